@@ -1,0 +1,1 @@
+"""Back Stretch Coach: an Alexa skill that coaches a lower-back stretching routine."""

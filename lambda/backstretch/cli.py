@@ -1,0 +1,5 @@
+"""Command line: `backstretch serve`."""
+
+
+def main() -> None:
+    raise SystemExit("not yet")
