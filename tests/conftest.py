@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,13 +19,13 @@ def _is_local(address: Any) -> bool:
         return True
     host = address[0]
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return bool(ipaddress.ip_address(host).is_loopback)
     except ValueError:
         return host == "localhost"
 
 
 @pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fail loudly if anything tries to connect beyond the loopback interface."""
     real_connect = socket.socket.connect
     real_connect_ex = socket.socket.connect_ex
@@ -43,7 +42,6 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(socket.socket, "connect", guarded_connect)
     monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
-    yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,58 @@
-"""Command line: `backstretch serve`."""
+"""Command line: `backstretch serve` runs the skill behind a local HTTP endpoint."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from backstretch.skill.config import SkillConfig
+from backstretch.skill.service import BackStretchSkill
+from backstretch.web.app import create_app
+from backstretch.web.verification import RequestVerifier
+
+logger = logging.getLogger("backstretch")
+
+NO_VERIFY_WARNING = """
+  *** REQUEST VERIFICATION IS OFF ***
+  Anyone who can reach this port can talk to the skill as any user.
+  Use --no-verify only on your own machine, never behind a public tunnel.
+"""
 
 
-def main() -> None:
-    raise SystemExit("not yet")
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="backstretch",
+        description=__doc__,
+        epilog="To try it locally with unsigned requests: backstretch serve --no-verify "
+        "(never behind a public tunnel). See backstretch serve --help for every option.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the skill at POST /alexa")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument(
+        "--no-verify",
+        action="store_true",
+        help="skip Alexa request signature checks (local testing only)",
+    )
+    serve.add_argument("--skill-id", help="only answer requests for this skill id")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv)
+    config = SkillConfig.from_env()
+    if args.skill_id:
+        config = SkillConfig(args.skill_id, config.alexa_api_budget_seconds, config.log_level)
+    logging.basicConfig(
+        level=config.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    if args.command == "serve":
+        verifier = None if args.no_verify else RequestVerifier()
+        if verifier is None:
+            print(NO_VERIFY_WARNING, file=sys.stderr)
+        app = create_app(BackStretchSkill(config), verifier)
+        logger.info("Back Stretch Coach listening on http://%s:%d/alexa", args.host, args.port)
+        app.run(host=args.host, port=args.port, threaded=True)

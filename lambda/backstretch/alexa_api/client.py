@@ -1,0 +1,187 @@
+"""Alexa's directive and settings APIs over HTTPS, each call bounded by the turn's budget."""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+import urllib.parse
+import zoneinfo
+from dataclasses import dataclass
+
+import requests
+from backstretch.alexa_api.budget import TurnBudget
+
+logger = logging.getLogger(__name__)
+
+_SEND_SPEECH = "send_speech"
+_TIME_ZONE = "time_zone"
+
+
+@dataclass(frozen=True)
+class AlexaApiConfig:
+    """Per-call ceilings; the turn's remaining budget can only shorten them.
+
+    >>> AlexaApiConfig(read_timeout_seconds=0.3).connect_timeout_seconds
+    0.5
+    """
+
+    connect_timeout_seconds: float = 0.5
+    read_timeout_seconds: float = 1.0
+
+    def __post_init__(self) -> None:
+        for name in ("connect_timeout_seconds", "read_timeout_seconds"):
+            value = getattr(self, name)
+            if not (math.isfinite(value) and value > 0):
+                raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+
+
+class AlexaApi:
+    """Calls Alexa's APIs for one skill; never raises, never outlives the turn's budget.
+
+    Every failure (refused endpoint, spent budget, network error, timeout, non-2xx answer,
+    unreadable body) becomes ``False`` or ``None`` plus one WARNING log line, because the
+    skill must still answer in full when a progressive response or a setting is missing.
+
+    >>> api = AlexaApi(AlexaApiConfig(read_timeout_seconds=0.3))
+    >>> api.send_speech("http://api.example", "token", "req-1", "<speak>1</speak>",
+    ...                 TurnBudget(5.0))
+    False
+    """
+
+    def __init__(
+        self,
+        config: AlexaApiConfig = AlexaApiConfig(),  # frozen, so one shared default is safe
+        session: requests.Session | None = None,
+    ) -> None:
+        self._config = config
+        # One session per process keeps the TLS connection to Alexa alive between turns.
+        self._session = session if session is not None else requests.Session()
+
+    def close(self) -> None:
+        """Close pooled connections."""
+        self._session.close()
+
+    def send_speech(
+        self,
+        api_endpoint: str,
+        access_token: str,
+        request_id: str,
+        ssml: str,
+        budget: TurnBudget,
+    ) -> bool:
+        """Post a ``VoicePlayer.Speak`` progressive response; True only if Alexa took it (2xx)."""
+        started = time.monotonic()
+        body: dict[str, object] = {
+            "header": {"requestId": request_id},
+            "directive": {"type": "VoicePlayer.Speak", "speech": ssml},
+        }
+        response = self._call(
+            _SEND_SPEECH,
+            "POST",
+            api_endpoint,
+            "/v1/directives",
+            access_token,
+            budget,
+            started,
+            json_body=body,
+        )
+        return response is not None
+
+    def time_zone(
+        self,
+        api_endpoint: str,
+        access_token: str,
+        device_id: str,
+        budget: TurnBudget,
+    ) -> str | None:
+        """The device's time zone (e.g. ``"Europe/Berlin"``), or None if unknown or invalid."""
+        started = time.monotonic()
+        if not device_id:
+            _warn(_TIME_ZONE, "no device id", started)
+            return None
+        path = f"/v2/devices/{urllib.parse.quote(device_id, safe='')}/settings/System.timeZone"
+        response = self._call(_TIME_ZONE, "GET", api_endpoint, path, access_token, budget, started)
+        if response is None:
+            return None
+        if response.status_code != 200:  # a value comes only with 200
+            _warn(_TIME_ZONE, f"HTTP {response.status_code} without a value", started)
+            return None
+        try:
+            value = response.json()
+        except ValueError as error:
+            _warn(_TIME_ZONE, type(error).__name__, started)
+            return None
+        if not isinstance(value, str) or not _is_zone_key(value):
+            _warn(_TIME_ZONE, f"invalid time zone {str(value)[:64]!r}", started)
+            return None
+        return value
+
+    def _call(
+        self,
+        operation: str,
+        method: str,
+        api_endpoint: str,
+        path: str,
+        access_token: str,
+        budget: TurnBudget,
+        started: float,
+        json_body: dict[str, object] | None = None,
+    ) -> requests.Response | None:
+        """Make one bounded request; the response if it was 2xx, else None (already logged)."""
+        if not _is_https(api_endpoint):
+            _warn(operation, "endpoint is not https", started)
+            return None
+        if not access_token:
+            _warn(operation, "no access token", started)
+            return None
+        remaining = budget.remaining()
+        if remaining <= 0.0:
+            _warn(operation, "turn budget spent", started)
+            return None
+        timeout = (
+            min(self._config.connect_timeout_seconds, remaining),
+            min(self._config.read_timeout_seconds, remaining),
+        )
+        headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/json"}
+        if json_body is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            response = self._session.request(
+                method,
+                api_endpoint.rstrip("/") + path,
+                headers=headers,
+                json=json_body,
+                timeout=timeout,
+                # A redirect would spend the budget twice; Alexa's APIs do not redirect.
+                allow_redirects=False,
+            )
+        except Exception as error:  # never raise: the turn must still be answered in full
+            _warn(operation, type(error).__name__, started)
+            return None
+        if not 200 <= response.status_code < 300:
+            _warn(operation, f"HTTP {response.status_code}", started)
+            return None
+        return response
+
+
+def _is_https(api_endpoint: str) -> bool:
+    try:
+        parts = urllib.parse.urlsplit(api_endpoint)
+        return parts.scheme.lower() == "https" and bool(parts.hostname)
+    except ValueError:
+        return False
+
+
+def _is_zone_key(value: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, KeyError, OSError):  # malformed, unknown, or not a zone file
+        return False
+    return True
+
+
+def _warn(operation: str, reason: str, started: float) -> None:
+    # Only the operation, a status or error class, and timing: never the token, headers or URL.
+    elapsed_ms = round((time.monotonic() - started) * 1000)
+    logger.warning("Alexa API %s failed: %s after %d ms", operation, reason, elapsed_ms)

@@ -1,0 +1,146 @@
+"""The routine as data: stretches, sides, set-up steps and every spoken line, per locale."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import resources
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_LOCALE = "en-US"
+
+
+@dataclass(frozen=True)
+class Side:
+    name: str
+    setup: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Stretch:
+    id: str
+    name: str
+    intro: str
+    why_short: str
+    why: tuple[str, ...]
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True)
+class HoldLines:
+    """What is said around a counted hold; `{elapsed}`/`{remaining}` are seconds."""
+
+    start: str
+    mark: str
+    last_mark: str
+    release: str
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Every other spoken line; placeholders in braces are filled by the conversation."""
+
+    welcome: str
+    welcome_back: str
+    safety: str
+    get_into_position: str
+    after_side: str
+    after_stretch: str
+    next_side_prompt: str
+    next_stretch_prompt: str
+    next_reprompt: str
+    finished: str
+    goodbye: str
+    stopped: str
+    paused: str
+    paused_reprompt: str
+    resumed: str
+    start_over: str
+    at_first_step: str
+    not_started_prompt: str
+    hold_set: str
+    hold_out_of_range: str
+    hold_missing: str
+    help: str
+    help_reprompt: str
+    fallback: str
+    why_reprompt: str
+    no_answer: str
+    error: str
+    request_refused: str
+
+
+@dataclass(frozen=True)
+class Routine:
+    locale: str
+    default_hold_seconds: int
+    min_hold_seconds: int
+    max_hold_seconds: int
+    stretches: tuple[Stretch, ...]
+    hold: HoldLines
+    lines: Lines
+
+    @property
+    def step_count(self) -> int:
+        return sum(len(stretch.sides) for stretch in self.stretches)
+
+
+class ContentError(ValueError):
+    """The content file is missing a field or has one of the wrong shape."""
+
+
+def content_locale(locale: str | None) -> str:
+    """The content file that serves `locale`: every English locale shares en-US for now."""
+    if locale and locale.lower().startswith("en-"):
+        return DEFAULT_LOCALE
+    if locale:
+        logger.warning("unsupported locale %s: answering in %s", locale, DEFAULT_LOCALE)
+    return DEFAULT_LOCALE
+
+
+@cache
+def load_routine(locale: str | None = DEFAULT_LOCALE) -> Routine:
+    """Load (once per process) the routine for a locale.
+
+    >>> load_routine("en-GB").stretches[0].id
+    'kneeling_hip_flexor'
+    """
+    name = content_locale(locale)
+    raw = resources.files("backstretch.routine").joinpath("content", f"{name}.json").read_text()
+    return parse_routine(json.loads(raw))
+
+
+def parse_routine(data: dict[str, Any]) -> Routine:
+    """Build a Routine from a content file's JSON, failing loudly on anything missing."""
+    try:
+        stretches = tuple(
+            Stretch(
+                id=s["id"],
+                name=s["name"],
+                intro=s["intro"],
+                why_short=s["why_short"],
+                why=tuple(s["why"]),
+                sides=tuple(Side(name=d["name"], setup=tuple(d["setup"])) for d in s["sides"]),
+            )
+            for s in data["stretches"]
+        )
+        routine = Routine(
+            locale=data["locale"],
+            default_hold_seconds=int(data["default_hold_seconds"]),
+            min_hold_seconds=int(data["min_hold_seconds"]),
+            max_hold_seconds=int(data["max_hold_seconds"]),
+            stretches=stretches,
+            hold=HoldLines(**{f.name: data["hold"][f.name] for f in fields(HoldLines)}),
+            lines=Lines(**{f.name: data[f.name] for f in fields(Lines)}),
+        )
+    except (KeyError, TypeError) as exc:
+        raise ContentError(f"content file is incomplete: {exc!r}") from exc
+    if not routine.stretches or any(not s.sides for s in routine.stretches):
+        raise ContentError("content file needs at least one stretch, each with a side")
+    if not (routine.min_hold_seconds <= routine.default_hold_seconds <= routine.max_hold_seconds):
+        raise ContentError("default hold must lie between the minimum and maximum")
+    return routine

@@ -1,0 +1,30 @@
+"""The skill's settings, read once from the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SkillConfig:
+    """Settings shared by the Lambda handler and the local endpoint.
+
+    >>> SkillConfig.from_env({"SKILL_ID": "amzn1.ask.skill.x"}).skill_id
+    'amzn1.ask.skill.x'
+    """
+
+    skill_id: str | None = None
+    # Outbound calls to Alexa's APIs must all fit in this, well under Alexa's ~8 s.
+    alexa_api_budget_seconds: float = 3.0
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> SkillConfig:
+        env = os.environ if environ is None else environ
+        return cls(
+            skill_id=env.get("SKILL_ID") or None,
+            alexa_api_budget_seconds=float(env.get("ALEXA_API_BUDGET_SECONDS", "3.0")),
+            log_level=env.get("LOG_LEVEL", "INFO").upper(),
+        )

@@ -1,0 +1,114 @@
+"""Thin ask-sdk handlers: a request becomes an event, a speech plan becomes a response."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_request_type
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SsmlOutputSpeech
+
+from backstretch.alexa_api.budget import TurnBudget
+from backstretch.alexa_api.client import AlexaApi
+from backstretch.routine.content import Routine, load_routine
+from backstretch.routine.conversation import respond
+from backstretch.routine.state import CoachState
+from backstretch.skill.config import SkillConfig
+from backstretch.skill.delivery import deliver
+from backstretch.skill.events import event_for
+from backstretch.speech.plan import say
+from backstretch.speech.ssml import render, split_for_progressive
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class TurnRecord:
+    """Passed to ask-sdk as the invocation context; handlers note what the turn did."""
+
+    lambda_context: Any = None
+    outcome: str = "silent"
+    progressive_sent: int = 0
+    progressive_planned: int = 0
+
+
+def turn_record(handler_input: HandlerInput) -> TurnRecord:
+    context = handler_input.context
+    return context if isinstance(context, TurnRecord) else TurnRecord()
+
+
+def routine_for(handler_input: HandlerInput) -> Routine:
+    return load_routine(getattr(handler_input.request_envelope.request, "locale", None))
+
+
+class ConversationHandler(AbstractRequestHandler):
+    """Launch, intents and session end: one turn of the coaching conversation."""
+
+    def __init__(self, api: AlexaApi, config: SkillConfig) -> None:
+        self._api = api
+        self._config = config
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(
+            is_request_type("LaunchRequest")(handler_input)
+            or is_request_type("IntentRequest")(handler_input)
+            or is_request_type("SessionEndedRequest")(handler_input)
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        envelope = handler_input.request_envelope
+        routine = routine_for(handler_input)
+        in_session = envelope.session is not None
+        attributes = handler_input.attributes_manager
+        state = CoachState.from_attributes(
+            attributes.session_attributes if in_session else None, routine
+        )
+        turn = respond(state, event_for(envelope), routine)
+        record = turn_record(handler_input)
+        record.outcome = str(turn.outcome)
+        if in_session:
+            attributes.session_attributes = turn.state.to_attributes()
+        builder = handler_input.response_builder
+        if not turn.speech.is_empty:
+            spoken = split_for_progressive(turn.speech, routine.hold)
+            budget = TurnBudget(self._config.alexa_api_budget_seconds)
+            delivery = deliver(spoken, envelope, self._api, budget)
+            record.progressive_sent, record.progressive_planned = delivery.sent, delivery.planned
+            builder.response.output_speech = SsmlOutputSpeech(ssml=delivery.final_ssml)
+        if turn.reprompt is not None:
+            builder.ask(render(turn.reprompt, routine.hold))
+        if is_request_type("SessionEndedRequest")(handler_input):
+            return builder.response  # Alexa accepts no speech after the session ended
+        builder.set_should_end_session(turn.end_session)
+        return builder.response
+
+
+class SilentRequestHandler(AbstractRequestHandler):
+    """Every other request type (skill events, system notices): an empty response."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        kind = request.object_type if request is not None else None
+        logger.info("no speech for request type %s", kind)
+        return handler_input.response_builder.response
+
+
+class ApologyExceptionHandler(AbstractExceptionHandler):
+    """Anything unexpected: say sorry, keep the session open, log what happened."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Any:
+        logger.exception("turn failed", exc_info=exception)
+        turn_record(handler_input).outcome = "error"
+        routine = routine_for(handler_input)
+        sorry = render(say(routine.lines.error), routine.hold)
+        return handler_input.response_builder.speak(sorry).ask(sorry).response

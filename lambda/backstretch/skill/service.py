@@ -1,0 +1,123 @@
+"""The skill as one callable: an Alexa request envelope in, a response envelope out."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_model import RequestEnvelope, ResponseEnvelope
+
+from backstretch.alexa_api.client import AlexaApi
+from backstretch.routine.content import load_routine
+from backstretch.skill.config import SkillConfig
+from backstretch.skill.envelope import (
+    SPOKEN_REQUEST_TYPES,
+    MalformedRequest,
+    envelope_skill_id,
+    is_known_request_type,
+    parse_envelope,
+)
+from backstretch.skill.handlers import (
+    ApologyExceptionHandler,
+    ConversationHandler,
+    SilentRequestHandler,
+    TurnRecord,
+)
+from backstretch.speech.plan import say
+from backstretch.speech.ssml import render
+
+logger = logging.getLogger(__name__)
+
+EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
+
+
+class WrongSkill(Exception):
+    """The request is addressed to another skill id than the one configured."""
+
+
+class BackStretchSkill:
+    """Build the ask-sdk skill once; answer envelopes for Lambda and the local endpoint."""
+
+    def __init__(self, config: SkillConfig, api: AlexaApi | None = None) -> None:
+        self.config = config
+        self._serializer = DefaultSerializer()
+        self._skill = self._build(api or AlexaApi())
+
+    def _build(self, api: AlexaApi) -> CustomSkill:
+        builder = SkillBuilder()
+        builder.skill_id = self.config.skill_id  # type: ignore[assignment]
+        builder.add_request_handler(ConversationHandler(api, self.config))
+        builder.add_request_handler(SilentRequestHandler())
+        builder.add_exception_handler(ApologyExceptionHandler())
+        return builder.create()
+
+    def check_skill_id(self, envelope: dict[str, Any]) -> None:
+        """Raise WrongSkill unless the request is for the configured skill (if one is set)."""
+        expected = self.config.skill_id
+        if expected and envelope_skill_id(envelope) != expected:
+            raise WrongSkill("request is for another skill")
+
+    def handle(self, envelope: dict[str, Any], lambda_context: Any = None) -> dict[str, Any]:
+        """Answer a shape-checked envelope (see `parse_envelope`); never raises."""
+        started = time.perf_counter()
+        request = envelope["request"]
+        kind = request["type"]
+        intent = request.get("intent")
+        record = TurnRecord(lambda_context=lambda_context)
+        try:
+            if not is_known_request_type(kind):
+                record.outcome = "unknown_request_type"
+                return EMPTY_RESPONSE
+            request_envelope = self._serializer.deserialize(json.dumps(envelope), RequestEnvelope)
+            response_envelope: ResponseEnvelope = self._skill.invoke(request_envelope, record)
+            result = self._serializer.serialize(response_envelope)
+            return result if isinstance(result, dict) else EMPTY_RESPONSE
+        except Exception as exc:
+            record.outcome = "error"
+            if isinstance(exc, AskSdkException):
+                logger.warning("ask-sdk refused the request: %s", exc)
+            else:
+                logger.exception("unexpected failure answering %s", kind)
+            return self._apology(envelope) if kind in SPOKEN_REQUEST_TYPES else EMPTY_RESPONSE
+        finally:
+            logger.info(
+                "turn request_id=%s type=%s intent=%s outcome=%s progressive=%d/%d ms=%.1f",
+                request.get("requestId"),
+                kind,
+                intent.get("name") if isinstance(intent, dict) else None,
+                record.outcome,
+                record.progressive_sent,
+                record.progressive_planned,
+                (time.perf_counter() - started) * 1000,
+            )
+
+    def handle_payload(self, payload: Any, lambda_context: Any = None) -> dict[str, Any]:
+        """Lambda's entry: never raises, whatever arrives."""
+        try:
+            envelope = parse_envelope(payload)
+            self.check_skill_id(envelope)
+        except MalformedRequest as exc:
+            logger.warning("malformed request: %s", exc)
+            return self._apology(None)
+        except WrongSkill:
+            logger.warning("request for another skill id refused")
+            return EMPTY_RESPONSE
+        return self.handle(envelope, lambda_context)
+
+    def _apology(self, envelope: dict[str, Any] | None) -> dict[str, Any]:
+        locale = ((envelope or {}).get("request") or {}).get("locale")
+        routine = load_routine(locale if isinstance(locale, str) else None)
+        ssml = render(say(routine.lines.request_refused), routine.hold)
+        return {
+            "version": "1.0",
+            "response": {
+                "outputSpeech": {"type": "SSML", "ssml": ssml},
+                "shouldEndSession": True,
+            },
+        }

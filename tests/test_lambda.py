@@ -1,0 +1,208 @@
+"""Whole conversations through `lambda_handler`, with Alexa's directive API faked over HTTPS."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
+
+import pytest
+
+import lambda_function
+from tests.envelopes import SKILL_ID, AlexaConversation, speech_of
+
+BREAK = re.compile(r'<break time="(\d+)ms"/>')
+HOLD_SECONDS = 30
+
+
+@pytest.fixture
+def handler(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """`lambda_handler` as Lambda runs it: the skill built once from the environment."""
+    monkeypatch.setenv("SKILL_ID", SKILL_ID)
+    monkeypatch.setenv("ALEXA_API_BUDGET_SECONDS", "2")
+    monkeypatch.setattr(lambda_function, "_skill", None)
+    yield lambda_function.lambda_handler
+    monkeypatch.setattr(lambda_function, "_skill", None)
+
+
+def hold_seconds_in(ssml: str) -> int:
+    """Seconds of silence in the count: the breaks of 5 s and more (pauses are shorter)."""
+    return sum(int(ms) // 1000 for ms in BREAK.findall(ssml) if int(ms) >= 5000)
+
+
+def play(handler: Any, alexa: AlexaConversation, envelope: dict[str, Any]) -> dict[str, Any]:
+    return alexa.carry(handler(envelope, None))
+
+
+def test_a_whole_routine_counts_four_holds_with_progressive_responses(handler, fake_alexa_api):
+    alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint)
+    responses = [play(handler, alexa, alexa.launch())]
+    directives_per_turn = [len(fake_alexa_api.directives)]
+    for _ in range(3):
+        responses.append(play(handler, alexa, alexa.intent("AMAZON.NextIntent")))
+        directives_per_turn.append(len(fake_alexa_api.directives))
+
+    spoken = fake_alexa_api.speech_texts()
+    assert all(text.startswith("<speak>") for text in spoken)
+    heard = " ".join(spoken) + " ".join(speech_of(r) for r in responses)
+    assert "hip flexor" in heard and "lat stretch" in heard
+    for side in ("left knee", "right knee", "right arm", "left arm"):
+        assert side in heard
+    # every hold's count is in progressive responses, and finished in its full response
+    assert directives_per_turn[0] >= 2
+    assert all(later - earlier >= 1 for earlier, later in pairwise(directives_per_turn))
+    assert (
+        hold_seconds_in(" ".join(spoken)) + sum(hold_seconds_in(speech_of(r)) for r in responses)
+        == 4 * HOLD_SECONDS
+    )
+    assert "whole routine" in speech_of(responses[-1])
+    assert responses[-1]["response"]["shouldEndSession"] is True
+    assert all(r["response"]["shouldEndSession"] is False for r in responses[:-1])
+
+
+def test_directives_carry_the_token_and_the_request_id_in_order(handler, fake_alexa_api):
+    alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint, api_access_token="tok-123")
+    envelope = alexa.launch()
+    handler(envelope, None)
+    posts = [r for r in fake_alexa_api.requests if r.method == "POST"]
+    assert posts and all(r.header("Authorization") == "Bearer tok-123" for r in posts)
+    assert all(r.body["header"]["requestId"] == envelope["request"]["requestId"] for r in posts)
+    assert all(r.body["directive"]["type"] == "VoicePlayer.Speak" for r in posts)
+    texts = fake_alexa_api.speech_texts()
+    assert texts[0].index("Welcome") < texts[0].index("hip flexor")
+    assert "10 seconds." in texts[-1] and "20 seconds." in texts[-1]
+
+
+@pytest.mark.parametrize("status", [500, 403, 429])
+def test_a_refusing_directive_api_puts_the_whole_count_in_the_full_response(
+    handler, fake_alexa_api, status
+):
+    fake_alexa_api.directive_status = status
+    alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint)
+    response = handler(alexa.launch(), None)
+    ssml = speech_of(response)
+    assert len(fake_alexa_api.directives) == 1  # tried once, then gave up on the rest
+    assert "Welcome" in ssml and hold_seconds_in(ssml) == HOLD_SECONDS
+    assert "10 seconds." in ssml and "And release." in ssml
+
+
+def test_a_directive_api_failing_midway_keeps_what_was_sent_and_says_the_rest(
+    handler, fake_alexa_api
+):
+    fake_alexa_api.fail_after(1)
+    alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint)
+    response = handler(alexa.launch(), None)
+    delivered = fake_alexa_api.speech_texts()[0]
+    ssml = speech_of(response)
+    assert "Welcome" in delivered and "Welcome" not in ssml
+    assert hold_seconds_in(ssml) == HOLD_SECONDS
+
+
+def test_a_hanging_directive_api_costs_at_most_the_timeout(handler, fake_alexa_api):
+    fake_alexa_api.directive_hang = True
+    alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint)
+    started = time.monotonic()
+    response = handler(alexa.launch(), None)
+    elapsed = time.monotonic() - started
+    assert elapsed < 2.5
+    assert hold_seconds_in(speech_of(response)) == HOLD_SECONDS
+
+
+def test_without_an_api_token_everything_is_in_the_full_response(handler, fake_alexa_api):
+    alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint, api_access_token=None)
+    response = handler(alexa.launch(), None)
+    assert fake_alexa_api.requests == []
+    assert hold_seconds_in(speech_of(response)) == HOLD_SECONDS
+
+
+def test_a_plain_http_api_endpoint_is_never_called(handler, fake_alexa_api):
+    plain = fake_alexa_api.api_endpoint.replace("https://", "http://")
+    alexa = AlexaConversation(api_endpoint=plain)
+    response = handler(alexa.launch(), None)
+    assert fake_alexa_api.requests == []
+    assert hold_seconds_in(speech_of(response)) == HOLD_SECONDS
+
+
+def test_repeat_over_lambda_repeats_the_step_without_advancing(handler, fake_alexa_api):
+    alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint)
+    play(handler, alexa, alexa.launch())
+    play(handler, alexa, alexa.intent("AMAZON.NextIntent"))
+    before = len(fake_alexa_api.speech_texts())
+    play(handler, alexa, alexa.intent("AMAZON.RepeatIntent"))
+    assert alexa.attributes["step"] == 1
+    assert "right knee" in " ".join(fake_alexa_api.speech_texts()[before:])
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        None,
+        "not json at all",
+        ["a", "list"],
+        {"hello": "world"},
+        {"version": "1.0", "request": {"type": "LaunchRequest"}},
+        {"version": "1.0", "request": "LaunchRequest"},
+    ],
+)
+def test_a_malformed_payload_gets_a_spoken_apology_not_an_exception(handler, payload):
+    response = handler(payload, None)
+    assert "Sorry" in speech_of(response)
+    assert response["response"]["shouldEndSession"] is True
+
+
+def test_an_unknown_request_type_gets_an_empty_response(handler):
+    envelope = AlexaConversation().envelope({"type": "Alexa.Something.New"})
+    assert handler(envelope, None) == {"version": "1.0", "response": {}}
+
+
+def test_a_skill_event_it_does_not_speak_to_gets_an_empty_response(handler):
+    envelope = AlexaConversation().envelope({"type": "AlexaSkillEvent.SkillEnabled"})
+    response = handler(envelope, None)
+    assert speech_of(response) == ""
+
+
+def test_an_unknown_intent_gets_the_fallback(handler):
+    alexa = AlexaConversation()
+    play(handler, alexa, alexa.launch())
+    response = play(handler, alexa, alexa.intent("SomethingElseIntent"))
+    assert "didn't catch that" in speech_of(response)
+    assert alexa.attributes["step"] == 0
+
+
+def test_an_intent_without_a_session_is_still_answered(handler):
+    alexa = AlexaConversation()
+    response = handler(
+        alexa.envelope(
+            {"type": "IntentRequest", "intent": {"name": "AMAZON.HelpIntent"}}, with_session=False
+        ),
+        None,
+    )
+    assert "stretches" in speech_of(response)
+    assert "sessionAttributes" not in response or not response["sessionAttributes"]
+
+
+def test_an_unsupported_locale_is_answered_in_english(handler):
+    alexa = AlexaConversation(locale="fr-FR")
+    response = handler(alexa.launch(), None)
+    assert "hip flexor" in speech_of(response)
+
+
+def test_a_request_for_another_skill_is_refused(handler):
+    alexa = AlexaConversation(skill_id="amzn1.ask.skill.someone-else")
+    assert handler(alexa.launch(), None) == {"version": "1.0", "response": {}}
+
+
+def test_a_slot_that_is_not_a_number_asks_again(handler):
+    alexa = AlexaConversation()
+    play(handler, alexa, alexa.launch())
+    response = play(handler, alexa, alexa.intent("SetHoldIntent", seconds="?"))
+    assert "20" in speech_of(response) and "30" in speech_of(response)
+
+
+def test_session_end_is_answered_with_no_speech(handler):
+    alexa = AlexaConversation()
+    play(handler, alexa, alexa.launch())
+    response = handler(alexa.session_ended("EXCEEDED_MAX_REPROMPTS"), None)
+    assert "outputSpeech" not in response["response"]
