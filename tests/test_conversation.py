@@ -9,7 +9,7 @@ import pytest
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Event, EventKind, Outcome, Turn, respond
 from backstretch.routine.state import CoachState, Phase, Question
-from backstretch.speech.plan import HoldCount, Say, SpeechPlan
+from backstretch.speech.plan import HoldCount, Say, SpeechPlan, say
 
 
 @pytest.fixture
@@ -255,3 +255,11 @@ def test_state_survives_session_attributes_and_garbage_starts_fresh(routine):
     assert CoachState.from_attributes({"phase": "dancing"}, routine) == CoachState()
     assert CoachState.from_attributes({"step": 99}, routine) == CoachState()
     assert CoachState.from_attributes(["not", "a", "dict"], routine) == CoachState()
+
+
+def test_a_note_goes_just_before_the_closing_sentence(routine):
+    turn = Person(routine).says(EventKind.LAUNCH)
+    noted = turn.with_note(say("Progress could not be saved."))
+    sentences = [s.text for s in noted.speech.segments if isinstance(s, Say)]
+    assert sentences[-1].startswith("Say next")
+    assert sentences[-2] == "Progress could not be saved."

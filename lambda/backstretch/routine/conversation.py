@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from backstretch.routine.content import Routine, Stretch
 from backstretch.routine.state import CoachState, Phase, Question, Topic, step_ref
-from backstretch.speech.plan import HoldCount, Pause, SpeechPlan, say
+from backstretch.speech.plan import HoldCount, Pause, Say, SpeechPlan, say
 
 SETUP_PAUSE_SECONDS = 1.5
 GET_INTO_POSITION_SECONDS = 3.0
@@ -59,6 +59,15 @@ class Turn:
     reprompt: SpeechPlan | None
     end_session: bool
     outcome: Outcome
+
+    def with_note(self, note: SpeechPlan) -> Turn:
+        """Add a note (say, about saved progress) just before the turn's closing sentence."""
+        segments = self.speech.segments
+        last_say = max((i for i, s in enumerate(segments) if isinstance(s, Say)), default=None)
+        if last_say is None:
+            return replace(self, speech=self.speech + note)
+        merged = segments[:last_say] + note.segments + segments[last_say:]
+        return replace(self, speech=SpeechPlan(merged))
 
 
 # Events that, before a routine has begun (or after it ended), simply begin it.
