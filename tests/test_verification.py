@@ -10,10 +10,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+import requests
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-import requests
 from backstretch.web import verification
 from backstretch.web.verification import (
     CertificateFetcher,

@@ -10,6 +10,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 import requests
+
 from backstretch.alexa_api.budget import TurnBudget
 
 logger = logging.getLogger(__name__)

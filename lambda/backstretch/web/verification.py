@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import certifi
+import requests
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
@@ -26,8 +27,6 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.verification import PolicyBuilder, Store
 from cryptography.x509.verification import VerificationError as ChainVerificationError
-
-import requests
 
 logger = logging.getLogger(__name__)
 
