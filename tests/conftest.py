@@ -11,6 +11,7 @@ import pytest
 pytest_plugins = [
     "tests.fake_alexa_api",
     "tests.alexa_signing",
+    "tests.dynamodb",
 ]
 
 

@@ -1,0 +1,362 @@
+"""ProgressStore on one DynamoDB table, through the low-level boto3 client.
+
+One item collection per person, under ``pk = "USER#" + sha256(alexa user id)``:
+
+- ``sk = "PROFILE"``: the profile, written with an optimistic version check;
+- ``sk = "ROUTINE#<started_at, UTC, to the second>Z#<routine_id>"``: one item per routine,
+  expiring (TTL ``expires_at``) 400 days after it started.
+
+Sort keys of routines order by start time, so a summary reads one key range with one Query.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Final, cast
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+
+from backstretch.progress.errors import ProfileConflict, ProgressUnavailable
+from backstretch.progress.model import Profile, ResumePoint, RoutineRecord, require_aware
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_dynamodb.type_defs import (
+        AttributeValueTypeDef,
+        PutTypeDef,
+        WriteRequestTypeDef,
+    )
+
+    Item: TypeAlias = dict[str, AttributeValueTypeDef]
+
+logger = logging.getLogger(__name__)
+
+PROFILE_SK: Final = "PROFILE"
+ROUTINE_PREFIX: Final = "ROUTINE#"
+ROUTINE_RETENTION: Final = timedelta(days=400)
+
+_BATCH_SIZE: Final = 25  # BatchWriteItem's limit
+_BATCH_ATTEMPTS: Final = 4
+_BATCH_BACKOFF_SECONDS: Final = 0.05
+_CONDITION_FAILED: Final = "ConditionalCheckFailed"
+
+
+def progress_client(endpoint_url: str | None, region: str) -> DynamoDBClient:
+    """A DynamoDB client that gives up in time for Alexa's answer.
+
+    Alexa waits about 8 seconds for the whole response. botocore's defaults (60 s timeouts, 4
+    attempts with backoff) could spend all of that on one unreachable or throttled table; with
+    0.5 s to connect, 1 s to read and 2 attempts in all, a failing call costs at most ~3 s
+    (~1 s when throttled). A turn makes at most one read and one write, and a failed read
+    skips the write, so storage can never take the turn past Alexa's budget.
+
+    >>> store = DynamoProgressStore("progress", progress_client(None, "us-east-1"))
+    """
+    config = Config(
+        connect_timeout=0.5,
+        read_timeout=1.0,
+        retries={"mode": "standard", "total_max_attempts": 2},
+    )
+    session = boto3.session.Session()
+    return session.client("dynamodb", endpoint_url=endpoint_url, region_name=region, config=config)
+
+
+def user_key(user_id: str) -> str:
+    """The partition key for a person: a hash, so the Alexa user id is never stored."""
+    return "USER#" + hashlib.sha256(user_id.encode("utf-8")).hexdigest()
+
+
+class DynamoProgressStore:
+    """``ProgressStore`` on a table with string keys ``pk`` (hash) and ``sk`` (range).
+
+    >>> store = DynamoProgressStore("backstretch-dev-progress", progress_client(None, "eu-west-1"))
+    >>> profile = store.load_profile(user_id)
+    """
+
+    def __init__(self, table_name: str, client: DynamoDBClient) -> None:
+        self._table = table_name
+        self._client = client
+
+    def load_profile(self, user_id: str) -> Profile:
+        with _storage_errors("load_profile"):
+            response = self._client.get_item(
+                TableName=self._table,
+                Key=_key(user_key(user_id), PROFILE_SK),
+                ConsistentRead=True,
+            )
+        item = response.get("Item")
+        return Profile() if item is None else _decode_profile(item)
+
+    def save_profile(self, user_id: str, profile: Profile) -> Profile:
+        put = self._profile_put(user_key(user_id), profile)
+        with _storage_errors("save_profile"):
+            try:
+                self._client.put_item(**put)
+            except ClientError as error:
+                if _error_code(error) == "ConditionalCheckFailedException":
+                    raise ProfileConflict("the profile was saved by another request") from error
+                raise
+        return replace(profile, version=profile.version + 1)
+
+    def finish_routine(self, user_id: str, record: RoutineRecord, profile: Profile) -> Profile:
+        return self._write_routine("finish_routine", user_id, record, profile)
+
+    def save_partial_routine(
+        self, user_id: str, record: RoutineRecord, profile: Profile
+    ) -> Profile:
+        # Same shape as finish_routine: the record differs only in ``completed``. Both may
+        # overwrite a stopped routine (it was resumed), neither overwrites a finished one.
+        return self._write_routine("save_partial_routine", user_id, record, profile)
+
+    def routines_between(
+        self, user_id: str, start: datetime, end: datetime, now: datetime
+    ) -> list[RoutineRecord]:
+        """Routines started in ``[start, end)`` (to the second), oldest first.
+
+        Routines whose TTL has passed are left out: DynamoDB deletes expired items only
+        eventually (typically within days), and until then they still come back from reads.
+        """
+        require_aware(now)
+        records: list[RoutineRecord] = []
+        with _storage_errors("routines_between"):
+            for item in self._query_pages(
+                KeyConditionExpression="#pk = :pk AND #sk BETWEEN :from AND :to",
+                FilterExpression="#expires_at > :now",
+                ExpressionAttributeNames={"#pk": "pk", "#sk": "sk", "#expires_at": "expires_at"},
+                ExpressionAttributeValues={
+                    ":pk": {"S": user_key(user_id)},
+                    # "ROUTINE#<t>" sorts before every "ROUTINE#<t>#<id>", so the upper bound
+                    # leaves out routines started exactly at ``end``.
+                    ":from": {"S": ROUTINE_PREFIX + _utc_stamp(start)},
+                    ":to": {"S": ROUTINE_PREFIX + _utc_stamp(end)},
+                    ":now": {"N": str(int(now.timestamp()))},
+                },
+                ConsistentRead=True,
+            ):
+                records.append(_decode_routine(item))
+        return records
+
+    def delete_user(self, user_id: str) -> int:
+        with _storage_errors("delete_user"):
+            keys = list(
+                self._query_pages(
+                    KeyConditionExpression="#pk = :pk",
+                    ProjectionExpression="#pk, #sk",
+                    ExpressionAttributeNames={"#pk": "pk", "#sk": "sk"},
+                    ExpressionAttributeValues={":pk": {"S": user_key(user_id)}},
+                    ConsistentRead=True,
+                )
+            )
+            for first in range(0, len(keys), _BATCH_SIZE):
+                self._delete_batch(keys[first : first + _BATCH_SIZE])
+        return len(keys)
+
+    def _query_pages(self, **query: Any) -> Iterator[Item]:
+        """Every item of a Query, following ``LastEvaluatedKey`` only when DynamoDB sends one."""
+        while True:
+            page = self._client.query(TableName=self._table, **query)
+            yield from page["Items"]
+            last_key = page.get("LastEvaluatedKey")
+            if not last_key:
+                return
+            query["ExclusiveStartKey"] = last_key
+
+    def _delete_batch(self, keys: list[Item]) -> None:
+        requests: dict[str, list[WriteRequestTypeDef]] = {
+            self._table: [{"DeleteRequest": {"Key": key}} for key in keys]
+        }
+        for attempt in range(_BATCH_ATTEMPTS):
+            response = self._client.batch_write_item(RequestItems=requests)
+            unprocessed = response.get("UnprocessedItems") or {}
+            if not unprocessed:
+                return
+            requests = cast("dict[str, list[WriteRequestTypeDef]]", unprocessed)
+            if attempt + 1 < _BATCH_ATTEMPTS:
+                # Unprocessed items mean the table is throttling us; back off briefly.
+                time.sleep(_BATCH_BACKOFF_SECONDS * 2**attempt)
+        raise ProgressUnavailable(
+            f"delete_user left {sum(len(r) for r in requests.values())} items unprocessed"
+        )
+
+    def _write_routine(
+        self, operation: str, user_id: str, record: RoutineRecord, profile: Profile
+    ) -> Profile:
+        pk = user_key(user_id)
+        profile_put = self._profile_put(pk, profile)
+        profile_put["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD"
+        routine_put: PutTypeDef = {
+            "TableName": self._table,
+            "Item": _encode_routine(pk, record),
+            # A routine recorded as finished is final: replaying the request that finished it,
+            # or a late "stop" for it, must not count or change it again.
+            "ConditionExpression": "attribute_not_exists(#pk) OR #completed = :false",
+            "ExpressionAttributeNames": {"#pk": "pk", "#completed": "completed"},
+            "ExpressionAttributeValues": {":false": {"BOOL": False}},
+        }
+        with _storage_errors(operation):
+            try:
+                self._client.transact_write_items(
+                    TransactItems=[{"Put": routine_put}, {"Put": profile_put}]
+                )
+            except ClientError as error:
+                if _error_code(error) != "TransactionCanceledException":
+                    raise
+                routine_reason, profile_reason = _cancellation_reasons(error)
+                if routine_reason.get("Code") == _CONDITION_FAILED:
+                    logger.info("%s: routine already finished, nothing written", operation)
+                    stored = profile_reason.get("Item")
+                    if stored:
+                        return _decode_profile(cast("Item", stored))
+                    return self.load_profile(user_id)
+                codes = {routine_reason.get("Code"), profile_reason.get("Code")}
+                if codes & {_CONDITION_FAILED, "TransactionConflict"}:
+                    raise ProfileConflict("the profile was saved by another request") from error
+                raise
+        return replace(profile, version=profile.version + 1)
+
+    def _profile_put(self, pk: str, profile: Profile) -> PutTypeDef:
+        item = _encode_profile(pk, profile, version=profile.version + 1)
+        if profile.version == 0:
+            return {
+                "TableName": self._table,
+                "Item": item,
+                "ConditionExpression": "attribute_not_exists(#pk)",
+                "ExpressionAttributeNames": {"#pk": "pk"},
+            }
+        return {
+            "TableName": self._table,
+            "Item": item,
+            "ConditionExpression": "#version = :expected",
+            "ExpressionAttributeNames": {"#version": "version"},
+            "ExpressionAttributeValues": {":expected": {"N": str(profile.version)}},
+        }
+
+
+@contextmanager
+def _storage_errors(operation: str) -> Iterator[None]:
+    """Turn any storage failure into ``ProgressUnavailable``, logging only its error code."""
+    try:
+        yield
+    except ClientError as error:
+        code = _error_code(error)
+        logger.warning("progress %s failed: %s", operation, code)
+        raise ProgressUnavailable(f"{operation} failed: {code}") from error
+    except BotoCoreError as error:
+        logger.warning("progress %s failed: %s", operation, type(error).__name__)
+        raise ProgressUnavailable(f"{operation} failed: {type(error).__name__}") from error
+
+
+def _error_code(error: ClientError) -> str:
+    return error.response.get("Error", {}).get("Code", "Unknown")
+
+
+def _cancellation_reasons(error: ClientError) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+    """The (routine, profile) reasons for a cancelled transaction of those two puts."""
+    reasons: list[Mapping[str, Any]] = list(error.response.get("CancellationReasons", []))
+    if not reasons:
+        # Older service responses carry the codes only in the message:
+        # "Transaction cancelled, please refer cancellation reasons for specific reasons [A, B]"
+        found = re.search(r"\[([^\]]*)\]", error.response.get("Error", {}).get("Message", ""))
+        codes = found.group(1).split(",") if found else []
+        reasons = [{"Code": code.strip()} for code in codes]
+    if len(reasons) != 2:
+        return {}, {}
+    return reasons[0], reasons[1]
+
+
+def _key(pk: str, sk: str) -> Item:
+    return {"pk": {"S": pk}, "sk": {"S": sk}}
+
+
+def _utc_stamp(moment: datetime) -> str:
+    require_aware(moment)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _encode_profile(pk: str, profile: Profile, version: int) -> Item:
+    item: Item = {
+        **_key(pk, PROFILE_SK),
+        "version": {"N": str(version)},
+        "streak_days": {"N": str(profile.streak_days)},
+        "routines_completed": {"N": str(profile.routines_completed)},
+    }
+    if profile.hold_seconds is not None:
+        item["hold_seconds"] = {"N": str(profile.hold_seconds)}
+    if profile.time_zone is not None:
+        item["time_zone"] = {"S": profile.time_zone}
+    if profile.last_stretch_day is not None:
+        item["last_stretch_day"] = {"S": profile.last_stretch_day.isoformat()}
+    if profile.resume is not None:
+        require_aware(profile.resume.saved_at)
+        item["resume"] = {
+            "M": {
+                "stretch_index": {"N": str(profile.resume.stretch_index)},
+                "side_index": {"N": str(profile.resume.side_index)},
+                "saved_at": {"S": profile.resume.saved_at.astimezone(UTC).isoformat()},
+            }
+        }
+    return item
+
+
+def _decode_profile(item: Item) -> Profile:
+    resume = None
+    if "resume" in item:
+        stored = cast("Item", item["resume"]["M"])
+        resume = ResumePoint(
+            stretch_index=_int(stored, "stretch_index"),
+            side_index=_int(stored, "side_index"),
+            saved_at=datetime.fromisoformat(stored["saved_at"]["S"]),
+        )
+    return Profile(
+        hold_seconds=_int(item, "hold_seconds") if "hold_seconds" in item else None,
+        time_zone=item["time_zone"]["S"] if "time_zone" in item else None,
+        resume=resume,
+        last_stretch_day=(
+            date.fromisoformat(item["last_stretch_day"]["S"])
+            if "last_stretch_day" in item
+            else None
+        ),
+        streak_days=_int(item, "streak_days"),
+        routines_completed=_int(item, "routines_completed"),
+        version=_int(item, "version"),
+    )
+
+
+def _encode_routine(pk: str, record: RoutineRecord) -> Item:
+    if not record.routine_id:
+        raise ValueError("a routine record needs a routine_id")
+    started_at = record.started_at.astimezone(UTC)
+    return {
+        **_key(pk, f"{ROUTINE_PREFIX}{_utc_stamp(started_at)}#{record.routine_id}"),
+        "routine_id": {"S": record.routine_id},
+        "started_at": {"S": started_at.isoformat()},
+        "sides_completed": {"N": str(record.sides_completed)},
+        "seconds_held": {"N": str(record.seconds_held)},
+        "completed": {"BOOL": record.completed},
+        "expires_at": {"N": str(int((started_at + ROUTINE_RETENTION).timestamp()))},
+    }
+
+
+def _decode_routine(item: Item) -> RoutineRecord:
+    return RoutineRecord(
+        routine_id=item["routine_id"]["S"],
+        started_at=datetime.fromisoformat(item["started_at"]["S"]),
+        sides_completed=_int(item, "sides_completed"),
+        seconds_held=_int(item, "seconds_held"),
+        completed=item["completed"]["BOOL"],
+    )
+
+
+def _int(item: Item, name: str) -> int:
+    return int(item[name]["N"])

@@ -1,0 +1,79 @@
+"""The narrow interface the skill uses to remember a person's progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
+
+from backstretch.progress.errors import ProfileConflict
+from backstretch.progress.model import Profile, RoutineRecord
+
+
+class ProgressStore(Protocol):
+    """Durable progress for each person, keyed by their Alexa user id.
+
+    Every method raises ``ProgressUnavailable`` when storage cannot answer, and the methods that
+    write the profile raise ``ProfileConflict`` when the stored version is not ``profile.version``.
+    All datetimes are timezone-aware.
+    """
+
+    def load_profile(self, user_id: str) -> Profile:
+        """The stored profile, or ``Profile()`` (version 0) for someone new."""
+        ...
+
+    def save_profile(self, user_id: str, profile: Profile) -> Profile:
+        """Store ``profile`` if nobody saved since it was loaded; returns it with the new version.
+
+        >>> stored = store.load_profile(user_id)
+        >>> stored = store.save_profile(user_id, replace(stored, hold_seconds=25))
+        """
+        ...
+
+    def finish_routine(self, user_id: str, record: RoutineRecord, profile: Profile) -> Profile:
+        """Record a finished routine and the profile updated for it, both or neither.
+
+        A replayed request (the same ``routine_id`` already finished) changes nothing and returns
+        the stored profile. The caller computes the profile (see ``apply_completed_routine``).
+        """
+        ...
+
+    def save_partial_routine(
+        self, user_id: str, record: RoutineRecord, profile: Profile
+    ) -> Profile:
+        """Record a stopped routine (one record per ``routine_id``) and the profile, together.
+
+        A routine already recorded as finished is left as it is, and the stored profile returned.
+        """
+        ...
+
+    def routines_between(
+        self, user_id: str, start: datetime, end: datetime, now: datetime
+    ) -> list[RoutineRecord]:
+        """Routines started in ``[start, end)``, oldest first, leaving out expired ones."""
+        ...
+
+    def delete_user(self, user_id: str) -> int:
+        """Forget everything stored for this person; returns how many records were removed."""
+        ...
+
+
+def retry_on_conflict(
+    store: ProgressStore,
+    user_id: str,
+    profile: Profile,
+    write: Callable[[Profile], Profile],
+) -> Profile:
+    """Run ``write`` on ``profile``; if another request saved first, reload and run it once more.
+
+    ``write`` applies the change to the profile it is given and saves it through ``store``, so a
+    retry reapplies the change to what is stored now and neither request's effect is lost.
+    Raises ``ProfileConflict`` when the version check is lost twice.
+
+    >>> retry_on_conflict(store, user_id, profile,
+    ...     lambda p: store.finish_routine(user_id, record, apply_completed_routine(p, now, tz)))
+    """
+    try:
+        return write(profile)
+    except ProfileConflict:
+        return write(store.load_profile(user_id))
