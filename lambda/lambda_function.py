@@ -22,5 +22,9 @@ def skill() -> BackStretchSkill:
 
 
 def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
-    """Answer one Alexa request; never raises, whatever the payload."""
+    """Answer one Alexa request, whatever the payload.
+
+    The one exception raised on purpose is `EventNotProcessed`, when a person's data could not
+    be deleted after they disabled the skill: Lambda reports the failure and Alexa retries.
+    """
     return skill().handle_payload(event, context)

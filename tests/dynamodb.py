@@ -6,26 +6,52 @@ the deployed infrastructure cannot drift apart.
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from moto import mock_aws
+from botocore.awsrequest import AWSResponse, HTTPHeaders
+from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 
 from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
 from backstretch.progress.table import create_table_from_template
+from backstretch.skill.config import SkillConfig
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
-TABLE_NAME = "backstretch-test-progress"
+# The skill's default table name, so a skill built from a plain SkillConfig finds it.
+TABLE_NAME = SkillConfig.table_name
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """moto's DynamoDB server on a loopback port, for the whole test session.
+
+    Real HTTP rather than moto's in-process patching: a fault injected in botocore's
+    ``before-send`` then really stops the request, as it would with DynamoDB.
+    """
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
 
 
 @pytest.fixture
-def dynamodb_client() -> Iterator[DynamoDBClient]:
-    """The production client configuration (timeouts, 2 attempts), talking to moto in-process."""
-    with mock_aws():
-        yield progress_client(None, "us-east-1")
+def dynamodb_client(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> DynamoDBClient:
+    """The production client configuration (timeouts, 2 attempts), on an emptied moto.
+
+    DYNAMODB_ENDPOINT is set too, so a skill configured from the environment uses it.
+    """
+    request = urllib.request.Request(f"{moto_endpoint}/moto-api/reset", method="POST")
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        assert answer.status == 200
+    monkeypatch.setenv("DYNAMODB_ENDPOINT", moto_endpoint)
+    monkeypatch.setenv("PROGRESS_TABLE", TABLE_NAME)
+    return progress_client(moto_endpoint, "us-east-1")
 
 
 @pytest.fixture
@@ -47,3 +73,36 @@ def dynamodb_calls(dynamodb_client: DynamoDBClient) -> Iterator[Counter[str]]:
     dynamodb_client.meta.events.register("before-call.dynamodb", count)
     yield calls
     dynamodb_client.meta.events.unregister("before-call.dynamodb", count)
+
+
+# --- faults, injected before the request is sent so botocore's real retry path runs ---
+
+
+class _Body:
+    """A response body botocore can stream."""
+
+    def __init__(self, payload: bytes) -> None:
+        self._payload = payload
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._payload
+
+
+def throttled_response(request: Any) -> AWSResponse:
+    """What DynamoDB answers when it throttles: botocore retries it like the real thing."""
+    body = json.dumps(
+        {
+            "__type": "com.amazonaws.dynamodb.v20120810#ThrottlingException",
+            "message": "Rate exceeded",
+        }
+    ).encode()
+    headers = {"Content-Type": "application/x-amz-json-1.0", "x-amzn-RequestId": "throttled"}
+    return AWSResponse(request.url, 400, HTTPHeaders.from_dict(headers), _Body(body))
+
+
+@pytest.fixture
+def no_retry_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Skip botocore's backoff between attempts (it sleeps in botocore.endpoint)."""
+    waits: list[float] = []
+    monkeypatch.setattr("botocore.endpoint.time.sleep", waits.append)
+    return waits

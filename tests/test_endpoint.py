@@ -10,7 +10,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,6 +26,9 @@ from backstretch.web.verification import RequestVerifier, VerifierConfig
 from tests.alexa_signing import AlexaPKI, AlexaSigner
 from tests.envelopes import SKILL_ID, AlexaConversation, speech_of, timestamp
 from tests.fake_alexa_api import FakeAlexaApi
+
+# Every conversation here keeps its progress in a moto table built from infra/.
+pytestmark = pytest.mark.usefixtures("progress_store")
 
 HOLD_BREAK = '<break time="10000ms"/>'
 HOLD_SECONDS = 30  # the routine's default hold
@@ -77,7 +80,7 @@ def make_endpoint(
         verifier = RequestVerifier(
             VerifierConfig(trusted_roots_pem=source.root_pem), fetch_certificate=source.fetcher()
         )
-    skill = BackStretchSkill(SkillConfig(skill_id=skill_id), api=api)
+    skill = BackStretchSkill(replace(SkillConfig.from_env(), skill_id=skill_id), api=api)
     app = create_app(skill, verifier)
     return Endpoint(app.test_client(), signer)
 

@@ -13,6 +13,9 @@ import pytest
 import lambda_function
 from tests.envelopes import SKILL_ID, AlexaConversation, speech_of
 
+# Every conversation here keeps its progress in a moto table built from infra/.
+pytestmark = pytest.mark.usefixtures("progress_store")
+
 BREAK = re.compile(r'<break time="(\d+)ms"/>')
 HOLD_SECONDS = 30
 

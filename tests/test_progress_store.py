@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from botocore.awsrequest import AWSResponse, HTTPHeaders
+from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError, ReadTimeoutError
 
 from backstretch.progress.dynamodb import (
@@ -25,7 +24,7 @@ from backstretch.progress.errors import ProfileConflict, ProgressUnavailable
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.store import retry_on_conflict
 from backstretch.progress.summary import apply_completed_routine, summary_window
-from tests.dynamodb import TABLE_NAME
+from tests.dynamodb import TABLE_NAME, throttled_response
 
 ALICE = "amzn1.ask.account.ALICE-RAW-ID-0001"
 BOB = "amzn1.ask.account.BOB-RAW-ID-0002"
@@ -483,33 +482,6 @@ def test_the_raw_user_id_is_never_stored_or_logged(
 # --- failures -----------------------------------------------------------------------------
 
 
-class _Body:
-    def __init__(self, payload: bytes) -> None:
-        self._payload = payload
-
-    def stream(self, **_: Any) -> Iterator[bytes]:
-        yield self._payload
-
-
-def _throttled(request: Any) -> AWSResponse:
-    body = json.dumps(
-        {
-            "__type": "com.amazonaws.dynamodb.v20120810#ThrottlingException",
-            "message": "Rate exceeded",
-        }
-    ).encode()
-    headers = {"Content-Type": "application/x-amz-json-1.0", "x-amzn-RequestId": "throttled"}
-    return AWSResponse(request.url, 400, HTTPHeaders.from_dict(headers), _Body(body))
-
-
-@pytest.fixture
-def no_retry_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Skip botocore's backoff between attempts (it sleeps in botocore.endpoint)."""
-    waits: list[float] = []
-    monkeypatch.setattr("botocore.endpoint.time.sleep", waits.append)
-    return waits
-
-
 def test_throttling_gives_up_after_two_attempts(
     progress_store: DynamoProgressStore, dynamodb_client: Any, no_retry_waits: list[float]
 ) -> None:
@@ -517,7 +489,7 @@ def test_throttling_gives_up_after_two_attempts(
 
     def throttle(request: Any, **_: Any) -> AWSResponse:
         attempts.append(request.url)
-        return _throttled(request)
+        return throttled_response(request)
 
     dynamodb_client.meta.events.register("before-send.dynamodb.GetItem", throttle)
 
@@ -554,7 +526,7 @@ def test_throttled_transaction_is_unavailable_not_a_conflict(
     progress_store: DynamoProgressStore, dynamodb_client: Any, no_retry_waits: list[float]
 ) -> None:
     dynamodb_client.meta.events.register(
-        "before-send.dynamodb.TransactWriteItems", lambda request, **_: _throttled(request)
+        "before-send.dynamodb.TransactWriteItems", lambda request, **_: throttled_response(request)
     )
 
     with pytest.raises(ProgressUnavailable) as raised:

@@ -72,6 +72,49 @@ class Lines:
     no_answer: str
     error: str
     request_refused: str
+    resume_offer: str
+    resume_offer_reprompt: str
+    resume_picked_up: str
+    lets_go: str
+    start_offer: str
+    start_offer_reprompt: str
+    progress_not_saved: str
+    progress_not_read: str
+    summary_unavailable: str
+    summary_none: str
+    summary_none_last_week: str
+    summary_none_encourage: str
+    summary_days: str
+    summary_one_day: str
+    summary_work: str
+    summary_work_no_routine: str
+    summary_streak: str
+    summary_more_than_last_week: str
+    summary_same_as_last_week: str
+    summary_fewer_than_last_week: str
+    finish_streak: str
+    summary_offer: str
+    today: str
+    yesterday: str
+    on_day: str
+    and_: str
+
+
+@dataclass(frozen=True)
+class Words:
+    """Words that change with a number or a date: plural forms and weekday names."""
+
+    weekdays: tuple[str, ...]  # Monday first
+    units: dict[str, tuple[str, str]]  # unit -> (one, many)
+
+    def count(self, number: int, unit: str) -> str:
+        """'1 day', '3 days'.
+
+        >>> Words((), {"day": ("day", "days")}).count(3, "day")
+        '3 days'
+        """
+        one, many = self.units[unit]
+        return f"{number} {one if number == 1 else many}"
 
 
 @dataclass(frozen=True)
@@ -83,6 +126,7 @@ class Routine:
     stretches: tuple[Stretch, ...]
     hold: HoldLines
     lines: Lines
+    words: Words
 
     @property
     def step_count(self) -> int:
@@ -135,10 +179,16 @@ def parse_routine(data: dict[str, Any]) -> Routine:
             max_hold_seconds=int(data["max_hold_seconds"]),
             stretches=stretches,
             hold=HoldLines(**{f.name: data["hold"][f.name] for f in fields(HoldLines)}),
-            lines=Lines(**{f.name: data[f.name] for f in fields(Lines)}),
+            lines=Lines(**{f.name: data[f.name.rstrip("_")] for f in fields(Lines)}),
+            words=Words(
+                weekdays=tuple(data["weekdays"]),
+                units={unit: (forms[0], forms[1]) for unit, forms in data["units"].items()},
+            ),
         )
     except (KeyError, TypeError) as exc:
         raise ContentError(f"content file is incomplete: {exc!r}") from exc
+    if len(routine.words.weekdays) != 7:
+        raise ContentError("content file needs the seven weekday names, Monday first")
     if not routine.stretches or any(not s.sides for s in routine.stretches):
         raise ContentError("content file needs at least one stretch, each with a side")
     if not (routine.min_hold_seconds <= routine.default_hold_seconds <= routine.max_hold_seconds):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
+from backstretch.progress.model import WeeklySummary
 from backstretch.routine.content import Routine, Stretch
 from backstretch.routine.state import CoachState, Phase, Question, Topic, step_ref
+from backstretch.routine.summary_speech import summary_speech
 from backstretch.speech.plan import HoldCount, Pause, Say, SpeechPlan, say
 
 SETUP_PAUSE_SECONDS = 1.5
@@ -30,6 +33,7 @@ class EventKind(StrEnum):
     STOP = "stop"
     FALLBACK = "fallback"
     SESSION_ENDED = "session_ended"
+    SUMMARY = "summary"
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,10 @@ class Event:
     kind: EventKind
     at: str = ""  # the request's timestamp, ISO 8601
     seconds: int | None = None  # for SET_HOLD; None when the person gave no number
-    first_time: bool = True  # for LAUNCH/START: has this person never used the skill?
+    first_time: bool = True  # at the start of a session: has this person never used the skill?
+    resume_step: int | None = None  # for LAUNCH: a stopped routine's step, still fresh
+    summary: WeeklySummary | None = None  # for SUMMARY; None when progress can't be read
+    today: date | None = None  # for SUMMARY: the person's local date
 
 
 class Outcome(StrEnum):
@@ -96,6 +103,12 @@ def respond(state: CoachState, event: Event, routine: Routine) -> Turn:
         return Turn(state, SpeechPlan(), None, True, Outcome.SESSION_ENDED)
     if kind is EventKind.STOP:
         return _stop(state, routine)
+    if kind is EventKind.SUMMARY:
+        return _summary(state, event, routine)
+    if kind is EventKind.LAUNCH and event.resume_step is not None:
+        return _offer_resume(state, event.resume_step, routine)
+    if state.question in (Question.RESUME, Question.START_ROUTINE):
+        return _answer_offer(state, event, routine)
     if kind is EventKind.YES:
         kind = EventKind.RESUME if state.phase is Phase.PAUSED else EventKind.NEXT
     if kind is EventKind.LAUNCH or (state.phase is Phase.NOT_STARTED and kind in _BEGINS_ROUTINE):
@@ -223,7 +236,7 @@ def _repeat(state: CoachState, routine: Routine, event: Event) -> Turn:
         return _why(state, routine)
     if state.topic is Topic.HELP:
         return respond(state, Event(EventKind.HELP, at=event.at), routine)
-    if state.topic is Topic.HOLD_QUESTION:
+    if state.topic is Topic.QUESTION and state.question is Question.HOLD_LENGTH:
         return _set_hold(state, routine, None)
     return _coach(state, routine, event, state.step)
 
@@ -241,7 +254,7 @@ def _set_hold(state: CoachState, routine: Routine, seconds: int | None) -> Turn:
     if seconds is None or not low <= seconds <= high:
         template = lines.hold_missing if seconds is None else lines.hold_out_of_range
         question = say(template.format(min=low, max=high))
-        asking = state.with_(question=Question.HOLD_LENGTH, topic=Topic.HOLD_QUESTION)
+        asking = state.with_(question=Question.HOLD_LENGTH, topic=Topic.QUESTION)
         return Turn(asking, question, question, False, Outcome.ANSWERED)
     changed = state.with_(hold_seconds=seconds, question=Question.NONE, topic=Topic.NOTHING)
     plan = say(lines.hold_set.format(seconds=seconds))
@@ -251,3 +264,67 @@ def _set_hold(state: CoachState, routine: Routine, seconds: int | None) -> Turn:
 def _stop(state: CoachState, routine: Routine) -> Turn:
     lines = routine.lines
     return Turn(state, say(lines.stopped, lines.goodbye), None, True, Outcome.STOPPED)
+
+
+# Answers to "pick up where you left off?" and "stretch now?"
+_ACCEPTS = frozenset({EventKind.YES, EventKind.NEXT, EventKind.RESUME})
+_DECLINES = frozenset({EventKind.NO})
+_STARTS_FRESH = frozenset({EventKind.START, EventKind.START_OVER})
+
+
+def _offer_resume(state: CoachState, step: int, routine: Routine) -> Turn:
+    ref = step_ref(routine, step)
+    stretch = routine.stretches[ref.stretch]
+    lines = routine.lines
+    offer = lines.resume_offer.format(stretch=stretch.name, side=stretch.sides[ref.side].name)
+    asking = CoachState(
+        hold_seconds=state.hold_seconds,
+        question=Question.RESUME,
+        topic=Topic.QUESTION,
+        resume_step=step,
+    )
+    reprompt = say(lines.resume_offer_reprompt)
+    return Turn(asking, say(lines.welcome_back, offer), reprompt, False, Outcome.ANSWERED)
+
+
+def _answer_offer(state: CoachState, event: Event, routine: Routine) -> Turn:
+    """The person answers "pick up where you left off?" or "stretch now?"."""
+    lines, kind = routine.lines, event.kind
+    resuming = state.question is Question.RESUME and state.resume_step is not None
+    if kind in _ACCEPTS and resuming and state.resume_step is not None:
+        ref = step_ref(routine, state.resume_step)
+        stretch = routine.stretches[ref.stretch]
+        lead = lines.resume_picked_up.format(
+            stretch=stretch.name, side=stretch.sides[ref.side].name
+        )
+        fresh = CoachState(hold_seconds=state.hold_seconds, started_at=event.at or None)
+        return _coach(fresh, routine, event, state.resume_step, lead=say(lead))
+    if kind in _ACCEPTS:
+        return _begin(state, routine, event, say(lines.lets_go))
+    if kind in _STARTS_FRESH or (kind in _DECLINES and resuming):
+        return _begin(state, routine, event, say(lines.start_over))
+    if kind in _DECLINES:
+        done = state.with_(question=Question.NONE, topic=Topic.NOTHING)
+        return Turn(done, say(lines.goodbye), None, True, Outcome.ANSWERED)
+    if kind is EventKind.WHY:
+        return _why(state, routine)
+    reprompt = lines.resume_offer_reprompt if resuming else lines.start_offer_reprompt
+    opening = lines.help if kind is EventKind.HELP else lines.fallback
+    if kind is EventKind.REPEAT:
+        opening = ""
+    asked = state.with_(topic=Topic.QUESTION)
+    return Turn(asked, say(opening, reprompt), say(reprompt), False, Outcome.ANSWERED)
+
+
+def _summary(state: CoachState, event: Event, routine: Routine) -> Turn:
+    """How the week went; then back to the routine, or an offer to start one."""
+    lines = routine.lines
+    if event.summary is None or event.today is None:
+        plan = say(lines.summary_unavailable)
+    else:
+        plan = summary_speech(event.summary, event.today, routine)
+    if state.in_progress:
+        return _prompt_next(state.with_(topic=Topic.NOTHING), routine, plan)
+    asking = state.with_(question=Question.START_ROUTINE, topic=Topic.QUESTION)
+    reprompt = say(lines.start_offer_reprompt)
+    return Turn(asking, plan + say(lines.start_offer), reprompt, False, Outcome.ANSWERED)

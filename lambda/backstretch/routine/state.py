@@ -26,7 +26,7 @@ class Topic(StrEnum):
     STEP = "step"
     WHY = "why"
     HELP = "help"
-    HOLD_QUESTION = "hold_question"
+    QUESTION = "question"  # the pending question
 
 
 class Question(StrEnum):
@@ -34,7 +34,8 @@ class Question(StrEnum):
 
     NONE = "none"
     HOLD_LENGTH = "hold_length"
-    RESUME = "resume"
+    RESUME = "resume"  # pick up where you left off?
+    START_ROUTINE = "start_routine"  # do your stretches now?
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ class SkillConfig:
     # Outbound calls to Alexa's APIs must all fit in this, well under Alexa's ~8 s.
     alexa_api_budget_seconds: float = 3.0
     log_level: str = "INFO"
+    table_name: str = "backstretch-progress"
+    dynamodb_endpoint: str | None = None  # None: AWS's own endpoint for the region
+    region: str = "us-east-1"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> SkillConfig:
@@ -27,4 +30,7 @@ class SkillConfig:
             skill_id=env.get("SKILL_ID") or None,
             alexa_api_budget_seconds=float(env.get("ALEXA_API_BUDGET_SECONDS", "3.0")),
             log_level=env.get("LOG_LEVEL", "INFO").upper(),
+            table_name=env.get("PROGRESS_TABLE", cls.table_name),
+            dynamodb_endpoint=env.get("DYNAMODB_ENDPOINT") or None,
+            region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or cls.region,
         )

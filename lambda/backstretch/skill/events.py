@@ -10,6 +10,7 @@ INTENT_EVENTS: dict[str, EventKind] = {
     "StartRoutineIntent": EventKind.START,
     "WhyIntent": EventKind.WHY,
     "SetHoldIntent": EventKind.SET_HOLD,
+    "WeeklySummaryIntent": EventKind.SUMMARY,
     "AMAZON.NextIntent": EventKind.NEXT,
     "AMAZON.PreviousIntent": EventKind.PREVIOUS,
     "AMAZON.RepeatIntent": EventKind.REPEAT,

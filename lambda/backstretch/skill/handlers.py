@@ -14,12 +14,15 @@ from ask_sdk_model.ui import SsmlOutputSpeech
 
 from backstretch.alexa_api.budget import TurnBudget
 from backstretch.alexa_api.client import AlexaApi
+from backstretch.progress.errors import ProgressUnavailable
+from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import respond
 from backstretch.routine.state import CoachState
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.delivery import deliver
 from backstretch.skill.events import event_for
+from backstretch.skill.progress_turn import TurnProgress
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render, split_for_progressive
 
@@ -48,8 +51,9 @@ def routine_for(handler_input: HandlerInput) -> Routine:
 class ConversationHandler(AbstractRequestHandler):
     """Launch, intents and session end: one turn of the coaching conversation."""
 
-    def __init__(self, api: AlexaApi, config: SkillConfig) -> None:
+    def __init__(self, api: AlexaApi, store: ProgressStore, config: SkillConfig) -> None:
         self._api = api
+        self._store = store
         self._config = config
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -67,7 +71,13 @@ class ConversationHandler(AbstractRequestHandler):
         state = CoachState.from_attributes(
             attributes.session_attributes if in_session else None, routine
         )
-        turn = respond(state, event_for(envelope), routine)
+        budget = TurnBudget(self._config.alexa_api_budget_seconds)
+        progress = TurnProgress(self._store, self._api, envelope, budget)
+        state, event, read_failed = progress.prepare(state, event_for(envelope), routine)
+        turn = respond(state, event, routine)
+        if read_failed:
+            turn = turn.with_note(say(routine.lines.progress_not_read))
+        turn = progress.record(state, turn, routine)
         record = turn_record(handler_input)
         record.outcome = str(turn.outcome)
         if in_session:
@@ -75,7 +85,6 @@ class ConversationHandler(AbstractRequestHandler):
         builder = handler_input.response_builder
         if not turn.speech.is_empty:
             spoken = split_for_progressive(turn.speech, routine.hold)
-            budget = TurnBudget(self._config.alexa_api_budget_seconds)
             delivery = deliver(spoken, envelope, self._api, budget)
             record.progressive_sent, record.progressive_planned = delivery.sent, delivery.planned
             builder.response.output_speech = SsmlOutputSpeech(ssml=delivery.final_ssml)
@@ -85,6 +94,37 @@ class ConversationHandler(AbstractRequestHandler):
             return builder.response  # Alexa accepts no speech after the session ended
         builder.set_should_end_session(turn.end_session)
         return builder.response
+
+
+class EventNotProcessed(Exception):
+    """A skill event whose work failed; Alexa should deliver it again later."""
+
+
+class SkillDisabledHandler(AbstractRequestHandler):
+    """The person disabled the skill: forget everything stored about them."""
+
+    def __init__(self, store: ProgressStore) -> None:
+        self._store = store
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        context = handler_input.request_envelope.context
+        system = context.system if context else None
+        user_id = system.user.user_id if system and system.user else None
+        record = turn_record(handler_input)
+        if not user_id:
+            record.outcome = "no_user"
+            return handler_input.response_builder.response
+        try:
+            removed = self._store.delete_user(user_id)
+        except ProgressUnavailable as exc:
+            record.outcome = "deletion_failed"
+            raise EventNotProcessed("could not delete the user's data") from exc
+        record.outcome = "user_deleted"
+        logger.info("skill disabled: deleted %d stored items", removed)
+        return handler_input.response_builder.response
 
 
 class SilentRequestHandler(AbstractRequestHandler):
@@ -104,7 +144,7 @@ class ApologyExceptionHandler(AbstractExceptionHandler):
     """Anything unexpected: say sorry, keep the session open, log what happened."""
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
-        return True
+        return not isinstance(exception, EventNotProcessed)
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Any:
         logger.exception("turn failed", exc_info=exception)

@@ -14,6 +14,8 @@ from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import RequestEnvelope, ResponseEnvelope
 
 from backstretch.alexa_api.client import AlexaApi
+from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
+from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import load_routine
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.envelope import (
@@ -26,7 +28,9 @@ from backstretch.skill.envelope import (
 from backstretch.skill.handlers import (
     ApologyExceptionHandler,
     ConversationHandler,
+    EventNotProcessed,
     SilentRequestHandler,
+    SkillDisabledHandler,
     TurnRecord,
 )
 from backstretch.speech.plan import say
@@ -44,15 +48,21 @@ class WrongSkill(Exception):
 class BackStretchSkill:
     """Build the ask-sdk skill once; answer envelopes for Lambda and the local endpoint."""
 
-    def __init__(self, config: SkillConfig, api: AlexaApi | None = None) -> None:
+    def __init__(
+        self, config: SkillConfig, api: AlexaApi | None = None, store: ProgressStore | None = None
+    ) -> None:
         self.config = config
         self._serializer = DefaultSerializer()
-        self._skill = self._build(api or AlexaApi())
+        if store is None:
+            client = progress_client(config.dynamodb_endpoint, config.region)
+            store = DynamoProgressStore(config.table_name, client)
+        self._skill = self._build(api or AlexaApi(), store)
 
-    def _build(self, api: AlexaApi) -> CustomSkill:
+    def _build(self, api: AlexaApi, store: ProgressStore) -> CustomSkill:
         builder = SkillBuilder()
         builder.skill_id = self.config.skill_id  # type: ignore[assignment]
-        builder.add_request_handler(ConversationHandler(api, self.config))
+        builder.add_request_handler(ConversationHandler(api, store, self.config))
+        builder.add_request_handler(SkillDisabledHandler(store))
         builder.add_request_handler(SilentRequestHandler())
         builder.add_exception_handler(ApologyExceptionHandler())
         return builder.create()
@@ -64,7 +74,11 @@ class BackStretchSkill:
             raise WrongSkill("request is for another skill")
 
     def handle(self, envelope: dict[str, Any], lambda_context: Any = None) -> dict[str, Any]:
-        """Answer a shape-checked envelope (see `parse_envelope`); never raises."""
+        """Answer a shape-checked envelope (see `parse_envelope`).
+
+        Never raises, but for `EventNotProcessed`: a skill event (data deletion) whose work
+        failed, which must reach Alexa as a failure so that Alexa delivers it again.
+        """
         started = time.perf_counter()
         request = envelope["request"]
         kind = request["type"]
@@ -78,6 +92,8 @@ class BackStretchSkill:
             response_envelope: ResponseEnvelope = self._skill.invoke(request_envelope, record)
             result = self._serializer.serialize(response_envelope)
             return result if isinstance(result, dict) else EMPTY_RESPONSE
+        except EventNotProcessed:
+            raise  # Alexa delivers the event again; the caller answers accordingly
         except Exception as exc:
             record.outcome = "error"
             if isinstance(exc, AskSdkException):
@@ -98,7 +114,7 @@ class BackStretchSkill:
             )
 
     def handle_payload(self, payload: Any, lambda_context: Any = None) -> dict[str, Any]:
-        """Lambda's entry: never raises, whatever arrives."""
+        """Lambda's entry: whatever arrives, it answers (or raises `EventNotProcessed`)."""
         try:
             envelope = parse_envelope(payload)
             self.check_skill_id(envelope)

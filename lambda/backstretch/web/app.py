@@ -8,6 +8,7 @@ from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from backstretch.skill.envelope import MalformedRequest, parse_envelope
+from backstretch.skill.handlers import EventNotProcessed
 from backstretch.skill.service import BackStretchSkill, WrongSkill
 from backstretch.web.verification import RequestVerifier, VerificationError
 
@@ -36,7 +37,12 @@ def create_app(skill: BackStretchSkill, verifier: RequestVerifier | None) -> Fla
             return _refuse(400, str(exc))
         except WrongSkill as exc:
             return _refuse(400, str(exc))
-        return jsonify(skill.handle(envelope))
+        try:
+            return jsonify(skill.handle(envelope))
+        except EventNotProcessed:
+            response, status = _refuse(503, "event not processed; please deliver it again")
+            response.headers["Retry-After"] = "30"
+            return response, status
 
     @app.get("/health")
     def health() -> Response:

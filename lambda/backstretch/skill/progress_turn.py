@@ -1,0 +1,271 @@
+"""What one turn reads and writes of a person's progress: at most one read and one write.
+
+The conversation knows nothing of storage. Before it runs, a turn may read the profile (at the
+start of a session, for the weekly summary); after it, the turn's outcome decides the one write
+(a finished routine, a stopped one, a new hold length, a newly learned time zone).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from ask_sdk_model import RequestEnvelope
+
+from backstretch.alexa_api.budget import TurnBudget
+from backstretch.alexa_api.client import AlexaApi
+from backstretch.progress.errors import ProgressUnavailable
+from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
+from backstretch.progress.store import ProgressStore, retry_on_conflict
+from backstretch.progress.summary import (
+    apply_completed_routine,
+    summary_window,
+    weekly_summary,
+)
+from backstretch.routine.content import Routine
+from backstretch.routine.conversation import Event, EventKind, Outcome, Turn
+from backstretch.routine.state import CoachState, Phase, StepRef, step_number, step_ref
+from backstretch.routine.summary_speech import finish_note
+from backstretch.speech.plan import SpeechPlan, say
+
+logger = logging.getLogger(__name__)
+
+# Where the Settings API can't tell us, a zone typical of the locale's country is used for the
+# week's boundaries; it is not remembered, so the real one is asked for again next time.
+LOCALE_FALLBACK_ZONES = {
+    "en-US": "America/Chicago",
+    "en-CA": "America/Toronto",
+    "en-GB": "Europe/London",
+    "en-IN": "Asia/Kolkata",
+    "en-AU": "Australia/Sydney",
+}
+RESUME_FRESH_FOR = timedelta(hours=12)
+
+
+class TurnProgress:
+    """One turn's view of a person's stored progress."""
+
+    def __init__(
+        self,
+        store: ProgressStore,
+        api: AlexaApi,
+        envelope: RequestEnvelope,
+        budget: TurnBudget,
+    ) -> None:
+        self._store = store
+        self._api = api
+        self._envelope = envelope
+        self._budget = budget
+        self._profile: Profile | None = None
+        self._learned_zone: str | None = None  # a time zone the Settings API told us this turn
+        request = envelope.request
+        stamp = request.timestamp if request is not None else None
+        self.now = stamp.astimezone(UTC) if stamp and stamp.tzinfo else datetime.now(UTC)
+        self.locale = getattr(request, "locale", None) or "en-US"
+        system = envelope.context.system if envelope.context else None
+        user = (system.user if system else None) or (
+            envelope.session.user if envelope.session else None
+        )
+        self.user_id: str | None = user.user_id if user else None
+
+    @property
+    def starts_session(self) -> bool:
+        session = self._envelope.session
+        return session is None or bool(session.new)
+
+    def profile(self) -> Profile:
+        """The stored profile, read at most once a turn. Raises ProgressUnavailable."""
+        if self.user_id is None:
+            raise ProgressUnavailable("request carries no user id")
+        if self._profile is None:
+            self._profile = self._store.load_profile(self.user_id)
+        return self._profile
+
+    # --- before the conversation ---------------------------------------------------------
+
+    def prepare(
+        self, state: CoachState, event: Event, routine: Routine
+    ) -> tuple[CoachState, Event, bool]:
+        """Fill in what the conversation needs from storage; the flag says a read failed."""
+        if event.kind is EventKind.SUMMARY:
+            return state, self._with_summary(event), False
+        if not self.starts_session or event.kind is EventKind.SESSION_ENDED:
+            return state, event, False
+        try:
+            profile = self.profile()
+        except ProgressUnavailable:
+            logger.warning("profile unavailable at the start of a session")
+            return state, event, True
+        state = state.with_(hold_seconds=profile.hold_seconds or state.hold_seconds)
+        resume_step = self._fresh_resume_step(profile, routine)
+        if event.kind is not EventKind.LAUNCH:
+            resume_step = None
+        return (
+            state,
+            replace(event, first_time=profile.version == 0, resume_step=resume_step),
+            False,
+        )
+
+    def _fresh_resume_step(self, profile: Profile, routine: Routine) -> int | None:
+        point = profile.resume
+        if point is None or self.now - point.saved_at > RESUME_FRESH_FOR:
+            return None
+        zone = self._zone(profile, ask_alexa=False)
+        if point.saved_at.astimezone(zone).date() != self.now.astimezone(zone).date():
+            return None  # stopped on another day: start fresh
+        ref = StepRef(point.stretch_index, point.side_index)
+        if ref.stretch >= len(routine.stretches):
+            return None
+        if ref.side >= len(routine.stretches[ref.stretch].sides):
+            return None
+        return step_number(routine, ref)
+
+    def _with_summary(self, event: Event) -> Event:
+        try:
+            profile = self.profile()
+            zone = self._zone(profile, ask_alexa=True)
+            start, end = summary_window(self.now, zone)
+            records = self._store.routines_between(self._user(), start, end, self.now)
+        except ProgressUnavailable:
+            logger.warning("weekly summary unavailable")
+            return event
+        try:
+            self._remember_zone(profile, zone)
+        except ProgressUnavailable:
+            logger.warning("time zone not remembered; it will be asked for again")
+        summary = weekly_summary(records, self.now, zone, profile)
+        return replace(event, summary=summary, today=self.now.astimezone(zone).date())
+
+    # --- after the conversation ----------------------------------------------------------
+
+    def record(self, before: CoachState, turn: Turn, routine: Routine) -> Turn:
+        """Store what the turn changed; tell the person, briefly, if that failed."""
+        try:
+            if turn.outcome is Outcome.ROUTINE_FINISHED:
+                return turn.with_note(self._finish(turn.state, routine))
+            if turn.outcome in (Outcome.STOPPED, Outcome.SESSION_ENDED):
+                self._save_stopped(before, routine)
+            elif turn.outcome is Outcome.HOLD_CHANGED:
+                self._save_hold(turn.state)
+        except ProgressUnavailable as exc:
+            logger.warning("progress not saved (%s): %s", turn.outcome, type(exc).__name__)
+            if turn.speech.is_empty:
+                return turn  # the session has ended: there is no one to tell
+            return turn.with_note(say(routine.lines.progress_not_saved))
+        return turn
+
+    def _finish(self, state: CoachState, routine: Routine) -> SpeechPlan:
+        profile = self.profile()
+        zone = self._zone(profile, ask_alexa=True)
+        user_id = self._user()
+        record = self._routine_record(state, completed=True)
+
+        def write(current: Profile) -> Profile:
+            updated = apply_completed_routine(current, self.now, zone)
+            updated = replace(
+                updated,
+                hold_seconds=state.hold_seconds or current.hold_seconds,
+                time_zone=current.time_zone or self._learned_zone_name(zone),
+            )
+            return self._store.finish_routine(user_id, record, updated)
+
+        stored = retry_on_conflict(self._store, user_id, profile, write)
+        return finish_note(stored.streak_days, routine)
+
+    def _save_stopped(self, before: CoachState, routine: Routine) -> None:
+        if not before.in_progress or before.sides_completed == 0:
+            return  # nothing new happened in this routine: nothing to write
+        next_step = before.step + 1 if before.phase is Phase.COACHING else before.step
+        resume = None
+        if next_step < routine.step_count:
+            ref = step_ref(routine, next_step)
+            resume = ResumePoint(ref.stretch, ref.side, self.now)
+        user_id = self._user()
+        record = self._routine_record(before, completed=False)
+
+        def write(current: Profile) -> Profile:
+            updated = replace(
+                current, resume=resume, hold_seconds=before.hold_seconds or current.hold_seconds
+            )
+            return self._store.save_partial_routine(user_id, record, updated)
+
+        retry_on_conflict(self._store, user_id, self.profile(), write)
+
+    def _save_hold(self, state: CoachState) -> None:
+        user_id = self._user()
+
+        def write(current: Profile) -> Profile:
+            return self._store.save_profile(
+                user_id, replace(current, hold_seconds=state.hold_seconds)
+            )
+
+        retry_on_conflict(self._store, user_id, self.profile(), write)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _user(self) -> str:
+        if self.user_id is None:
+            raise ProgressUnavailable("request carries no user id")
+        return self.user_id
+
+    def _routine_record(self, state: CoachState, *, completed: bool) -> RoutineRecord:
+        started = _parse_time(state.started_at) or self.now
+        session = self._envelope.session
+        session_id = session.session_id if session else None
+        request = self._envelope.request
+        anchor = session_id or (request.request_id if request else "") or ""
+        routine_id = hashlib.sha256(f"{anchor}|{started.isoformat()}".encode()).hexdigest()[:24]
+        return RoutineRecord(
+            routine_id=routine_id,
+            started_at=started,
+            sides_completed=state.sides_completed,
+            seconds_held=state.seconds_held,
+            completed=completed,
+        )
+
+    def _zone(self, profile: Profile, *, ask_alexa: bool) -> ZoneInfo:
+        """The person's time zone: remembered, else asked of Alexa, else the locale's."""
+        if profile.time_zone:
+            return ZoneInfo(profile.time_zone)
+        if ask_alexa:
+            system = self._envelope.context.system if self._envelope.context else None
+            device = system.device if system else None
+            if system and device and device.device_id and system.api_endpoint:
+                name = self._api.time_zone(
+                    system.api_endpoint,
+                    system.api_access_token or "",
+                    device.device_id,
+                    self._budget,
+                )
+                if name:
+                    self._learned_zone = name
+                    return ZoneInfo(name)
+        return ZoneInfo(LOCALE_FALLBACK_ZONES.get(self.locale, "America/Chicago"))
+
+    def _learned_zone_name(self, zone: ZoneInfo) -> str | None:
+        return self._learned_zone if self._learned_zone == zone.key else None
+
+    def _remember_zone(self, profile: Profile, zone: ZoneInfo) -> None:
+        """Keep a time zone just learned from Alexa, so it is asked for only once."""
+        name = self._learned_zone_name(zone)
+        if name is None or profile.time_zone == name:
+            return
+        user_id = self._user()
+
+        def write(current: Profile) -> Profile:
+            return self._store.save_profile(user_id, replace(current, time_zone=name))
+
+        retry_on_conflict(self._store, user_id, profile, write)
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
