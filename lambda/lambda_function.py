@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
+from backstretch.observability import configure_logging
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 
@@ -16,7 +16,8 @@ def skill() -> BackStretchSkill:
     global _skill  # one skill per process, by design
     if _skill is None:
         config = SkillConfig.from_env()
-        logging.getLogger().setLevel(config.log_level)
+        if config.on_lambda:
+            configure_logging(config.log_level, as_json=True)
         _skill = BackStretchSkill(config)
     return _skill
 

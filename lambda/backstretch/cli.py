@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 
+from backstretch.observability import configure_logging
 from backstretch.progress.dynamodb import progress_client
 from backstretch.progress.embedded import EmbeddedDynamoDB
 from backstretch.progress.table import create_table_from_template
@@ -66,9 +67,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     config = SkillConfig.from_env()
-    logging.basicConfig(
-        level=config.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-    )
+    configure_logging(config.log_level, as_json=False)
     if args.command == "serve":
         config = replace(config, skill_id=args.skill_id or config.skill_id, table_name=args.table)
         with ExitStack() as resources:

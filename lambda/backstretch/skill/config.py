@@ -22,6 +22,9 @@ class SkillConfig:
     table_name: str = "backstretch-progress"
     dynamodb_endpoint: str | None = None  # None: AWS's own endpoint for the region
     region: str = "us-east-1"
+    on_lambda: bool = False  # JSON logs, and CloudWatch metrics as EMF on stdout
+    metrics_namespace: str = "BackStretchCoach"
+    service_name: str = "back-stretch-coach"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> SkillConfig:
@@ -33,4 +36,7 @@ class SkillConfig:
             table_name=env.get("PROGRESS_TABLE", cls.table_name),
             dynamodb_endpoint=env.get("DYNAMODB_ENDPOINT") or None,
             region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or cls.region,
+            on_lambda=bool(env.get("AWS_LAMBDA_FUNCTION_NAME")),
+            metrics_namespace=env.get("METRICS_NAMESPACE", cls.metrics_namespace),
+            service_name=env.get("SERVICE_NAME", cls.service_name),
         )

@@ -21,6 +21,7 @@ class Delivery:
     final_ssml: str
     sent: int
     planned: int
+    failed: bool = False  # a call to the directive API was tried and failed
 
 
 def deliver(
@@ -46,6 +47,6 @@ def deliver(
     for ssml in spoken.progressive_ssml():
         if not api.send_speech(endpoint, token, request_id, ssml, budget):
             logger.warning("progressive response %d of %d failed: rest in full", sent + 1, planned)
-            break
+            return Delivery(spoken.final_ssml(sent), sent, planned, failed=True)
         sent += 1
     return Delivery(spoken.final_ssml(sent), sent, planned)

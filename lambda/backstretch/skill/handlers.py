@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
@@ -14,10 +13,11 @@ from ask_sdk_model.ui import SsmlOutputSpeech
 
 from backstretch.alexa_api.budget import TurnBudget
 from backstretch.alexa_api.client import AlexaApi
+from backstretch.observability import TurnRecord
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import Routine, load_routine
-from backstretch.routine.conversation import respond
+from backstretch.routine.conversation import Outcome, respond
 from backstretch.routine.state import CoachState
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.delivery import deliver
@@ -29,17 +29,8 @@ from backstretch.speech.ssml import render, split_for_progressive
 logger = logging.getLogger(__name__)
 
 
-@dataclass
-class TurnRecord:
-    """Passed to ask-sdk as the invocation context; handlers note what the turn did."""
-
-    lambda_context: Any = None
-    outcome: str = "silent"
-    progressive_sent: int = 0
-    progressive_planned: int = 0
-
-
 def turn_record(handler_input: HandlerInput) -> TurnRecord:
+    """The turn's record, which ask-sdk carries as the invocation context."""
     context = handler_input.context
     return context if isinstance(context, TurnRecord) else TurnRecord()
 
@@ -80,6 +71,10 @@ class ConversationHandler(AbstractRequestHandler):
         turn = progress.record(state, turn, routine)
         record = turn_record(handler_input)
         record.outcome = str(turn.outcome)
+        record.storage_errors = progress.storage_errors
+        record.holds_counted = int(turn.speech.hold is not None)
+        record.routines_started = int(turn.state.started_at != state.started_at)
+        record.routines_completed = int(turn.outcome is Outcome.ROUTINE_FINISHED)
         if in_session:
             attributes.session_attributes = turn.state.to_attributes()
         builder = handler_input.response_builder
@@ -87,6 +82,7 @@ class ConversationHandler(AbstractRequestHandler):
             spoken = split_for_progressive(turn.speech, routine.hold)
             delivery = deliver(spoken, envelope, self._api, budget)
             record.progressive_sent, record.progressive_planned = delivery.sent, delivery.planned
+            record.progressive_failures = int(delivery.failed)
             builder.response.output_speech = SsmlOutputSpeech(ssml=delivery.final_ssml)
         if turn.reprompt is not None:
             builder.ask(render(turn.reprompt, routine.hold))
@@ -121,6 +117,7 @@ class SkillDisabledHandler(AbstractRequestHandler):
             removed = self._store.delete_user(user_id)
         except ProgressUnavailable as exc:
             record.outcome = "deletion_failed"
+            record.storage_errors += 1
             raise EventNotProcessed("could not delete the user's data") from exc
         record.outcome = "user_deleted"
         logger.info("skill disabled: deleted %d stored items", removed)

@@ -61,6 +61,7 @@ class TurnProgress:
         self._budget = budget
         self._profile: Profile | None = None
         self._learned_zone: str | None = None  # a time zone the Settings API told us this turn
+        self.storage_errors = 0  # storage failures this turn, for the turn's metrics
         request = envelope.request
         stamp = request.timestamp if request is not None else None
         self.now = stamp.astimezone(UTC) if stamp and stamp.tzinfo else datetime.now(UTC)
@@ -97,6 +98,7 @@ class TurnProgress:
         try:
             profile = self.profile()
         except ProgressUnavailable:
+            self.storage_errors += 1
             logger.warning("profile unavailable at the start of a session")
             return state, event, True
         state = state.with_(hold_seconds=profile.hold_seconds or state.hold_seconds)
@@ -130,11 +132,13 @@ class TurnProgress:
             start, end = summary_window(self.now, zone)
             records = self._store.routines_between(self._user(), start, end, self.now)
         except ProgressUnavailable:
+            self.storage_errors += 1
             logger.warning("weekly summary unavailable")
             return event
         try:
             self._remember_zone(profile, zone)
         except ProgressUnavailable:
+            self.storage_errors += 1
             logger.warning("time zone not remembered; it will be asked for again")
         summary = weekly_summary(records, self.now, zone, profile)
         return replace(event, summary=summary, today=self.now.astimezone(zone).date())
@@ -151,6 +155,7 @@ class TurnProgress:
             elif turn.outcome is Outcome.HOLD_CHANGED:
                 self._save_hold(turn.state)
         except ProgressUnavailable as exc:
+            self.storage_errors += 1
             logger.warning("progress not saved (%s): %s", turn.outcome, type(exc).__name__)
             if turn.speech.is_empty:
                 return turn  # the session has ended: there is no one to tell

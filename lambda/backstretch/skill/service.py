@@ -14,6 +14,7 @@ from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import RequestEnvelope, ResponseEnvelope
 
 from backstretch.alexa_api.client import AlexaApi
+from backstretch.observability import TurnObserver, TurnRecord
 from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
 from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import load_routine
@@ -31,7 +32,6 @@ from backstretch.skill.handlers import (
     EventNotProcessed,
     SilentRequestHandler,
     SkillDisabledHandler,
-    TurnRecord,
 )
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
@@ -53,6 +53,11 @@ class BackStretchSkill:
     ) -> None:
         self.config = config
         self._serializer = DefaultSerializer()
+        self._observer = TurnObserver(
+            emit_metrics=config.on_lambda,
+            namespace=config.metrics_namespace,
+            service=config.service_name,
+        )
         if store is None:
             client = progress_client(config.dynamodb_endpoint, config.region)
             store = DynamoProgressStore(config.table_name, client)
@@ -83,7 +88,12 @@ class BackStretchSkill:
         request = envelope["request"]
         kind = request["type"]
         intent = request.get("intent")
-        record = TurnRecord(lambda_context=lambda_context)
+        record = TurnRecord(
+            request_id=request.get("requestId"),
+            request_type=kind,
+            intent=intent.get("name") if isinstance(intent, dict) else None,
+            lambda_context=lambda_context,
+        )
         try:
             if not is_known_request_type(kind):
                 record.outcome = "unknown_request_type"
@@ -102,16 +112,8 @@ class BackStretchSkill:
                 logger.exception("unexpected failure answering %s", kind)
             return self._apology(envelope) if kind in SPOKEN_REQUEST_TYPES else EMPTY_RESPONSE
         finally:
-            logger.info(
-                "turn request_id=%s type=%s intent=%s outcome=%s progressive=%d/%d ms=%.1f",
-                request.get("requestId"),
-                kind,
-                intent.get("name") if isinstance(intent, dict) else None,
-                record.outcome,
-                record.progressive_sent,
-                record.progressive_planned,
-                (time.perf_counter() - started) * 1000,
-            )
+            record.latency_ms = (time.perf_counter() - started) * 1000
+            self._observer.observe(record)
 
     def handle_payload(self, payload: Any, lambda_context: Any = None) -> dict[str, Any]:
         """Lambda's entry: whatever arrives, it answers (or raises `EventNotProcessed`)."""
