@@ -17,7 +17,7 @@ from backstretch.observability import TurnRecord
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import Routine, load_routine
-from backstretch.routine.conversation import Outcome, respond
+from backstretch.routine.conversation import Outcome, Turn, respond
 from backstretch.routine.state import CoachState
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.delivery import deliver
@@ -69,14 +69,10 @@ class ConversationHandler(AbstractRequestHandler):
         if read_failed:
             turn = turn.with_note(say(routine.lines.progress_not_read))
         turn = progress.record(state, turn, routine)
-        record = turn_record(handler_input)
-        record.outcome = str(turn.outcome)
-        record.storage_errors = progress.storage_errors
-        record.holds_counted = int(turn.speech.hold is not None)
-        record.routines_started = int(turn.state.started_at != state.started_at)
-        record.routines_completed = int(turn.outcome is Outcome.ROUTINE_FINISHED)
         if in_session:
             attributes.session_attributes = turn.state.to_attributes()
+        record = turn_record(handler_input)
+        _note_turn(record, state, turn, progress.storage_errors)
         builder = handler_input.response_builder
         if not turn.speech.is_empty:
             spoken = split_for_progressive(turn.speech, routine.hold)
@@ -90,6 +86,15 @@ class ConversationHandler(AbstractRequestHandler):
             return builder.response  # Alexa accepts no speech after the session ended
         builder.set_should_end_session(turn.end_session)
         return builder.response
+
+
+def _note_turn(record: TurnRecord, before: CoachState, turn: Turn, storage_errors: int) -> None:
+    """What the turn did, for its log line and metrics."""
+    record.outcome = str(turn.outcome)
+    record.storage_errors = storage_errors
+    record.holds_counted = int(turn.speech.hold is not None)
+    record.routines_started = int(turn.state.started_at != before.started_at)
+    record.routines_completed = int(turn.outcome is Outcome.ROUTINE_FINISHED)
 
 
 class EventNotProcessed(Exception):
