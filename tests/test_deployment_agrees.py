@@ -204,3 +204,13 @@ def test_the_template_sets_what_the_code_reads() -> None:
     for name in sorted(variables):
         value = "ERROR" if name == "LOG_LEVEL" else f"sentinel-{name.lower()}"
         assert SkillConfig.from_env({name: value}) != default, f"the code never reads {name}"
+
+
+def test_every_english_model_is_the_en_us_model() -> None:
+    """The English locales share one routine and one model; copies must not drift apart."""
+    models = ROOT / "skill-package" / "interactionModels" / "custom"
+    reference = json.loads((models / "en-US.json").read_text())
+    copies = sorted(models.glob("en-*.json"))
+    assert len(copies) >= 5
+    for copy in copies:
+        assert json.loads(copy.read_text()) == reference, copy.name
