@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 # Infrastructure linters live in their own venv: their pins clash with the app's.
 IAC := .venv-iac
 IAC_STAMP := $(IAC)/.installed
+# virtual-alexa, ssml-check-core and playwright-core for the end-to-end and browser tests.
+NODE_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
@@ -17,17 +19,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# Debian's Chromium for the browser test (a browser download by npm cannot work here).
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
 $(IAC_STAMP):
 	$(PYTHON) -m venv $(IAC)
 	$(IAC)/bin/pip install --quiet cfn-lint==1.58.0 checkov==3.3.30 aws-sam-translator==1.115.0
 	touch $(IAC_STAMP)
 
-## Run the skill locally at http://$(HOST):$(PORT)/alexa (verification off: local use only).
+## Run the skill locally: the simulator page at http://$(HOST):$(PORT)/ and the endpoint at
+## /alexa (verification off: local use only), on an embedded DynamoDB.
 run: $(STAMP)
 	$(BIN)/backstretch serve --host $(HOST) --port $(PORT) --no-verify
 
 ## Lint, type-check, lint and scan the template, build the bundle, and run every test.
-test: $(STAMP) $(IAC_STAMP)
+test: $(STAMP) $(IAC_STAMP) $(NODE_STAMP) chromium
 	$(BIN)/ruff format --check lambda tests scripts
 	$(BIN)/ruff check lambda tests scripts
 	$(BIN)/mypy
@@ -38,4 +50,4 @@ package: $(STAMP)
 	$(BIN)/python scripts/package_lambda.py
 
 clean:
-	rm -rf $(VENV) $(IAC) build *.egg-info lambda/*.egg-info
+	rm -rf $(VENV) $(IAC) node_modules build *.egg-info lambda/*.egg-info

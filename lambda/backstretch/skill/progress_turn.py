@@ -45,6 +45,11 @@ LOCALE_FALLBACK_ZONES = {
 RESUME_FRESH_FOR = timedelta(hours=12)
 
 
+def remembered_zone(profile: Profile, locale: str) -> ZoneInfo:
+    """The person's remembered time zone, else one typical of their locale."""
+    return ZoneInfo(profile.time_zone or LOCALE_FALLBACK_ZONES.get(locale, "America/Chicago"))
+
+
 class TurnProgress:
     """One turn's view of a person's stored progress."""
 
@@ -233,22 +238,21 @@ class TurnProgress:
 
     def _zone(self, profile: Profile, *, ask_alexa: bool) -> ZoneInfo:
         """The person's time zone: remembered, else asked of Alexa, else the locale's."""
-        if profile.time_zone:
-            return ZoneInfo(profile.time_zone)
-        if ask_alexa:
-            system = self._envelope.context.system if self._envelope.context else None
-            device = system.device if system else None
-            if system and device and device.device_id and system.api_endpoint:
-                name = self._api.time_zone(
-                    system.api_endpoint,
-                    system.api_access_token or "",
-                    device.device_id,
-                    self._budget,
-                )
-                if name:
-                    self._learned_zone = name
-                    return ZoneInfo(name)
-        return ZoneInfo(LOCALE_FALLBACK_ZONES.get(self.locale, "America/Chicago"))
+        if profile.time_zone or not ask_alexa:
+            return remembered_zone(profile, self.locale)
+        system = self._envelope.context.system if self._envelope.context else None
+        device = system.device if system else None
+        if system and device and device.device_id and system.api_endpoint:
+            name = self._api.time_zone(
+                system.api_endpoint,
+                system.api_access_token or "",
+                device.device_id,
+                self._budget,
+            )
+            if name:
+                self._learned_zone = name
+                return ZoneInfo(name)
+        return remembered_zone(profile, self.locale)
 
     def _learned_zone_name(self, zone: ZoneInfo) -> str | None:
         return self._learned_zone if self._learned_zone == zone.key else None

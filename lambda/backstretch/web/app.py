@@ -1,12 +1,25 @@
-"""The local HTTP endpoint: Flask serving the skill at POST /alexa."""
+"""The local HTTP endpoint: Flask serving the skill at POST /alexa, and the local simulator page.
+
+The simulator (``GET /`` and ``/simulator/*``) talks to the skill unverified, so it exists only
+in an app created with verification off.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
+from pathlib import Path
+from typing import Any
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, jsonify, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
+from backstretch.local.simulator import (
+    EnvelopeAnswer,
+    Simulator,
+    SimulatorInputError,
+    SkillRefused,
+)
 from backstretch.skill.envelope import MalformedRequest, parse_envelope
 from backstretch.skill.handlers import EventNotProcessed
 from backstretch.skill.service import BackStretchSkill, WrongSkill
@@ -15,11 +28,38 @@ from backstretch.web.verification import RequestVerifier, VerificationError
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024
+STATIC_DIRECTORY = Path(__file__).resolve().parent / "static"
+SIMULATOR_ONLY_UNVERIFIED = (
+    "the simulator page runs only with request verification off: backstretch serve --no-verify"
+)
 
 
-def create_app(skill: BackStretchSkill, verifier: RequestVerifier | None) -> Flask:
-    """A Flask app for the skill; `verifier=None` turns request verification off."""
-    app = Flask(__name__)
+def answer_envelope(skill: BackStretchSkill, body: bytes | str) -> tuple[int, dict[str, Any]]:
+    """What POST /alexa answers for a body that passed verification: status and JSON."""
+    try:
+        envelope = parse_envelope(body)
+        skill.check_skill_id(envelope)
+    except (MalformedRequest, WrongSkill) as exc:
+        return _refusal(400, str(exc))
+    try:
+        return 200, skill.handle(envelope)
+    except EventNotProcessed:
+        return _refusal(503, "event not processed; please deliver it again")
+
+
+def create_app(
+    skill: BackStretchSkill,
+    verifier: RequestVerifier | None,
+    simulator: Simulator | None = None,
+) -> Flask:
+    """A Flask app for the skill; `verifier=None` turns request verification off.
+
+    A `simulator` (the local page) is only accepted with verification off: it sends the
+    skill unsigned requests.
+    """
+    if simulator is not None and verifier is not None:
+        raise ValueError(SIMULATOR_ONLY_UNVERIFIED)
+    app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
 
     @app.post("/alexa")
@@ -30,23 +70,24 @@ def create_app(skill: BackStretchSkill, verifier: RequestVerifier | None) -> Fla
                 verifier.verify(dict(request.headers), body)
             except VerificationError as exc:
                 return _refuse(400, f"request verification failed: {exc}")
-        try:
-            envelope = parse_envelope(body)
-            skill.check_skill_id(envelope)
-        except MalformedRequest as exc:
-            return _refuse(400, str(exc))
-        except WrongSkill as exc:
-            return _refuse(400, str(exc))
-        try:
-            return jsonify(skill.handle(envelope))
-        except EventNotProcessed:
-            response, status = _refuse(503, "event not processed; please deliver it again")
+        status, answer = answer_envelope(skill, body)
+        response = jsonify(answer)
+        if status == 503:
             response.headers["Retry-After"] = "30"
-            return response, status
+        return response, status
 
     @app.get("/health")
     def health() -> Response:
         return jsonify(status="ok", verification=verifier is not None)
+
+    if simulator is None:
+
+        @app.get("/")
+        def no_simulator() -> tuple[Response, int]:
+            return _refuse(404, SIMULATOR_ONLY_UNVERIFIED)
+
+    else:
+        _add_simulator(app, simulator)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> tuple[Response, int]:
@@ -60,6 +101,52 @@ def create_app(skill: BackStretchSkill, verifier: RequestVerifier | None) -> Fla
     return app
 
 
-def _refuse(status: int, reason: str) -> tuple[Response, int]:
+def simulator_answer(skill: BackStretchSkill) -> EnvelopeAnswer:
+    """The simulator's way to the skill: POST /alexa's own code, after verification."""
+
+    def answer(envelope: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        return answer_envelope(skill, json.dumps(envelope))
+
+    return answer
+
+
+def _add_simulator(app: Flask, simulator: Simulator) -> None:
+    @app.get("/")
+    def simulator_page() -> Response:
+        return send_from_directory(STATIC_DIRECTORY, "simulator.html", max_age=0)
+
+    @app.get("/static/<path:name>")
+    def simulator_static(name: str) -> Response:
+        return send_from_directory(STATIC_DIRECTORY, name, max_age=0)
+
+    @app.post("/simulator/say")
+    def simulator_say() -> Response | tuple[Response, int]:
+        payload = request.get_json(silent=True)
+        if not isinstance(payload, dict):
+            return _refuse(400, "send a JSON object: {text, session}")
+        try:
+            return jsonify(simulator.say(payload.get("text"), payload.get("session")))
+        except SimulatorInputError as exc:
+            return _refuse(400, str(exc))
+        except SkillRefused as exc:
+            return _refuse(502, str(exc))
+
+    @app.get("/simulator/alexa-api")
+    def simulator_alexa_api() -> Response:
+        """Where the local fake Alexa API listens, for clients that build their own envelopes."""
+        return jsonify(apiEndpoint=simulator.api_endpoint)
+
+    @app.get("/simulator/directives")
+    def simulator_directives() -> Response:
+        """Progressive responses the skill posted to the local fake Alexa API, as SSML."""
+        return jsonify(speech=simulator.directives(request.args.get("requestId")))
+
+
+def _refusal(status: int, reason: str) -> tuple[int, dict[str, Any]]:
     logger.warning("answered %d: %s", status, reason)
-    return jsonify(error=reason), status
+    return status, {"error": reason}
+
+
+def _refuse(status: int, reason: str) -> tuple[Response, int]:
+    status, body = _refusal(status, reason)
+    return jsonify(body), status

@@ -1,0 +1,255 @@
+"""The browser simulator's side of a turn: a typed phrase in, what Alexa would say out.
+
+The phrase is resolved against the interaction model, sent as the envelope Alexa would send
+through the same code as ``POST /alexa`` (unverified: the simulator exists only with
+verification off), with ``apiEndpoint`` pointing at the local fake Alexa API so progressive
+responses are really posted; the answer gathers them with the full response, each as SSML
+and as words and silences (holds marked), plus the week's days for the summary chart.
+The session travels in the page: each answer hands it back, as Alexa hands back attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from backstretch.local.envelopes import (
+    LOCAL_SKILL_ID,
+    AlexaConversation,
+    ends_session,
+    reprompt_of,
+    speech_of,
+)
+from backstretch.local.fake_alexa import FakeAlexaApi
+from backstretch.local.spoken import Silence, Spoken, mark_holds, timeline
+from backstretch.local.utterances import Utterance, UtteranceResolver
+from backstretch.progress.errors import ProgressUnavailable
+from backstretch.progress.store import ProgressStore
+from backstretch.progress.summary import summary_window, week_start, weekly_summary
+from backstretch.routine.content import load_routine
+from backstretch.skill.progress_turn import remembered_zone
+
+# The endpoint's answer to one envelope: HTTP status and JSON body, as POST /alexa gives them.
+EnvelopeAnswer = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
+SIMULATOR_USER_ID = "amzn1.ask.account.LOCAL-SIMULATOR"
+SUMMARY_INTENT = "WeeklySummaryIntent"
+MAX_PHRASE_CHARS = 500
+MAX_SESSION_ID_CHARS = 200
+
+
+class SimulatorInputError(ValueError):
+    """What the page sent is not a phrase and a session; str(exc) says why."""
+
+
+class SkillRefused(RuntimeError):
+    """The endpoint answered the envelope with an error status."""
+
+    def __init__(self, status: int, body: Mapping[str, Any]) -> None:
+        super().__init__(f"the skill's endpoint answered {status}: {body.get('error', '')}")
+        self.status = status
+
+
+class Simulator:
+    """Turns typed phrases into skill turns for the browser page."""
+
+    def __init__(
+        self,
+        answer: EnvelopeAnswer,
+        alexa_api: FakeAlexaApi,
+        resolver: UtteranceResolver,
+        store: ProgressStore | None,
+        *,
+        skill_id: str | None = None,
+        user_id: str = SIMULATOR_USER_ID,
+        locale: str = "en-US",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._answer = answer
+        self._api = alexa_api
+        self._resolver = resolver
+        self._store = store
+        self._skill_id = skill_id or LOCAL_SKILL_ID
+        self._user_id = user_id
+        self._locale = locale
+        self._clock = clock
+        self._routine = load_routine(locale)
+
+    @property
+    def api_endpoint(self) -> str:
+        """Where the local fake of Alexa's APIs listens (for clients that build envelopes)."""
+        return self._api.api_endpoint
+
+    def directives(self, request_id: str | None = None) -> list[str]:
+        """Progressive responses the fake took (for one request, if given), in order."""
+        return self._api.accepted_speech(request_id)
+
+    def say(self, text: Any, session: Any = None) -> dict[str, Any]:
+        """One turn for the page. Raises SimulatorInputError, SkillRefused."""
+        phrase = _phrase(text)
+        carried = _session(session)
+        utterance = self._resolver.resolve(phrase, in_session=carried is not None)
+        heard = _heard(utterance)
+        if utterance.request_type == "SessionEndedRequest":
+            if carried is not None:
+                self._end(carried)
+            return {"heard": heard, "progressive": [], "response": None, "session": None}
+        if carried is not None and utterance.new_session:
+            self._end(carried)
+            carried = None
+        conversation = self._conversation(carried)
+        if utterance.request_type == "LaunchRequest":
+            envelope = conversation.launch()
+        else:
+            envelope = conversation.intent(utterance.intent or "", **utterance.slot_values)
+        request_id = envelope["request"]["requestId"]
+        response = self._send(envelope)
+        conversation.carry(response)
+        progressive = self._api.accepted_speech(request_id)
+        final = speech_of(response)
+        parts = [timeline(ssml) for ssml in [*progressive, final] if ssml]
+        marked = mark_holds(parts, self._routine.hold)
+        spoken_parts = [_spoken_json(part) for part in marked]
+        ended = ends_session(response)
+        reprompt = reprompt_of(response)
+        return {
+            "heard": heard,
+            "requestId": request_id,
+            "progressive": [
+                {"ssml": ssml, "spoken": spoken}
+                for ssml, spoken in zip(progressive, spoken_parts, strict=False)
+            ],
+            "response": {
+                "ssml": final,
+                "spoken": spoken_parts[-1] if final else [],
+                "reprompt": reprompt or None,
+                "endSession": ended,
+            },
+            "holdSeconds": _hold_seconds(marked),
+            "session": None
+            if ended
+            else {"sessionId": conversation.session_id, "attributes": conversation.attributes},
+            "summary": self._week(conversation.now) if utterance.intent == SUMMARY_INTENT else None,
+        }
+
+    def _conversation(self, carried: Mapping[str, Any] | None) -> AlexaConversation:
+        conversation = AlexaConversation(
+            api_endpoint=self._api.api_endpoint,
+            locale=self._locale,
+            user_id=self._user_id,
+            skill_id=self._skill_id,
+            now=self._clock(),
+        )
+        if carried is not None:
+            conversation.session_id = carried["sessionId"]
+            conversation.attributes = dict(carried["attributes"])
+            conversation.new = False
+        return conversation
+
+    def _end(self, carried: Mapping[str, Any]) -> None:
+        """Tell the skill a session ended (a new launch, or 'exit'), as Alexa does."""
+        self._send(self._conversation(carried).session_ended("USER_INITIATED"))
+
+    def _send(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        status, body = self._answer(envelope)
+        if status != 200:
+            raise SkillRefused(status, body)
+        return body
+
+    def _week(self, now: datetime | None) -> dict[str, Any] | None:
+        """This week's days for the chart, from the progress store's own summary maths."""
+        if self._store is None:
+            return None
+        moment = now or self._clock()
+        try:
+            profile = self._store.load_profile(self._user_id)
+            zone = remembered_zone(profile, self._locale)
+            start, end = summary_window(moment, zone)
+            records = self._store.routines_between(self._user_id, start, end, moment)
+        except ProgressUnavailable:
+            return None
+        summary = weekly_summary(records, moment, zone, profile)
+        monday = week_start(moment, zone).date()
+        today = moment.astimezone(zone).date()
+        weekdays = self._routine.words.weekdays
+        return {
+            "timeZone": zone.key,
+            "days": [
+                _day(
+                    monday + timedelta(days=offset), weekdays[offset], today, summary.days_stretched
+                )
+                for offset in range(7)
+            ],
+            "daysStretched": len(summary.days_stretched),
+            "routinesCompleted": summary.routines_completed,
+            "secondsHeld": summary.seconds_held,
+            "streakDays": summary.streak_days,
+            "lastWeekDays": summary.last_week_days,
+        }
+
+
+def _day(day: date, name: str, today: date, stretched: tuple[date, ...]) -> dict[str, Any]:
+    return {
+        "date": day.isoformat(),
+        "name": name,
+        "stretched": day in stretched,
+        "today": day == today,
+        "future": day > today,
+    }
+
+
+def _phrase(text: Any) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise SimulatorInputError("'text' must be the phrase you would say")
+    if len(text) > MAX_PHRASE_CHARS:
+        raise SimulatorInputError(f"'text' is longer than {MAX_PHRASE_CHARS} characters")
+    return text
+
+
+def _session(session: Any) -> dict[str, Any] | None:
+    if session is None:
+        return None
+    if not isinstance(session, dict):
+        raise SimulatorInputError("'session' must be an object or null")
+    session_id, attributes = session.get("sessionId"), session.get("attributes", {})
+    if not isinstance(session_id, str) or not 0 < len(session_id) <= MAX_SESSION_ID_CHARS:
+        raise SimulatorInputError("'session.sessionId' must be a short string")
+    if not isinstance(attributes, dict):
+        raise SimulatorInputError("'session.attributes' must be an object")
+    return {"sessionId": session_id, "attributes": attributes}
+
+
+def _heard(utterance: Utterance) -> dict[str, Any]:
+    return {
+        "phrase": utterance.phrase,
+        "requestType": utterance.request_type,
+        "intent": utterance.intent,
+        "slots": {name: value for name, value in utterance.slots if value is not None},
+        "newSession": utterance.new_session,
+    }
+
+
+def _spoken_json(part: list[Spoken]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for item in part:
+        if isinstance(item, Silence):
+            hold = item.hold
+            items.append(
+                {
+                    "pause": item.seconds,
+                    "hold": None
+                    if hold is None
+                    else {"total": hold.total_seconds, "left": hold.left_seconds},
+                }
+            )
+        else:
+            items.append({"say": item.text})
+    return items
+
+
+def _hold_seconds(parts: list[list[Spoken]]) -> float | None:
+    for part in parts:
+        for item in part:
+            if isinstance(item, Silence) and item.hold is not None:
+                return item.hold.total_seconds
+    return None

@@ -1,0 +1,158 @@
+// The simulator page in headless Chromium (Debian's, driven by playwright-core): a whole
+// routine and a weekly summary, clicked through as a person would, then a screenshot.
+//
+//   node tests/e2e/browser.js --url http://127.0.0.1:PORT --screenshot test-artifacts/simulator.png
+//
+// Prints one JSON report on stdout; exits 1 when the conversation breaks.
+"use strict";
+
+const fs = require("node:fs");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const TURN_TIMEOUT_MS = 20000; // one turn, breaks compressed: a few seconds at most
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+}
+
+async function main() {
+  const url = option("url");
+  const screenshot = option("screenshot", "test-artifacts/simulator.png");
+  const speed = option("speed", "50");
+  const executablePath = option("chromium", "/usr/bin/chromium");
+  const report = { turns: [], errors: [], consoleErrors: [] };
+  // playwright gives the browser a new, empty profile of its own each launch.
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("console", (message) => {
+      if (message.type() === "error") report.consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => report.consoleErrors.push(String(error)));
+    await page.goto(`${url}/?speed=${speed}&voice=off`);
+    report.title = await page.title();
+
+    // Say one phrase by clicking its suggestion (or typing it); wait until Alexa is done.
+    async function say(phrase, { type = false } = {}) {
+      const started = Date.now();
+      const before = await page.locator("#log li.alexa").count();
+      if (type) {
+        await page.fill("#say", phrase);
+        await page.press("#say", "Enter");
+      } else {
+        await page.click(`#suggestions button[data-phrase="${phrase}"]`);
+      }
+      await page.waitForFunction(
+        () => ["listening", "ended", "error"].includes(document.getElementById("status").dataset.state),
+        null,
+        { timeout: TURN_TIMEOUT_MS },
+      );
+      const status = await page.getAttribute("#status", "data-state");
+      const alexa = await page.locator("#log li.alexa .bubble").allInnerTexts();
+      const heard = await page.locator("#log li.note.heard").last().innerText();
+      const turn = {
+        phrase,
+        status,
+        heard,
+        said: alexa.slice(before).join(" "),
+        parts: alexa.length - before,
+        holdsCounted: Number(await page.getAttribute("body", "data-holds-counted")),
+        ms: Date.now() - started,
+      };
+      report.turns.push(turn);
+      return turn;
+    }
+
+    const expect = (condition, message) => {
+      if (!condition) report.errors.push(message);
+    };
+
+    let turn = await say("start my back stretches");
+    expect(turn.status === "listening", `launch left the page ${turn.status}`);
+    expect(turn.heard.includes("LaunchRequest"), `launch was heard as ${turn.heard}`);
+    expect(turn.said.includes("Welcome to Back Stretch Coach"), "no welcome");
+    expect(turn.parts >= 2, `the hold came in ${turn.parts} part(s), not progressive ones`);
+    expect(turn.holdsCounted === 1, `holds counted after launch: ${turn.holdsCounted}`);
+
+    turn = await say("why does this help");
+    expect(turn.said.includes("hip flexors"), "why did not explain the hip flexors");
+
+    turn = await say("next");
+    expect(turn.said.includes("Kneel on your right knee"), "next did not coach the right side");
+    // "repeat that", slowed down once its hold starts, to see the countdown mid-hold.
+    const ticksBefore = Number(await page.getAttribute("body", "data-hold-ticks"));
+    await page.click('#suggestions button[data-phrase="repeat that"]');
+    await page.waitForSelector("#hold:not([hidden])", { timeout: TURN_TIMEOUT_MS });
+    await page.selectOption("#speed", "5");
+    await page.waitForFunction(
+      (before) => Number(document.body.dataset.holdTicks) >= before + 12,
+      ticksBefore,
+      { timeout: TURN_TIMEOUT_MS },
+    );
+    report.holdShown = Number(await page.locator("#hold-seconds").innerText());
+    expect(report.holdShown > 0 && report.holdShown < 30, `countdown showed ${report.holdShown}`);
+    fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+    const holdShot = screenshot.replace(/\.png$/, "-hold.png");
+    await page.screenshot({ path: holdShot });
+    report.holdScreenshot = holdShot;
+    await page.selectOption("#speed", speed);
+    await page.waitForFunction(
+      () => document.getElementById("status").dataset.state === "listening",
+      null,
+      { timeout: TURN_TIMEOUT_MS },
+    );
+    turn = {
+      phrase: "repeat that",
+      said: (await page.locator("#log li.alexa .bubble").allInnerTexts()).slice(-2).join(" "),
+    };
+    report.turns.push(turn);
+    expect(turn.said.includes("Kneel on your right knee"), "repeat did not repeat the right side");
+    turn = await say("next");
+    expect(turn.said.includes("lat stretch"), "next did not reach the lat stretch");
+    turn = await say("next", { type: true });
+    expect(turn.status === "ended", `the routine's end left the page ${turn.status}`);
+    expect(turn.said.includes("That's the whole routine"), "the routine did not finish");
+    expect(turn.holdsCounted === 5, `holds counted in the routine: ${turn.holdsCounted}`);
+    const ticks = Number(await page.getAttribute("body", "data-hold-ticks"));
+    expect(ticks === 5 * 30, `countdown steps shown over five 30 s holds: ${ticks}`);
+
+    turn = await say("ask my back stretches how did I do this week");
+    expect(turn.heard.includes("WeeklySummaryIntent"), `summary was heard as ${turn.heard}`);
+    expect(turn.said.includes("today"), "the summary did not mention today");
+    const chart = {
+      days: await page.locator("#chart .day").count(),
+      stretched: await page.locator("#chart .day.stretched").count(),
+      todayStretched: await page.locator("#chart .day.today.stretched").count(),
+      stats: await page.locator("#week-stats").innerText(),
+    };
+    report.chart = chart;
+    expect(chart.days === 7, `the chart has ${chart.days} days`);
+    expect(chart.stretched === 1 && chart.todayStretched === 1, "today is not the day stretched");
+    expect(chart.stats.includes("1 full routine"), `chart stats: ${chart.stats}`);
+    expect(chart.stats.includes("2 min 30 s"), `chart stats: ${chart.stats}`);
+
+    await page.screenshot({ path: screenshot, fullPage: true });
+    report.screenshot = screenshot;
+    expect(report.consoleErrors.length === 0, "the page logged errors");
+  } catch (error) {
+    report.errors.push(`failed: ${error && error.stack ? error.stack : error}`);
+  } finally {
+    await browser.close();
+  }
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  process.exitCode = report.errors.length ? 1 : 0;
+}
+
+main();

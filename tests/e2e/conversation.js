@@ -1,0 +1,133 @@
+// A whole conversation with the running local endpoint, driven by virtual-alexa (a client we
+// did not write): it resolves each phrase against our interaction model and posts the real
+// request envelope. Progressive responses go to the endpoint's own fake Alexa API, over
+// HTTPS; every SSML string the skill produced, progressive or full, is checked by
+// ssml-check-core for Alexa.
+//
+//   node tests/e2e/conversation.js --url http://127.0.0.1:PORT \
+//       --model skill-package/interactionModels/custom/en-US.json
+//
+// Prints one JSON report on stdout; exits 1 when the conversation breaks.
+"use strict";
+
+const crypto = require("node:crypto");
+const { VirtualAlexa } = require("virtual-alexa");
+const { check } = require("ssml-check-core");
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+}
+
+// What a person says, and what they must hear back (every `hears` string, none of `never`).
+const CONVERSATION = [
+  // Day one: the whole routine, with a repeat.
+  {
+    say: "open my back stretches",
+    request: "LaunchRequest",
+    hears: ["Welcome to Back Stretch Coach", "this isn't medical advice", "Kneel down on your left knee", "Hold it there", "20 seconds. 10 more.", "And release"],
+    progressive: true,
+  },
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["Kneel on your right knee", "And release"], progressive: true },
+  { say: "say that again", intent: "AMAZON.RepeatIntent", hears: ["Kneel on your right knee", "And release"], never: ["lat stretch. You'll need"], progressive: true },
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["Next, the lat stretch", "Reach your right arm"], progressive: true },
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["That's the whole routine"], ends: true, progressive: true },
+  // A second routine, stopped half way with shorter holds...
+  { say: "open my back stretches", request: "LaunchRequest", hears: ["Welcome back", "Kneel down on your left knee"], never: ["medical advice"] },
+  { say: "make the holds 20 seconds", intent: "SetHoldIntent", slots: { seconds: "20" }, hears: ["Holds are now 20 seconds"] },
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["Kneel on your right knee", "10 seconds. 10 more."], never: ["20 seconds. 10 more."] },
+  { say: "stop", intent: "AMAZON.StopIntent", hears: ["stopping here"], ends: true },
+  // ...and picked up again: a new launch offers the lat stretch, "yes" resumes it.
+  { say: "open my back stretches", request: "LaunchRequest", hears: ["Welcome back", "Last time you stopped at the lat stretch, right side"] },
+  { say: "yes", intent: "AMAZON.YesIntent", hears: ["picking up with the lat stretch, right side", "Reach your right arm"], progressive: true },
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["That's the whole routine"], ends: true },
+  // The week so far, in a new session: today, both full routines.
+  { say: "how did i do this week", intent: "WeeklySummaryIntent", hears: ["This week you've stretched today", "2 full routines"] },
+  { say: "no", intent: "AMAZON.NoIntent", hears: ["See you next time"], ends: true },
+];
+
+async function main() {
+  const url = option("url");
+  const model = option("model");
+  const userId = `amzn1.ask.account.E2E-${crypto.randomUUID()}`;
+  const report = { userId, turns: [], ssmlChecked: 0, ssmlErrors: [], errors: [] };
+  const { apiEndpoint } = await (await fetch(`${url}/simulator/alexa-api`)).json();
+  report.apiEndpoint = apiEndpoint;
+
+  let sent = null; // the request of the turn in flight, as the filter last saw it
+  const alexa = VirtualAlexa.Builder()
+    .skillURL(`${url}/alexa`)
+    .interactionModelFile(model)
+    .locale("en-US")
+    .applicationID("amzn1.ask.skill.e2e-back-stretch")
+    .create();
+  alexa.filter((request) => {
+    const system = request.context.System;
+    system.apiEndpoint = apiEndpoint;
+    system.apiAccessToken = "e2e-api-token";
+    system.device.deviceId = "amzn1.ask.device.E2E";
+    system.user.userId = userId;
+    if (request.session) request.session.user.userId = userId;
+    sent = request;
+  });
+
+  for (const step of CONVERSATION) {
+    const turn = { say: step.say };
+    report.turns.push(turn);
+    try {
+      const response = await alexa.utter(step.say);
+      turn.request = sent.request.type;
+      turn.intent = sent.request.intent ? sent.request.intent.name : null;
+      turn.slots = {};
+      for (const [name, slot] of Object.entries((sent.request.intent || {}).slots || {})) {
+        turn.slots[name] = slot.value;
+      }
+      turn.newSession = sent.session ? sent.session.new : null;
+      const requestId = sent.request.requestId;
+      const directives = await (
+        await fetch(`${url}/simulator/directives?requestId=${encodeURIComponent(requestId)}`)
+      ).json();
+      turn.progressive = directives.speech;
+      turn.ssml = response.response.outputSpeech ? response.response.outputSpeech.ssml : "";
+      turn.reprompt = response.response.reprompt ? response.response.reprompt.outputSpeech.ssml : "";
+      turn.endSession = Boolean(response.response.shouldEndSession);
+      turn.heard = [...turn.progressive, turn.ssml].join(" ");
+
+      for (const ssml of [...turn.progressive, turn.ssml, turn.reprompt].filter(Boolean)) {
+        report.ssmlChecked += 1;
+        const errors = await check(ssml, { platform: "amazon" });
+        if (errors && errors.length) report.ssmlErrors.push({ say: step.say, ssml, errors });
+      }
+      expectTurn(step, turn, report.errors);
+    } catch (error) {
+      report.errors.push(`${step.say}: ${error && error.stack ? error.stack : error}`);
+      break;
+    }
+  }
+  if (report.ssmlErrors.length) report.errors.push(`${report.ssmlErrors.length} SSML string(s) failed ssml-check-core`);
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  process.exitCode = report.errors.length ? 1 : 0;
+}
+
+function expectTurn(step, turn, errors) {
+  const fail = (message) => errors.push(`${step.say}: ${message}`);
+  if (step.request && turn.request !== step.request) fail(`sent ${turn.request}, not ${step.request}`);
+  if (step.intent && turn.intent !== step.intent) fail(`resolved to ${turn.intent}, not ${step.intent}`);
+  for (const [name, value] of Object.entries(step.slots || {})) {
+    if (turn.slots[name] !== value) fail(`slot ${name} was ${turn.slots[name]}, not ${value}`);
+  }
+  const text = turn.heard.replace(/<[^>]+>/g, " ").replace(/&apos;/g, "'").replace(/\s+/g, " ");
+  for (const words of step.hears || []) {
+    if (!text.includes(words)) fail(`did not hear "${words}" in: ${text}`);
+  }
+  for (const words of step.never || []) {
+    if (text.includes(words)) fail(`heard "${words}", which it should not have`);
+  }
+  if (Boolean(step.ends) !== turn.endSession) fail(`shouldEndSession was ${turn.endSession}`);
+  if (step.progressive && turn.progressive.length === 0) fail("no progressive response reached the Alexa API");
+}
+
+main().catch((error) => {
+  process.stdout.write(`${JSON.stringify({ errors: [String(error && error.stack ? error.stack : error)] })}\n`);
+  process.exitCode = 1;
+});

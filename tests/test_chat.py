@@ -1,0 +1,234 @@
+"""`backstretch chat`: a conversation typed in a terminal, with the breaks played out.
+
+The chat runs the real skill (moto's DynamoDB, the fake Alexa API over HTTPS); time passes
+only through an injected sleep, so the holds are measured, never waited for.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
+from backstretch.local.chat import FAST_TIME_SCALE, Chat, ChatSettings
+from backstretch.local.utterances import InteractionModel, UtteranceResolver
+from backstretch.progress.dynamodb import DynamoProgressStore
+from backstretch.skill.config import SkillConfig
+from backstretch.skill.service import BackStretchSkill
+from tests.fake_alexa_api import FakeAlexaApi
+
+BACKSTRETCH = Path(sys.executable).with_name("backstretch")
+# Breaks of one coached side at the default hold: three 1.5 s set-up pauses (two on the last
+# side, which has three set-up lines), 3 s to get into position, and a 30 s hold.
+FIRST_SIDE_BREAKS = [1.5, 1.5, 1.5, 3.0, 10.0, 10.0, 10.0]
+
+
+class Terminal:
+    """A person at the keyboard: typed lines in, the screen as text, sleeps recorded."""
+
+    def __init__(self, lines: list[str], ctrl_c_at_sleep: int | None = None) -> None:
+        self._lines = iter(lines)
+        self._ctrl_c_at_sleep = ctrl_c_at_sleep
+        self.screen = io.StringIO()
+        self.slept: list[float] = []
+        self.read = 0
+
+    def read_line(self, prompt: str) -> str:
+        self.screen.write(prompt)
+        try:
+            line = next(self._lines)
+        except StopIteration:
+            raise EOFError from None
+        self.read += 1
+        self.screen.write(line + "\n")
+        return line
+
+    def sleep(self, seconds: float) -> None:
+        if len(self.slept) == self._ctrl_c_at_sleep:
+            raise KeyboardInterrupt
+        self.slept.append(seconds)
+
+    @property
+    def text(self) -> str:
+        return self.screen.getvalue()
+
+    @property
+    def words(self) -> str:
+        """The screen with line wrapping undone, to look for sentences in."""
+        return unwrap(self.text)
+
+
+def unwrap(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def resolver() -> UtteranceResolver:
+    return UtteranceResolver(InteractionModel.load("en-US"))
+
+
+@pytest.fixture
+def skill(progress_store: DynamoProgressStore) -> Iterator[BackStretchSkill]:
+    api = AlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
+    yield BackStretchSkill(SkillConfig(), api=api, store=progress_store)
+    api.close()
+
+
+@pytest.fixture
+def chat_with(
+    skill: BackStretchSkill, fake_alexa_api: FakeAlexaApi, resolver: UtteranceResolver
+) -> Callable[..., Terminal]:
+    """Run a chat over typed lines; the terminal it ran on."""
+
+    def run(lines: list[str], ctrl_c_at_sleep: int | None = None, **settings: Any) -> Terminal:
+        terminal = Terminal(lines, ctrl_c_at_sleep)
+        chat = Chat(
+            skill.handle_payload,
+            fake_alexa_api,
+            resolver,
+            terminal.screen,
+            ChatSettings(**settings),
+            sleep=terminal.sleep,
+        )
+        chat.run(terminal.read_line)
+        return terminal
+
+    return run
+
+
+def blocks(text: str) -> list[str]:
+    """What was shown, one block per speaker: 'You: ...', 'Alexa (progressive): ...'."""
+    return re.findall(r"^(?:You|Alexa[^:]*):.*?(?=^(?:You|Alexa[^:]*):|\Z)", text, re.M | re.S)
+
+
+def test_a_whole_routine_is_played_out_in_real_time(chat_with: Callable[..., Terminal]) -> None:
+    terminal = chat_with(
+        ["start my back stretches", "next", "next", "next", "this line is never read"]
+    )
+    text = terminal.text
+    assert "Welcome to Back Stretch Coach" in terminal.words
+    assert "That's the whole routine" in terminal.words
+    assert text.rstrip().endswith("(the session has ended)")
+    assert terminal.read == 4  # the skill ended the session: the chat stopped listening
+    # Every break of four sides was waited out, at its full length.
+    last_side = [1.5, 1.5, 3.0, 10.0, 10.0, 10.0]
+    assert terminal.slept == FIRST_SIDE_BREAKS * 3 + last_side
+    assert text.count("[pause 10s]") == 12
+    assert text.count("Hold it there.") == 4
+
+
+def test_progressive_responses_come_first_and_the_full_response_ends_the_hold(
+    chat_with: Callable[..., Terminal], fake_alexa_api: FakeAlexaApi
+) -> None:
+    terminal = chat_with(["start my back stretches"])
+    shown = blocks(terminal.text)
+    speakers = [block.split(":", 1)[0] for block in shown]
+    sent = len(fake_alexa_api.speech_texts())
+    assert sent >= 1
+    assert speakers == ["You", *["Alexa (progressive)"] * sent, "Alexa", "You"]
+    final = shown[-2]
+    # The hold's last ten seconds are in the full response, then the release.
+    assert re.search(r"\[pause 10s\]\s+And release\.", final)
+    assert "Kneel down on your left knee" in unwrap(shown[1])
+
+
+def test_when_the_directive_api_fails_everything_is_in_the_full_response(
+    chat_with: Callable[..., Terminal], fake_alexa_api: FakeAlexaApi
+) -> None:
+    fake_alexa_api.directive_status = 500
+    terminal = chat_with(["start my back stretches"])
+    assert "(progressive)" not in terminal.text
+    assert terminal.slept == FIRST_SIDE_BREAKS  # the hold is still timed right
+
+
+def test_fast_compresses_every_break(chat_with: Callable[..., Terminal]) -> None:
+    terminal = chat_with(["start my back stretches"], time_scale=FAST_TIME_SCALE)
+    assert terminal.slept == pytest.approx([s / 20 for s in FIRST_SIDE_BREAKS])
+    assert "[pause 10s]" in terminal.text  # shown at its real length
+
+
+def test_a_live_countdown_ticks_each_second(chat_with: Callable[..., Terminal]) -> None:
+    terminal = chat_with(["start my back stretches"], live_countdown=True)
+    assert "\r       [pause 10s] 10 " in terminal.text
+    assert "\r       [pause 10s] 1 " in terminal.text
+    assert "\r       [pause 1.5s] 2 " in terminal.text
+    assert sum(terminal.slept) == pytest.approx(sum(FIRST_SIDE_BREAKS))
+    assert max(terminal.slept) == 1.0
+
+
+def test_slots_reach_the_skill(chat_with: Callable[..., Terminal]) -> None:
+    terminal = chat_with(["open my back stretches", "make the holds twenty seconds", "next"])
+    assert "Holds are now 20 seconds" in terminal.words
+    # The right side's hold is two breaks of ten seconds now.
+    assert terminal.slept == [*FIRST_SIDE_BREAKS, 1.5, 1.5, 1.5, 3.0, 10.0, 10.0]
+
+
+def test_leaving_mid_routine_is_remembered_for_the_next_launch(
+    chat_with: Callable[..., Terminal],
+) -> None:
+    first = chat_with(["start my back stretches", "next"])  # then EOF: the person walks away
+    assert first.text.rstrip().endswith("(the session has ended)")
+    again = chat_with(["open my back stretches", "yes"])
+    assert "Last time you stopped at the lat stretch, right side" in again.words
+    assert "picking up with the lat stretch, right side" in again.words
+
+
+def test_ctrl_c_mid_hold_leaves_from_the_side_being_held(
+    chat_with: Callable[..., Terminal],
+) -> None:
+    # Interrupted in the right side's hold: that side was coached, so the lat stretch is next.
+    first = chat_with(
+        ["start my back stretches", "next"], ctrl_c_at_sleep=len(FIRST_SIDE_BREAKS) + 5
+    )
+    assert first.read == 2
+    assert first.text.rstrip().endswith("(the session has ended)")
+    again = chat_with(["open my back stretches"])
+    assert "Last time you stopped at the lat stretch, right side" in again.words
+
+
+def test_saying_nothing_gets_the_reprompt_then_the_session_closes(
+    chat_with: Callable[..., Terminal],
+) -> None:
+    terminal = chat_with(["why does this help", "", "", "next"])
+    words = terminal.words
+    assert "Sitting at a desk" in words
+    assert words.count("Say next when you're ready, or repeat to hear the steps again.") == 1
+    assert "(no answer: the session has ended)" in words
+    assert terminal.read == 3
+
+
+def test_exit_ends_the_session(chat_with: Callable[..., Terminal]) -> None:
+    terminal = chat_with(["open my back stretches", "exit", "next"])
+    assert terminal.read == 2
+    assert "(the session has ended)" in terminal.text
+
+
+def test_an_unknown_phrase_gets_the_fallback(chat_with: Callable[..., Terminal]) -> None:
+    terminal = chat_with(["sing me a song"])
+    assert "Sorry, I didn't catch that" in terminal.words
+
+
+def test_backstretch_chat_runs_in_a_terminal_of_its_own(tmp_path: Path) -> None:
+    """The command as a person runs it: embedded DynamoDB, its own fake Alexa API, --fast."""
+    result = subprocess.run(
+        [str(BACKSTRETCH), "chat", "--fast"],
+        input="start my back stretches\nhow did I do this week\nstop\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "You: start my back stretches" in out
+    assert "Alexa (progressive): Welcome to Back Stretch Coach" in out
+    assert "You haven't stretched yet this week" in out  # a routine counts once it is stored
+    assert out.rstrip().endswith("(the session has ended)")
+    assert "POST / HTTP" not in out + result.stderr  # the embedded DynamoDB stays quiet
