@@ -8,10 +8,12 @@ IAC := .venv-iac
 IAC_STAMP := $(IAC)/.installed
 # virtual-alexa, ssml-check-core and playwright-core for the end-to-end and browser tests.
 NODE_STAMP := node_modules/.package-lock.json
+# dynalite, a DynamoDB-API server, for the benchmarks.
+BENCH_NODE_STAMP := bench/node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test package clean
+.PHONY: run test package bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +23,9 @@ $(STAMP): pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
+
+$(BENCH_NODE_STAMP): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
 
 # Debian's Chromium for the browser test (a browser download by npm cannot work here).
 .PHONY: chromium
@@ -39,9 +44,9 @@ run: $(STAMP)
 	$(BIN)/backstretch serve --host $(HOST) --port $(PORT) --no-verify
 
 ## Lint, type-check, lint and scan the template, build the bundle, and run every test.
-test: $(STAMP) $(IAC_STAMP) $(NODE_STAMP) chromium
-	$(BIN)/ruff format --check lambda tests scripts
-	$(BIN)/ruff check lambda tests scripts
+test: $(STAMP) $(IAC_STAMP) $(NODE_STAMP) $(BENCH_NODE_STAMP) chromium
+	$(BIN)/ruff format --check lambda tests scripts bench
+	$(BIN)/ruff check lambda tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -49,5 +54,10 @@ test: $(STAMP) $(IAC_STAMP) $(NODE_STAMP) chromium
 package: $(STAMP)
 	$(BIN)/python scripts/package_lambda.py
 
+## Benchmarks, side by side with a skill built Amazon's way (figures in bench/results.json).
+bench: $(STAMP) $(BENCH_NODE_STAMP)
+	$(BIN)/python -m bench
+
 clean:
-	rm -rf $(VENV) $(IAC) node_modules build *.egg-info lambda/*.egg-info
+	rm -rf $(VENV) $(IAC) node_modules bench/node_modules bench/.build build *.egg-info \
+		lambda/*.egg-info

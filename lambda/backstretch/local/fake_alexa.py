@@ -303,6 +303,9 @@ class _Server(ThreadingHTTPServer):
 
     def get_request(self) -> tuple[socket.socket, Any]:
         sock, address = self.socket.accept()
+        # Answers go out as headers then body: without this, the body waits ~40 ms for the
+        # client's delayed ACK (Nagle), which would show up as Alexa API latency.
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         tls = self._context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
         return tls, address
 

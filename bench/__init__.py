@@ -1,0 +1,1 @@
+"""Benchmarks: what a turn costs, measured side by side with a skill built Amazon's way."""
