@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import ast
+import compileall
 import os
+import py_compile
 import shutil
 import subprocess
 import sys
@@ -28,11 +30,14 @@ REQUIREMENTS = SOURCE / "requirements.txt"
 PYTHON_VERSION = "3.11"
 WHEEL_PLATFORM = "manylinux2014_x86_64"
 
-# Never part of a bundle: bytecode (Lambda's /var/task is read-only, and .pyc files would make
-# the zip depend on build times) and packaging leftovers.
+# Never part of a bundle: whatever bytecode pip or an import left (timestamp-checked, so it
+# depends on build times) and packaging leftovers. Bytecode is compiled afresh instead (below).
 JUNK_DIRS = {"__pycache__"}
 JUNK_SUFFIXES = (".pyc", ".pyo")
 JUNK_DIR_SUFFIXES = (".egg-info",)
+
+# Where Lambda unpacks the bundle; compiled code names its sources under it.
+LAMBDA_TASK_ROOT = "/var/task"
 
 # The zip format's epoch: every entry gets this date, so the bytes depend only on the contents.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -70,6 +75,7 @@ def build(out: Path, staging: Path) -> Bundle:
     install_requirements(staging)
     left_out = copy_skill_code(staging)
     remove_junk(staging)
+    compile_bytecode(staging)
     count = write_zip(staging, out)
     return Bundle(out, out.stat().st_size, count, tuple(left_out))
 
@@ -206,6 +212,26 @@ def remove_junk(root: Path) -> None:
                 shutil.rmtree(path)
             else:
                 path.unlink()
+
+
+def compile_bytecode(root: Path) -> None:
+    """Ship bytecode, so a cold start does not compile every module it imports.
+
+    Lambda's /var/task is read-only, so without it each new container compiles the whole
+    import graph again. Unchecked-hash .pyc files never look at timestamps (the zip's are
+    fixed), and naming sources under /var/task keeps the bytes independent of this machine.
+    """
+    if sys.version_info[:2] != tuple(int(part) for part in PYTHON_VERSION.split(".")):
+        raise BuildFailed(f"bytecode must be compiled by CPython {PYTHON_VERSION}")
+    compiled = compileall.compile_dir(
+        root,
+        quiet=1,
+        stripdir=str(root),
+        prependdir=LAMBDA_TASK_ROOT,
+        invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+    )
+    if not compiled:
+        raise BuildFailed("some modules of the bundle do not compile")
 
 
 def _is_junk(path: Path) -> bool:

@@ -157,7 +157,14 @@ def test_bundle_fits_lambda_and_holds_no_junk(bundle: BuiltBundle) -> None:
     assert "lambda_function.py" in names
     assert "backstretch/routine/content/en-US.json" in names
     assert names == sorted(names), "entries in a fixed order"
-    assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".pyo"))]
+    sources = {n for n in names if n.endswith(".py")}
+    compiled_for = {
+        n.replace("__pycache__/", "").replace(".cpython-311.pyc", ".py")
+        for n in names
+        if n.endswith(".pyc")
+    }
+    assert compiled_for == sources, "every module ships its bytecode, and only that"
+    assert not [n for n in names if n.endswith(".pyc") and ".cpython-311." not in n]
     assert not [n for n in names if n.startswith("bin/") or ".egg-info/" in n]
     assert {entry.date_time for entry in entries} == {(1980, 1, 1, 0, 0, 0)}
     assert {(entry.external_attr >> 16) & 0o777 for entry in entries} == {0o644}

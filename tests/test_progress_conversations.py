@@ -263,7 +263,7 @@ def test_each_turn_makes_at_most_one_read_and_one_write(person, dynamodb_calls):
         assert costs[quiet] == Counter(), quiet
     assert costs["hold"] == Counter({"GetItem": 1, "PutItem": 1})
     assert costs["finish"] == Counter({"GetItem": 1, "TransactWriteItems": 1})
-    assert costs["summary"] == Counter({"GetItem": 1, "Query": 1})
+    assert costs["summary"] == Counter({"Query": 1})
 
 
 # --- deleting a person's data -------------------------------------------------------------

@@ -15,6 +15,7 @@ from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError, ReadTimeoutError
 
 from backstretch.progress.dynamodb import (
+    PROFILE_SK,
     DynamoProgressStore,
     _encode_routine,
     progress_client,
@@ -207,7 +208,7 @@ def test_finish_routine_replayed_is_recorded_once(
     assert first.version == 1
     assert replayed == first
     assert progress_store.load_profile(ALICE) == first
-    assert len([i for i in items_of(dynamodb_client, ALICE) if i["sk"]["S"] != "PROFILE"]) == 1
+    assert len([i for i in items_of(dynamodb_client, ALICE) if i["sk"]["S"] != PROFILE_SK]) == 1
 
 
 def test_finish_routine_replayed_after_a_reload_changes_nothing(
@@ -242,8 +243,8 @@ def test_partial_routine_is_one_record_per_routine_id(
         ALICE, record(started, sides=4, seconds=100), apply_completed_routine(profile, NOW, TZ)
     )
 
-    routines = progress_store.routines_between(ALICE, *summary_window(NOW, TZ), now=NOW)
-    assert routines == [record(started, sides=4, seconds=100)]
+    routines = progress_store.load_progress(ALICE, *summary_window(NOW, TZ), now=NOW).routines
+    assert routines == (record(started, sides=4, seconds=100),)
     assert finished.resume is None
     assert finished.routines_completed == 1
     assert finished.version == 3
@@ -260,12 +261,12 @@ def test_a_late_stop_does_not_undo_a_finished_routine(
     )
 
     assert after == finished
-    assert progress_store.routines_between(ALICE, *summary_window(NOW, TZ), now=NOW) == [
-        record(started)
-    ]
+    assert progress_store.load_progress(ALICE, *summary_window(NOW, TZ), now=NOW).routines == (
+        record(started),
+    )
 
 
-def test_routines_between_is_one_query_and_leaves_out_expired_routines(
+def test_load_progress_is_one_query_and_leaves_out_expired_routines(
     progress_store: DynamoProgressStore, dynamodb_calls: Counter[str]
 ) -> None:
     long_ago = record(NOW - timedelta(days=401), routine_id="expired")
@@ -274,16 +275,17 @@ def test_routines_between_is_one_query_and_leaves_out_expired_routines(
         finish(progress_store, ALICE, routine)
     dynamodb_calls.clear()
 
-    found = progress_store.routines_between(
+    found = progress_store.load_progress(
         ALICE, NOW - timedelta(days=500), NOW + timedelta(days=1), now=NOW
     )
 
-    assert found == [yesterday]
+    assert found.routines == (yesterday,)
     assert dynamodb_calls == Counter({"Query": 1})
+    assert found.profile == progress_store.load_profile(ALICE)
     assert dynamodb_calls["Scan"] == 0
 
 
-def test_routines_between_includes_the_start_and_excludes_the_end(
+def test_load_progress_includes_the_start_and_excludes_the_end(
     progress_store: DynamoProgressStore,
 ) -> None:
     start, end = summary_window(NOW, TZ)
@@ -293,15 +295,15 @@ def test_routines_between_includes_the_start_and_excludes_the_end(
     for routine in (at_end, at_start, just_before_end):
         finish(progress_store, ALICE, routine)
 
-    found = progress_store.routines_between(ALICE, start, end, now=NOW)
+    found = progress_store.load_progress(ALICE, start, end, now=NOW)
 
-    assert found == [at_start, just_before_end]
+    assert found.routines == (at_start, just_before_end)
 
 
 def test_routines_of_one_person_are_not_anothers(progress_store: DynamoProgressStore) -> None:
     finish(progress_store, BOB, record(NOW - timedelta(hours=1)))
 
-    assert progress_store.routines_between(ALICE, *summary_window(NOW, TZ), now=NOW) == []
+    assert progress_store.load_progress(ALICE, *summary_window(NOW, TZ), now=NOW).routines == ()
 
 
 @pytest.mark.parametrize("older_routines", [1, 500])
@@ -337,14 +339,16 @@ def test_summary_cost_stays_flat_however_long_the_history(
     )
     dynamodb_calls.clear()
 
-    found = progress_store.routines_between(ALICE, start, end, now=NOW)
+    found = progress_store.load_progress(ALICE, start, end, now=NOW)
 
-    assert found == recent
+    assert found.routines == tuple(recent)
+    assert found.profile.routines_completed == 3
     assert dynamodb_calls == Counter({"Query": 1})
-    assert scanned == [len(recent)]  # the older history is never read, not just filtered out
+    # the older history is never read, not just filtered out: the window and the profile
+    assert scanned == [len(recent) + 1]
 
 
-def test_routines_between_follows_pages_when_dynamodb_sends_them(
+def test_load_progress_follows_pages_when_dynamodb_sends_them(
     progress_store: DynamoProgressStore, dynamodb_client: Any, dynamodb_calls: Counter[str]
 ) -> None:
     start, end = summary_window(NOW, TZ)
@@ -358,7 +362,7 @@ def test_routines_between_follows_pages_when_dynamodb_sends_them(
     dynamodb_client.meta.events.register("provide-client-params.dynamodb.Query", small_pages)
     dynamodb_calls.clear()
 
-    assert progress_store.routines_between(ALICE, start, end, now=NOW) == routines
+    assert progress_store.load_progress(ALICE, start, end, now=NOW).routines == tuple(routines)
     assert dynamodb_calls["Query"] == 3
     dynamodb_calls.clear()
     assert progress_store.delete_user(ALICE) == 6
@@ -372,7 +376,7 @@ def test_routine_items_expire_400_days_after_they_started(
     started = datetime(2026, 6, 17, 7, 0, tzinfo=UTC)
     finish(progress_store, ALICE, record(started, routine_id="session-1"))
 
-    (routine_item,) = [i for i in items_of(dynamodb_client, ALICE) if i["sk"]["S"] != "PROFILE"]
+    (routine_item,) = [i for i in items_of(dynamodb_client, ALICE) if i["sk"]["S"] != PROFILE_SK]
 
     assert routine_item["sk"]["S"] == "ROUTINE#2026-06-17T07:00:00Z#session-1"
     assert int(routine_item["expires_at"]["N"]) == int((started + timedelta(days=400)).timestamp())
@@ -416,7 +420,7 @@ def test_delete_user_retries_unprocessed_items(
                 TABLE_NAME: [
                     {
                         "DeleteRequest": {
-                            "Key": {"pk": {"S": user_key(ALICE)}, "sk": {"S": "PROFILE"}}
+                            "Key": {"pk": {"S": user_key(ALICE)}, "sk": {"S": PROFILE_SK}}
                         }
                     }
                 ]
@@ -444,7 +448,7 @@ def test_delete_user_gives_up_when_items_stay_unprocessed(
     def nothing_processed(parsed: dict[str, Any], **_: Any) -> None:
         parsed["UnprocessedItems"] = {
             TABLE_NAME: [
-                {"DeleteRequest": {"Key": {"pk": {"S": user_key(ALICE)}, "sk": {"S": "PROFILE"}}}}
+                {"DeleteRequest": {"Key": {"pk": {"S": user_key(ALICE)}, "sk": {"S": PROFILE_SK}}}}
             ]
         }
 
@@ -542,10 +546,10 @@ def test_throttled_transaction_is_unavailable_not_a_conflict(
         lambda store: store.save_profile(ALICE, Profile()),
         lambda store: store.finish_routine(ALICE, record(NOW), Profile()),
         lambda store: store.save_partial_routine(ALICE, record(NOW), Profile()),
-        lambda store: store.routines_between(ALICE, NOW, NOW, now=NOW),
+        lambda store: store.load_progress(ALICE, NOW, NOW, now=NOW),
         lambda store: store.delete_user(ALICE),
     ],
-    ids=["load", "save", "finish", "partial", "between", "delete"],
+    ids=["load", "save", "finish", "partial", "progress", "delete"],
 )
 def test_a_missing_table_is_unavailable_progress(dynamodb_client: Any, call: Any) -> None:
     store = DynamoProgressStore("no-such-table", dynamodb_client)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from backstretch.local.envelopes import (
     LOCAL_SKILL_ID,
@@ -28,7 +29,7 @@ from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
 from backstretch.progress.summary import summary_window, week_start, weekly_summary
 from backstretch.routine.content import load_routine
-from backstretch.skill.progress_turn import remembered_zone
+from backstretch.skill.progress_turn import ZONE_SPAN, remembered_zone
 
 # The endpoint's answer to one envelope: HTTP status and JSON body, as POST /alexa gives them.
 EnvelopeAnswer = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
@@ -162,12 +163,14 @@ class Simulator:
             return None
         moment = now or self._clock()
         try:
-            profile = self._store.load_profile(self._user_id)
-            zone = remembered_zone(profile, self._locale)
-            start, end = summary_window(moment, zone)
-            records = self._store.routines_between(self._user_id, start, end, moment)
+            start, end = summary_window(moment, ZoneInfo("UTC"))
+            stored = self._store.load_progress(
+                self._user_id, start - ZONE_SPAN, end + ZONE_SPAN, moment
+            )
         except ProgressUnavailable:
             return None
+        profile, records = stored.profile, stored.routines
+        zone = remembered_zone(profile, self._locale)
         summary = weekly_summary(records, moment, zone, profile)
         monday = week_start(moment, zone).date()
         today = moment.astimezone(zone).date()

@@ -5,7 +5,13 @@ here, so importing the values and the maths never loads boto3.
 """
 
 from backstretch.progress.errors import ProfileConflict, ProgressUnavailable
-from backstretch.progress.model import Profile, ResumePoint, RoutineRecord, WeeklySummary
+from backstretch.progress.model import (
+    Profile,
+    ResumePoint,
+    RoutineRecord,
+    StoredProgress,
+    WeeklySummary,
+)
 from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import (
     apply_completed_routine,
@@ -22,6 +28,7 @@ __all__ = [
     "ProgressUnavailable",
     "ResumePoint",
     "RoutineRecord",
+    "StoredProgress",
     "WeeklySummary",
     "apply_completed_routine",
     "current_streak",

@@ -2,7 +2,8 @@
 
 One item collection per person, under ``pk = "USER#" + sha256(alexa user id)``:
 
-- ``sk = "PROFILE"``: the profile, written with an optimistic version check;
+- ``sk = "~PROFILE"``: the profile, written with an optimistic version check; ``~`` sorts
+  after every routine's key, so one Query reads the profile with a range of routines;
 - ``sk = "ROUTINE#<started_at, UTC, to the second>Z#<routine_id>"``: one item per routine,
   expiring (TTL ``expires_at``) 400 days after it started.
 
@@ -26,7 +27,13 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from backstretch.progress.errors import ProfileConflict, ProgressUnavailable
-from backstretch.progress.model import Profile, ResumePoint, RoutineRecord, require_aware
+from backstretch.progress.model import (
+    Profile,
+    ResumePoint,
+    RoutineRecord,
+    StoredProgress,
+    require_aware,
+)
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -42,7 +49,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-PROFILE_SK: Final = "PROFILE"
+PROFILE_SK: Final = "~PROFILE"  # sorts after every "ROUTINE#..." key
 ROUTINE_PREFIX: Final = "ROUTINE#"
 ROUTINE_RETENTION: Final = timedelta(days=400)
 
@@ -119,33 +126,40 @@ class DynamoProgressStore:
         # overwrite a stopped routine (it was resumed), neither overwrites a finished one.
         return self._write_routine("save_partial_routine", user_id, record, profile)
 
-    def routines_between(
+    def load_progress(
         self, user_id: str, start: datetime, end: datetime, now: datetime
-    ) -> list[RoutineRecord]:
-        """Routines started in ``[start, end)`` (to the second), oldest first.
+    ) -> StoredProgress:
+        """The profile and the routines started in ``[start, end)`` (to the second), oldest
+        first, in ONE Query: the profile's sort key sorts after every routine's.
 
         Routines whose TTL has passed are left out: DynamoDB deletes expired items only
         eventually (typically within days), and until then they still come back from reads.
         """
         require_aware(now)
+        profile = Profile()
         records: list[RoutineRecord] = []
-        with _storage_errors("routines_between"):
+        before_end = ROUTINE_PREFIX + _utc_stamp(end)
+        with _storage_errors("load_progress"):
             for item in self._query_pages(
-                KeyConditionExpression="#pk = :pk AND #sk BETWEEN :from AND :to",
-                FilterExpression="#expires_at > :now",
+                KeyConditionExpression="#pk = :pk AND #sk BETWEEN :from AND :profile",
+                FilterExpression="attribute_not_exists(#expires_at) OR #expires_at > :now",
                 ExpressionAttributeNames={"#pk": "pk", "#sk": "sk", "#expires_at": "expires_at"},
                 ExpressionAttributeValues={
                     ":pk": {"S": user_key(user_id)},
-                    # "ROUTINE#<t>" sorts before every "ROUTINE#<t>#<id>", so the upper bound
-                    # leaves out routines started exactly at ``end``.
                     ":from": {"S": ROUTINE_PREFIX + _utc_stamp(start)},
-                    ":to": {"S": ROUTINE_PREFIX + _utc_stamp(end)},
+                    ":profile": {"S": PROFILE_SK},
                     ":now": {"N": str(int(now.timestamp()))},
                 },
                 ConsistentRead=True,
             ):
-                records.append(_decode_routine(item))
-        return records
+                sort_key = item["sk"]["S"]
+                if sort_key == PROFILE_SK:
+                    profile = _decode_profile(item)
+                elif sort_key.startswith(ROUTINE_PREFIX) and sort_key < before_end:
+                    # "ROUTINE#<t>" sorts before every "ROUTINE#<t>#<id>": routines started
+                    # exactly at ``end`` are left out.
+                    records.append(_decode_routine(item))
+        return StoredProgress(profile, tuple(records))
 
     def delete_user(self, user_id: str) -> int:
         with _storage_errors("delete_user"):

@@ -48,6 +48,14 @@ class RoutineRecord:
 
 
 @dataclass(frozen=True)
+class StoredProgress:
+    """A person's profile with a range of their routines, as one read returns them."""
+
+    profile: Profile
+    routines: tuple[RoutineRecord, ...]
+
+
+@dataclass(frozen=True)
 class WeeklySummary:
     """How this week went, in the person's own time zone, with last week for comparison."""
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from backstretch.progress.errors import ProfileConflict
-from backstretch.progress.model import Profile, RoutineRecord
+from backstretch.progress.model import Profile, RoutineRecord, StoredProgress
 
 
 class ProgressStore(Protocol):
@@ -47,10 +47,11 @@ class ProgressStore(Protocol):
         """
         ...
 
-    def routines_between(
+    def load_progress(
         self, user_id: str, start: datetime, end: datetime, now: datetime
-    ) -> list[RoutineRecord]:
-        """Routines started in ``[start, end)``, oldest first, leaving out expired ones."""
+    ) -> StoredProgress:
+        """The profile and the routines started in ``[start, end)``, oldest first, leaving out
+        expired ones, in one read: what the weekly summary needs."""
         ...
 
     def delete_user(self, user_id: str) -> int:

@@ -43,6 +43,9 @@ LOCALE_FALLBACK_ZONES = {
     "en-AU": "Australia/Sydney",
 }
 RESUME_FRESH_FOR = timedelta(hours=12)
+# Local time is at most 14 hours ahead of UTC and 12 behind: widening a UTC window by this
+# much covers the same window in every time zone.
+ZONE_SPAN = timedelta(hours=14)
 
 
 def remembered_zone(profile: Profile, locale: str) -> ZoneInfo:
@@ -131,11 +134,17 @@ class TurnProgress:
         return step_number(routine, ref)
 
     def _with_summary(self, event: Event) -> Event:
+        """One read: the profile with this week's and last week's routines."""
         try:
-            profile = self.profile()
+            # The window is as wide as any time zone's two weeks; the summary maths then
+            # keeps exactly the person's own weeks.
+            start, end = summary_window(self.now, ZoneInfo("UTC"))
+            stored = self._store.load_progress(
+                self._user(), start - ZONE_SPAN, end + ZONE_SPAN, self.now
+            )
+            profile = self._profile = stored.profile
             zone = self._zone(profile, ask_alexa=True)
-            start, end = summary_window(self.now, zone)
-            records = self._store.routines_between(self._user(), start, end, self.now)
+            records = stored.routines
         except ProgressUnavailable:
             self.storage_errors += 1
             logger.warning("weekly summary unavailable")
