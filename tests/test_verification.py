@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -279,6 +280,48 @@ def test_a_second_request_reuses_the_verified_chain(
         body = alexa_body(now, request_type)
         verifier.verify(alexa_signer.headers(body), body)
     assert alexa_signer.fetch_count == 1
+
+
+def test_requests_arriving_together_fetch_the_chain_once(
+    alexa_signer: AlexaSigner, now: datetime
+) -> None:
+    fetches: list[str] = []
+    first_fetch_started = threading.Event()
+    let_it_finish = threading.Event()
+    serve = alexa_signer.fetcher()
+
+    a_second_fetch = threading.Event()
+
+    def slow_fetch(url: str) -> bytes:
+        fetches.append(url)
+        first_fetch_started.set()
+        if len(fetches) > 1:
+            a_second_fetch.set()
+        let_it_finish.wait(timeout=5)
+        return serve(url)
+
+    verifier = verifier_for(alexa_signer, now, fetcher=slow_fetch)
+    body = alexa_body(now)
+    failures: list[BaseException] = []
+
+    def verify() -> None:
+        try:
+            verifier.verify(alexa_signer.headers(body), body)
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=verify) for _ in range(4)]
+    threads[0].start()
+    assert first_fetch_started.wait(timeout=5)
+    for thread in threads[1:]:
+        thread.start()
+    # Give the others a moment to reach the fetch while the first is still downloading.
+    assert not a_second_fetch.wait(timeout=0.3)
+    let_it_finish.set()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert failures == []
+    assert len(fetches) == 1
 
 
 def test_the_cache_forgets_the_least_recently_used_url(

@@ -179,6 +179,7 @@ class RequestVerifier:
         self._clock = clock or (lambda: datetime.now(UTC))
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, _VerifiedChain] = OrderedDict()
+        self._fetching: dict[str, threading.Lock] = {}  # URLs being downloaded right now
         self._store: Store | None = None
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> None:
@@ -217,22 +218,41 @@ class RequestVerifier:
             raise VerificationError("request timestamp is too far from now")
 
     def _verified_chain(self, url: str, now: datetime) -> _VerifiedChain:
+        cached = self._cached_chain(url, now)
+        if cached is not None:
+            return cached
+        # One download per URL at a time: requests arriving together for an uncached chain
+        # wait for the first one's fetch rather than each fetching it. Other URLs (and the
+        # cache) are not held up meanwhile.
+        with self._lock:
+            fetching = self._fetching.setdefault(url, threading.Lock())
+        with fetching:
+            cached = self._cached_chain(url, now)
+            if cached is not None:
+                return cached
+            try:
+                chain = self._fetch_and_verify(url, now)
+            finally:
+                with self._lock:
+                    self._fetching.pop(url, None)
+            with self._lock:
+                if self._config.certificate_cache_size > 0:
+                    self._cache[url] = chain
+                    self._cache.move_to_end(url)
+                    while len(self._cache) > self._config.certificate_cache_size:
+                        self._cache.popitem(last=False)
+        return chain
+
+    def _cached_chain(self, url: str, now: datetime) -> _VerifiedChain | None:
         with self._lock:
             cached = self._cache.get(url)
-            if cached is not None:
-                if cached.not_valid_before <= now <= cached.not_valid_after:
-                    self._cache.move_to_end(url)
-                    return cached
-                del self._cache[url]
-        # Fetch outside the lock so one slow download does not stall every other request.
-        chain = self._fetch_and_verify(url, now)
-        with self._lock:
-            if self._config.certificate_cache_size > 0:
-                self._cache[url] = chain
+            if cached is None:
+                return None
+            if cached.not_valid_before <= now <= cached.not_valid_after:
                 self._cache.move_to_end(url)
-                while len(self._cache) > self._config.certificate_cache_size:
-                    self._cache.popitem(last=False)
-        return chain
+                return cached
+            del self._cache[url]
+            return None
 
     def _fetch_and_verify(self, url: str, now: datetime) -> _VerifiedChain:
         try:
