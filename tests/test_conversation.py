@@ -110,7 +110,7 @@ def test_why_explains_the_current_stretch(routine):
     person.says(EventKind.NEXT)
     person.says(EventKind.NEXT)  # now on the lat stretch
     why = person.says(EventKind.WHY)
-    assert words(why.speech) == " ".join(routine.stretches[1].why)
+    assert words(why.speech) == " ".join([*routine.stretches[1].why, routine.lines.why_reprompt])
     assert not why.end_session
 
 

@@ -364,3 +364,13 @@ def test_the_endpoint_answers_503_when_a_deletion_fails_so_alexa_retries(skill, 
     assert response.status_code == 503
     assert response.headers["Retry-After"]
     assert "deliver it again" in response.get_json()["error"]
+
+
+def test_a_summary_mid_routine_counts_the_routine_under_way(person):
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    person.says("AMAZON.NextIntent")
+    spoken = person.hears("WeeklySummaryIntent")
+    assert "This week you've stretched today." in spoken
+    assert "That's 1 minute of holding stretches so far." in spoken
+    assert "Say next when you're ready for the lat stretch." in spoken

@@ -245,7 +245,8 @@ def _why(state: CoachState, routine: Routine) -> Turn:
     stretch: Stretch = routine.stretches[step_ref(routine, state.step).stretch]
     answered = state.with_(topic=Topic.WHY)
     lines = routine.lines
-    return Turn(answered, say(*stretch.why), say(lines.why_reprompt), False, Outcome.ANSWERED)
+    reprompt = say(lines.why_reprompt)
+    return Turn(answered, say(*stretch.why) + reprompt, reprompt, False, Outcome.ANSWERED)
 
 
 def _set_hold(state: CoachState, routine: Routine, seconds: int | None) -> Turn:

@@ -100,7 +100,7 @@ class TurnProgress:
     ) -> tuple[CoachState, Event, bool]:
         """Fill in what the conversation needs from storage; the flag says a read failed."""
         if event.kind is EventKind.SUMMARY:
-            return state, self._with_summary(event), False
+            return state, self._with_summary(state, event), False
         if not self.starts_session or event.kind is EventKind.SESSION_ENDED:
             return state, event, False
         try:
@@ -133,8 +133,12 @@ class TurnProgress:
             return None
         return step_number(routine, ref)
 
-    def _with_summary(self, event: Event) -> Event:
-        """One read: the profile with this week's and last week's routines."""
+    def _with_summary(self, state: CoachState, event: Event) -> Event:
+        """One read: the profile with this week's and last week's routines.
+
+        A routine under way in this session is not stored until it finishes or stops, but
+        the person has done it: it counts too.
+        """
         try:
             # The window is as wide as any time zone's two weeks; the summary maths then
             # keeps exactly the person's own weeks.
@@ -144,7 +148,7 @@ class TurnProgress:
             )
             profile = self._profile = stored.profile
             zone = self._zone(profile, ask_alexa=True)
-            records = stored.routines
+            records = list(stored.routines)
         except ProgressUnavailable:
             self.storage_errors += 1
             logger.warning("weekly summary unavailable")
@@ -154,6 +158,9 @@ class TurnProgress:
         except ProgressUnavailable:
             self.storage_errors += 1
             logger.warning("time zone not remembered; it will be asked for again")
+        if state.in_progress and state.sides_completed:
+            current = self._routine_record(state, completed=False)
+            records = [r for r in records if r.routine_id != current.routine_id] + [current]
         summary = weekly_summary(records, self.now, zone, profile)
         return replace(event, summary=summary, today=self.now.astimezone(zone).date())
 
