@@ -200,7 +200,7 @@ def test_saying_nothing_gets_the_reprompt_then_the_session_closes(
     words = terminal.words
     assert "Sitting at a desk" in words
     # once closing the answer, once more as the reprompt when nothing is said
-    assert words.count("Say next when you're ready, or repeat to hear the steps again.") == 2
+    assert words.count("Say next when you're ready.") == 2
     assert "(no answer: the session has ended)" in words
     assert terminal.read == 3
 

@@ -49,7 +49,9 @@ def test_launch_welcomes_warns_once_and_starts_the_first_stretch_without_a_menu(
 
 
 def test_returning_person_is_welcomed_back_without_the_safety_note(routine):
-    turn = Person(routine).says(EventKind.LAUNCH, first_time=False)
+    person = Person(routine)
+    person.state = CoachState(newcomer=False)
+    turn = person.says(EventKind.LAUNCH)
     assert routine.lines.welcome_back in words(turn.speech)
     assert routine.lines.safety not in words(turn.speech)
 
@@ -133,16 +135,25 @@ def test_go_back_at_the_first_step_says_so_and_stays(routine):
     assert person.state.step == 0
 
 
-def test_pause_then_resume_picks_up_the_same_side(routine):
+def test_pause_then_resume_carries_on_with_the_next_side(routine):
     person = Person(routine)
     person.says(EventKind.LAUNCH)
     person.says(EventKind.NEXT)
     paused = person.says(EventKind.PAUSE)
     assert paused.state.phase is Phase.PAUSED
     assert paused.speech.hold is None and not paused.end_session
+    assert "Alexa, open my back stretches" in words(paused.speech)
     resumed = person.says(EventKind.RESUME)
-    assert resumed.state.phase is Phase.COACHING and resumed.state.step == 1
+    assert resumed.state.phase is Phase.COACHING and resumed.state.step == 2
     assert words(resumed.speech).startswith(routine.lines.resumed)
+
+
+def test_pause_before_any_side_resumes_at_the_first(routine):
+    person = Person(routine)
+    person.state = CoachState(newcomer=False)
+    person.says(EventKind.PAUSE)
+    resumed = person.says(EventKind.RESUME)
+    assert resumed.state.step == 0 and resumed.speech.hold is not None
 
 
 def test_yes_while_paused_resumes_and_yes_while_coaching_moves_on(routine):
@@ -152,7 +163,7 @@ def test_yes_while_paused_resumes_and_yes_while_coaching_moves_on(routine):
     assert person.state.step == 1
     person.says(EventKind.PAUSE)
     person.says(EventKind.YES)
-    assert person.state.step == 1
+    assert person.state.step == 2
     assert person.state.phase == Phase.COACHING
 
 
@@ -164,15 +175,19 @@ def test_no_keeps_the_place_and_keeps_listening(routine):
     assert person.state.step == 0 and not turn.end_session
 
 
-def test_start_over_goes_back_to_the_first_side_and_forgets_the_count(routine):
+def test_start_over_goes_back_to_the_first_side_and_keeps_what_was_done(routine):
     person = Person(routine)
     person.says(EventKind.LAUNCH)
     person.says(EventKind.NEXT)
     person.says(EventKind.NEXT)
+    started_at = person.state.started_at
     turn = person.says(EventKind.START_OVER)
     assert person.state.step == 0
-    assert person.state.sides_completed == 1
+    assert person.state.sides_completed == 3  # the sides already held still count
+    assert person.state.seconds_held == 120
+    assert person.state.started_at == started_at  # the same routine, from the top
     assert words(turn.speech).startswith(routine.lines.start_over)
+    assert routine.lines.safety not in words(turn.speech)
 
 
 @pytest.mark.parametrize("seconds", [20, 25, 30])
@@ -236,13 +251,13 @@ def test_a_one_shot_request_in_a_new_session_begins_the_routine(routine, kind):
     assert turn.speech.hold == HoldCount(30)
 
 
-def test_start_inside_a_session_starts_from_the_top(routine):
+def test_lets_go_inside_a_routine_carries_on_and_only_start_over_restarts(routine):
     person = Person(routine)
     person.says(EventKind.LAUNCH)
-    person.says(EventKind.NEXT)
-    turn = person.says(EventKind.START)
+    person.says(EventKind.START)
+    assert person.state.step == 1
+    person.says(EventKind.START_OVER)
     assert person.state.step == 0
-    assert routine.lines.safety not in words(turn.speech)
 
 
 def test_state_survives_session_attributes_and_garbage_starts_fresh(routine):
@@ -263,3 +278,106 @@ def test_a_note_goes_just_before_the_closing_sentence(routine):
     sentences = [s.text for s in noted.speech.segments if isinstance(s, Say)]
     assert sentences[-1].startswith("Say next")
     assert sentences[-2] == "Progress could not be saved."
+
+
+def test_no_while_coaching_says_the_prompt_once(routine):
+    person = Person(routine)
+    person.says(EventKind.LAUNCH)
+    turn = person.says(EventKind.NO)
+    assert words(turn.speech) == "No problem. Say next when you're ready for the right side."
+
+
+def test_a_newcomer_starting_from_the_summary_offer_hears_the_safety_note(routine):
+    person = Person(routine)
+    person.says(EventKind.SUMMARY)
+    assert person.state.question is Question.START_ROUTINE
+    turn = person.says(EventKind.YES)
+    assert routine.lines.lets_go in words(turn.speech)
+    assert routine.lines.safety in words(turn.speech)
+    assert not turn.state.newcomer
+
+
+def test_a_returning_person_opening_with_a_question_hears_no_safety_note(routine):
+    person = Person(routine)
+    person.state = CoachState(newcomer=False)
+    person.says(EventKind.WHY)
+    turn = person.says(EventKind.NEXT)
+    assert routine.lines.safety not in words(turn.speech)
+    assert routine.lines.welcome_back in words(turn.speech)
+
+
+def resume_offered(routine: Routine) -> Person:
+    person = Person(routine)
+    person.state = CoachState(newcomer=False)
+    person.says(EventKind.LAUNCH, resume_step=2)
+    assert person.state.question is Question.RESUME
+    return person
+
+
+def test_lets_go_to_the_resume_offer_resumes(routine):
+    person = resume_offered(routine)
+    turn = person.says(EventKind.START)
+    assert turn.state.step == 2
+    assert "picking up with the lat stretch, right side" in words(turn.speech)
+
+
+def test_why_during_the_resume_offer_explains_that_stretch_and_asks_again(routine):
+    person = resume_offered(routine)
+    turn = person.says(EventKind.WHY)
+    assert routine.stretches[1].why[0] in words(turn.speech)
+    assert words(turn.speech).endswith(routine.lines.resume_offer_reprompt)
+    assert person.says(EventKind.YES).state.step == 2
+
+
+def test_a_hold_length_during_the_resume_offer_is_set_and_the_offer_stands(routine):
+    person = resume_offered(routine)
+    turn = person.says(EventKind.SET_HOLD, seconds=20)
+    assert turn.state.hold_seconds == 20 and turn.outcome is Outcome.HOLD_CHANGED
+    assert words(turn.speech).endswith(routine.lines.resume_offer_reprompt)
+    assert person.says(EventKind.YES).speech.hold == HoldCount(20)
+
+
+def test_the_summary_during_the_resume_offer_keeps_the_offer(routine):
+    person = resume_offered(routine)
+    turn = person.says(EventKind.SUMMARY)
+    assert turn.state.question is Question.RESUME
+    assert person.says(EventKind.YES).state.step == 2
+
+
+def test_repeat_during_the_resume_offer_repeats_the_offer(routine):
+    person = resume_offered(routine)
+    turn = person.says(EventKind.REPEAT)
+    assert "Last time you stopped at the lat stretch, right side" in words(turn.speech)
+
+
+def test_something_else_during_an_offer_is_not_answered_with_a_list_of_commands(routine):
+    person = resume_offered(routine)
+    turn = person.says(EventKind.FALLBACK)
+    assert words(turn.speech) == (
+        f"{routine.lines.didnt_catch} {routine.lines.resume_offer_reprompt}"
+    )
+
+
+def test_repeat_after_a_new_hold_length_says_it_again_without_recounting(routine):
+    person = Person(routine)
+    person.says(EventKind.LAUNCH)
+    person.says(EventKind.SET_HOLD, seconds=25)
+    again = person.says(EventKind.REPEAT)
+    assert "Holds are now 25 seconds" in words(again.speech)
+    assert again.speech.hold is None and again.outcome is Outcome.ANSWERED
+
+
+def test_repeat_after_why_before_starting_repeats_the_why(routine):
+    person = Person(routine)
+    why = person.says(EventKind.WHY)
+    again = person.says(EventKind.REPEAT)
+    assert words(again.speech) == words(why.speech)
+    assert again.state.phase is Phase.NOT_STARTED
+
+
+def test_a_resume_request_opening_a_session_goes_straight_to_the_saved_side(routine):
+    person = Person(routine)
+    person.state = CoachState(newcomer=False)
+    turn = person.says(EventKind.RESUME, resume_step=3)
+    assert turn.state.step == 3
+    assert "picking up with the lat stretch, left side" in words(turn.speech)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -209,3 +210,26 @@ def test_session_end_is_answered_with_no_speech(handler):
     play(handler, alexa, alexa.launch())
     response = handler(alexa.session_ended("EXCEEDED_MAX_REPROMPTS"), None)
     assert "outputSpeech" not in response["response"]
+
+
+def test_with_too_little_time_left_nothing_is_sent_and_all_is_said_in_full(fake_alexa_api):
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_model import RequestEnvelope
+
+    from backstretch.alexa_api.budget import TurnBudget
+    from backstretch.alexa_api.client import AlexaApi
+    from backstretch.routine.content import load_routine
+    from backstretch.routine.conversation import Event, EventKind, respond
+    from backstretch.routine.state import CoachState
+    from backstretch.skill.delivery import deliver
+    from backstretch.speech.ssml import split_for_progressive
+
+    routine = load_routine()
+    turn = respond(CoachState(), Event(EventKind.LAUNCH), routine)
+    spoken = split_for_progressive(turn.speech, routine.hold)
+    alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint)
+    envelope = DefaultSerializer().deserialize(json.dumps(alexa.launch()), RequestEnvelope)
+    delivery = deliver(spoken, envelope, AlexaApi(), TurnBudget(0.3))
+    assert fake_alexa_api.requests == []
+    assert delivery.sent == 0 and delivery.failed
+    assert hold_seconds_in(delivery.final_ssml) == HOLD_SECONDS

@@ -123,8 +123,8 @@ def test_a_session_that_times_out_is_remembered_too(person):
     person.skill.handle_payload(person.alexa.session_ended("EXCEEDED_MAX_REPROMPTS"))
     person.session(WEDNESDAY_NOON_UTC + timedelta(minutes=30))
     offer = person.hears()
-    # paused during the first side: that side is offered again
-    assert "kneeling hip flexor stretch, left side" in offer
+    # paused after the first side was coached: the next one is offered
+    assert "kneeling hip flexor stretch, right side" in offer
 
 
 def test_a_position_from_another_day_is_dropped(person):
@@ -345,7 +345,7 @@ def test_an_unreachable_table_at_launch_still_starts_the_routine(
     person.session(WEDNESDAY_NOON_UTC)
     heard = person.hears()
     assert "Kneel down on your left knee" in heard
-    assert "can't reach your saved progress" in heard
+    assert heard.startswith("<speak>I can't reach your saved progress just now")
 
 
 def test_an_unreadable_summary_is_said_honestly(person, dynamodb_client, no_retry_waits):
@@ -374,3 +374,31 @@ def test_a_summary_mid_routine_counts_the_routine_under_way(person):
     assert "This week you've stretched today." in spoken
     assert "That's 1 minute of holding stretches so far." in spoken
     assert "Say next when you're ready for the lat stretch." in spoken
+
+
+def test_a_newcomer_who_asks_for_the_summary_first_still_hears_the_safety_note_once(person):
+    person.summary(WEDNESDAY_NOON_UTC)
+    assert "isn't medical advice" in person.hears("AMAZON.YesIntent")
+    person.says("AMAZON.StopIntent")
+    person.session(WEDNESDAY_NOON_UTC + timedelta(days=1))
+    assert "isn't medical advice" not in person.hears()
+
+
+def test_a_session_opened_with_the_summary_uses_the_remembered_hold_length(person):
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    person.says("SetHoldIntent", seconds="20")
+    person.says("AMAZON.StopIntent")
+    person.summary(WEDNESDAY_NOON_UTC + timedelta(days=2))
+    assert "10 seconds. 10 more." in person.hears("AMAZON.YesIntent")
+
+
+def test_asking_to_pick_up_where_i_left_off_goes_straight_there(person):
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    person.says("AMAZON.NextIntent")
+    person.says("AMAZON.StopIntent")
+    person.session(WEDNESDAY_NOON_UTC + timedelta(minutes=10))
+    heard = person.hears("AMAZON.ResumeIntent")
+    assert "picking up with the lat stretch, right side" in heard
+    assert person.alexa.attributes["step"] == 2

@@ -191,6 +191,21 @@ def test_retry_on_conflict_gives_up_after_losing_twice(
     assert attempts == [0, 1]
 
 
+def test_retry_on_conflict_does_not_retry_when_told_there_is_no_time(
+    progress_store: DynamoProgressStore,
+) -> None:
+    attempts: list[int] = []
+
+    def stale(profile: Profile) -> Profile:
+        attempts.append(profile.version)
+        progress_store.save_profile(ALICE, replace(profile, streak_days=len(attempts)))
+        return progress_store.save_profile(ALICE, profile)
+
+    with pytest.raises(ProfileConflict):
+        retry_on_conflict(progress_store, ALICE, Profile(), stale, may_retry=lambda: False)
+    assert attempts == [0]
+
+
 # --- routines -----------------------------------------------------------------------------
 
 

@@ -64,8 +64,12 @@ def retry_on_conflict(
     user_id: str,
     profile: Profile,
     write: Callable[[Profile], Profile],
+    may_retry: Callable[[], bool] = lambda: True,
 ) -> Profile:
     """Run ``write`` on ``profile``; if another request saved first, reload and run it once more.
+
+    ``may_retry`` is asked before the second try (a turn short of time says no, and the
+    conflict is raised as it is).
 
     ``write`` applies the change to the profile it is given and saves it through ``store``, so a
     retry reapplies the change to what is stored now and neither request's effect is lost.
@@ -77,4 +81,6 @@ def retry_on_conflict(
     try:
         return write(profile)
     except ProfileConflict:
+        if not may_retry():
+            raise
         return write(store.load_profile(user_id))

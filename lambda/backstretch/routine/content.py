@@ -68,6 +68,7 @@ class Lines:
     help: str
     help_reprompt: str
     fallback: str
+    didnt_catch: str
     why_reprompt: str
     no_answer: str
     error: str

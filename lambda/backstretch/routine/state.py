@@ -26,6 +26,7 @@ class Topic(StrEnum):
     STEP = "step"
     WHY = "why"
     HELP = "help"
+    HOLD_SET = "hold_set"
     QUESTION = "question"  # the pending question
 
 
@@ -57,6 +58,7 @@ class CoachState:
     seconds_held: int = 0
     started_at: str | None = None  # when this routine began (request timestamp, ISO 8601)
     resume_step: int | None = None  # a saved step offered on launch
+    newcomer: bool = True  # never stretched with the skill: the safety note is still owed
 
     def with_(self, **changes: Any) -> CoachState:
         return replace(self, **changes)
@@ -89,6 +91,7 @@ class CoachState:
                 seconds_held=int(attributes.get("seconds_held", 0)),
                 started_at=_optional_str(attributes.get("started_at")),
                 resume_step=_optional_int(attributes.get("resume_step")),
+                newcomer=bool(attributes.get("newcomer", True)),
             )
         except (AttributeError, TypeError, ValueError) as exc:
             logger.warning("unreadable session attributes, starting fresh: %r", exc)
@@ -97,6 +100,13 @@ class CoachState:
             logger.warning("session step %d out of range, starting fresh", state.step)
             return cls()
         return state
+
+
+def next_step(state: CoachState, routine: Routine) -> int | None:
+    """Where to carry on from: after the current step once its hold was counted (a side is
+    done once it has been coached), else the current step; None past the last step."""
+    step = state.step + 1 if state.sides_done & (1 << state.step) else state.step
+    return step if step < routine.step_count else None
 
 
 def step_ref(routine: Routine, step: int) -> StepRef:

@@ -13,6 +13,8 @@ from backstretch.speech.ssml import SpokenTurn
 
 logger = logging.getLogger(__name__)
 
+MIN_SECONDS_TO_SEND = 0.5
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -45,6 +47,13 @@ def deliver(
         return Delivery(spoken.final_ssml(0), 0, planned)
     sent = 0
     for ssml in spoken.progressive_ssml():
+        if budget.remaining() < MIN_SECONDS_TO_SEND:
+            # Too little time to know whether Alexa took it: say the rest in full instead,
+            # rather than risk it being heard twice.
+            logger.warning(
+                "turn budget nearly spent: progressive %d of %d in full", sent + 1, planned
+            )
+            return Delivery(spoken.final_ssml(sent), sent, planned, failed=True)
         if not api.send_speech(endpoint, token, request_id, ssml, budget):
             logger.warning("progressive response %d of %d failed: rest in full", sent + 1, planned)
             return Delivery(spoken.final_ssml(sent), sent, planned, failed=True)

@@ -27,18 +27,18 @@ INTENT_EVENTS: dict[str, EventKind] = {
 }
 
 
-def event_for(envelope: RequestEnvelope, first_time: bool = True) -> Event:
+def event_for(envelope: RequestEnvelope) -> Event:
     """The conversation event a request stands for; unknown intents are a fallback."""
     request = envelope.request
     at = request.timestamp.isoformat() if request is not None and request.timestamp else ""
     if isinstance(request, LaunchRequest):
-        return Event(EventKind.LAUNCH, at=at, first_time=first_time)
+        return Event(EventKind.LAUNCH, at=at)
     if isinstance(request, SessionEndedRequest):
         return Event(EventKind.SESSION_ENDED, at=at)
     if isinstance(request, IntentRequest) and request.intent is not None:
         kind = INTENT_EVENTS.get(request.intent.name or "", EventKind.FALLBACK)
         seconds = _slot_number(request, "seconds") if kind is EventKind.SET_HOLD else None
-        return Event(kind, at=at, seconds=seconds, first_time=first_time)
+        return Event(kind, at=at, seconds=seconds)
     return Event(EventKind.FALLBACK, at=at)
 
 

@@ -67,19 +67,23 @@ class ConversationHandler(AbstractRequestHandler):
         state, event, read_failed = progress.prepare(state, event_for(envelope), routine)
         turn = respond(state, event, routine)
         if read_failed:
-            turn = turn.with_note(say(routine.lines.progress_not_read))
+            turn = turn.with_opening(say(routine.lines.progress_not_read))
+        record = turn_record(handler_input)
+        # The hold's count goes out first, so a slow table never delays it; what storage
+        # adds (a streak, "couldn't save") falls after the hold, in the full response.
+        delivery = deliver(
+            split_for_progressive(turn.speech, routine.hold), envelope, self._api, budget
+        )
         turn = progress.record(state, turn, routine)
         if in_session:
             attributes.session_attributes = turn.state.to_attributes()
-        record = turn_record(handler_input)
         _note_turn(record, state, turn, progress.storage_errors)
+        record.progressive_sent, record.progressive_planned = delivery.sent, delivery.planned
+        record.progressive_failures = int(delivery.failed)
         builder = handler_input.response_builder
         if not turn.speech.is_empty:
-            spoken = split_for_progressive(turn.speech, routine.hold)
-            delivery = deliver(spoken, envelope, self._api, budget)
-            record.progressive_sent, record.progressive_planned = delivery.sent, delivery.planned
-            record.progressive_failures = int(delivery.failed)
-            builder.response.output_speech = SsmlOutputSpeech(ssml=delivery.final_ssml)
+            final = split_for_progressive(turn.speech, routine.hold).final_ssml(delivery.sent)
+            builder.response.output_speech = SsmlOutputSpeech(ssml=final)
         if turn.reprompt is not None:
             builder.ask(render(turn.reprompt, routine.hold))
         if is_request_type("SessionEndedRequest")(handler_input):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -27,7 +28,7 @@ from backstretch.progress.summary import (
 )
 from backstretch.routine.content import Routine
 from backstretch.routine.conversation import Event, EventKind, Outcome, Turn
-from backstretch.routine.state import CoachState, Phase, StepRef, step_number, step_ref
+from backstretch.routine.state import CoachState, StepRef, next_step, step_number, step_ref
 from backstretch.routine.summary_speech import finish_note
 from backstretch.speech.plan import SpeechPlan, say
 
@@ -43,9 +44,19 @@ LOCALE_FALLBACK_ZONES = {
     "en-AU": "Australia/Sydney",
 }
 RESUME_FRESH_FOR = timedelta(hours=12)
+RETRY_WITHIN_SECONDS = 2.0
 # Local time is at most 14 hours ahead of UTC and 12 behind: widening a UTC window by this
 # much covers the same window in every time zone.
 ZONE_SPAN = timedelta(hours=14)
+
+
+def is_newcomer(profile: Profile) -> bool:
+    """Never finished a routine nor stopped one partway: the safety note is still owed."""
+    return (
+        profile.routines_completed == 0
+        and profile.last_stretch_day is None
+        and profile.resume is None
+    )
 
 
 def remembered_zone(profile: Profile, locale: str) -> ZoneInfo:
@@ -70,6 +81,7 @@ class TurnProgress:
         self._profile: Profile | None = None
         self._learned_zone: str | None = None  # a time zone the Settings API told us this turn
         self.storage_errors = 0  # storage failures this turn, for the turn's metrics
+        self._started = time.monotonic()
         request = envelope.request
         stamp = request.timestamp if request is not None else None
         self.now = stamp.astimezone(UTC) if stamp and stamp.tzinfo else datetime.now(UTC)
@@ -98,9 +110,14 @@ class TurnProgress:
     def prepare(
         self, state: CoachState, event: Event, routine: Routine
     ) -> tuple[CoachState, Event, bool]:
-        """Fill in what the conversation needs from storage; the flag says a read failed."""
+        """Fill in what the conversation needs from storage; the flag says a read failed.
+
+        At the start of a session the profile gives the hold length, whether the person is
+        new (the safety note is owed) and a fresh place to resume; the weekly summary reads
+        the profile with the routines, in its one read.
+        """
         if event.kind is EventKind.SUMMARY:
-            return state, self._with_summary(state, event), False
+            return self._with_summary(state, event)
         if not self.starts_session or event.kind is EventKind.SESSION_ENDED:
             return state, event, False
         try:
@@ -109,14 +126,18 @@ class TurnProgress:
             self.storage_errors += 1
             logger.warning("profile unavailable at the start of a session")
             return state, event, True
-        state = state.with_(hold_seconds=profile.hold_seconds or state.hold_seconds)
-        resume_step = self._fresh_resume_step(profile, routine)
-        if event.kind is not EventKind.LAUNCH:
-            resume_step = None
-        return (
-            state,
-            replace(event, first_time=profile.version == 0, resume_step=resume_step),
-            False,
+        resume_step = None
+        if event.kind in (EventKind.LAUNCH, EventKind.RESUME):
+            resume_step = self._fresh_resume_step(profile, routine)
+        return self._remembered(state, profile), replace(event, resume_step=resume_step), False
+
+    def _remembered(self, state: CoachState, profile: Profile) -> CoachState:
+        """What a new session takes from the profile."""
+        if not self.starts_session:
+            return state
+        return state.with_(
+            hold_seconds=profile.hold_seconds or state.hold_seconds,
+            newcomer=is_newcomer(profile),
         )
 
     def _fresh_resume_step(self, profile: Profile, routine: Routine) -> int | None:
@@ -133,7 +154,7 @@ class TurnProgress:
             return None
         return step_number(routine, ref)
 
-    def _with_summary(self, state: CoachState, event: Event) -> Event:
+    def _with_summary(self, state: CoachState, event: Event) -> tuple[CoachState, Event, bool]:
         """One read: the profile with this week's and last week's routines.
 
         A routine under way in this session is not stored until it finishes or stops, but
@@ -146,13 +167,14 @@ class TurnProgress:
             stored = self._store.load_progress(
                 self._user(), start - ZONE_SPAN, end + ZONE_SPAN, self.now
             )
-            profile = self._profile = stored.profile
-            zone = self._zone(profile, ask_alexa=True)
-            records = list(stored.routines)
         except ProgressUnavailable:
             self.storage_errors += 1
             logger.warning("weekly summary unavailable")
-            return event
+            return state, event, False
+        profile = self._profile = stored.profile
+        state = self._remembered(state, profile)
+        zone = self._zone(profile, ask_alexa=True)
+        records = list(stored.routines)
         try:
             self._remember_zone(profile, zone)
         except ProgressUnavailable:
@@ -162,7 +184,8 @@ class TurnProgress:
             current = self._routine_record(state, completed=False)
             records = [r for r in records if r.routine_id != current.routine_id] + [current]
         summary = weekly_summary(records, self.now, zone, profile)
-        return replace(event, summary=summary, today=self.now.astimezone(zone).date())
+        today = self.now.astimezone(zone).date()
+        return state, replace(event, summary=summary, today=today), False
 
     # --- after the conversation ----------------------------------------------------------
 
@@ -198,16 +221,16 @@ class TurnProgress:
             )
             return self._store.finish_routine(user_id, record, updated)
 
-        stored = retry_on_conflict(self._store, user_id, profile, write)
+        stored = retry_on_conflict(self._store, user_id, profile, write, self._time_to_retry)
         return finish_note(stored.streak_days, routine)
 
     def _save_stopped(self, before: CoachState, routine: Routine) -> None:
         if not before.in_progress or before.sides_completed == 0:
             return  # nothing new happened in this routine: nothing to write
-        next_step = before.step + 1 if before.phase is Phase.COACHING else before.step
+        step = next_step(before, routine)
         resume = None
-        if next_step < routine.step_count:
-            ref = step_ref(routine, next_step)
+        if step is not None:
+            ref = step_ref(routine, step)
             resume = ResumePoint(ref.stretch, ref.side, self.now)
         user_id = self._user()
         record = self._routine_record(before, completed=False)
@@ -218,7 +241,7 @@ class TurnProgress:
             )
             return self._store.save_partial_routine(user_id, record, updated)
 
-        retry_on_conflict(self._store, user_id, self.profile(), write)
+        retry_on_conflict(self._store, user_id, self.profile(), write, self._time_to_retry)
 
     def _save_hold(self, state: CoachState) -> None:
         user_id = self._user()
@@ -228,9 +251,14 @@ class TurnProgress:
                 user_id, replace(current, hold_seconds=state.hold_seconds)
             )
 
-        retry_on_conflict(self._store, user_id, self.profile(), write)
+        retry_on_conflict(self._store, user_id, self.profile(), write, self._time_to_retry)
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _time_to_retry(self) -> bool:
+        """A lost version check is retried (a read and a write more) only early in the turn:
+        each storage call may take up to ~3 s when the table is slow, and Alexa waits ~8 s."""
+        return time.monotonic() - self._started < RETRY_WITHIN_SECONDS
 
     def _user(self) -> str:
         if self.user_id is None:
@@ -283,7 +311,7 @@ class TurnProgress:
         def write(current: Profile) -> Profile:
             return self._store.save_profile(user_id, replace(current, time_zone=name))
 
-        retry_on_conflict(self._store, user_id, profile, write)
+        retry_on_conflict(self._store, user_id, profile, write, self._time_to_retry)
 
 
 def _parse_time(value: str | None) -> datetime | None:
