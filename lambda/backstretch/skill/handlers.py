@@ -20,7 +20,7 @@ from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Outcome, Turn, respond
 from backstretch.routine.state import CoachState
 from backstretch.skill.config import SkillConfig
-from backstretch.skill.delivery import deliver
+from backstretch.skill.delivery import Delivery, deliver
 from backstretch.skill.events import event_for
 from backstretch.skill.progress_turn import TurnProgress
 from backstretch.speech.plan import say
@@ -68,7 +68,6 @@ class ConversationHandler(AbstractRequestHandler):
         turn = respond(state, event, routine)
         if read_failed:
             turn = turn.with_opening(say(routine.lines.progress_not_read))
-        record = turn_record(handler_input)
         # The hold's count goes out first, so a slow table never delays it; what storage
         # adds (a streak, "couldn't save") falls after the hold, in the full response.
         delivery = deliver(
@@ -77,9 +76,7 @@ class ConversationHandler(AbstractRequestHandler):
         turn = progress.record(state, turn, routine)
         if in_session:
             attributes.session_attributes = turn.state.to_attributes()
-        _note_turn(record, state, turn, progress.storage_errors)
-        record.progressive_sent, record.progressive_planned = delivery.sent, delivery.planned
-        record.progressive_failures = int(delivery.failed)
+        _note_turn(turn_record(handler_input), state, turn, progress.storage_errors, delivery)
         builder = handler_input.response_builder
         if not turn.speech.is_empty:
             final = split_for_progressive(turn.speech, routine.hold).final_ssml(delivery.sent)
@@ -92,13 +89,17 @@ class ConversationHandler(AbstractRequestHandler):
         return builder.response
 
 
-def _note_turn(record: TurnRecord, before: CoachState, turn: Turn, storage_errors: int) -> None:
+def _note_turn(
+    record: TurnRecord, before: CoachState, turn: Turn, storage_errors: int, delivery: Delivery
+) -> None:
     """What the turn did, for its log line and metrics."""
     record.outcome = str(turn.outcome)
     record.storage_errors = storage_errors
     record.holds_counted = int(turn.speech.hold is not None)
     record.routines_started = int(turn.state.started_at != before.started_at)
     record.routines_completed = int(turn.outcome is Outcome.ROUTINE_FINISHED)
+    record.progressive_sent, record.progressive_planned = delivery.sent, delivery.planned
+    record.progressive_failures = int(delivery.failed)
 
 
 class EventNotProcessed(Exception):
