@@ -59,21 +59,28 @@ _BATCH_BACKOFF_SECONDS: Final = 0.05
 _CONDITION_FAILED: Final = "ConditionalCheckFailed"
 
 
+CONNECT_TIMEOUT_SECONDS: Final = 0.5
+READ_TIMEOUT_SECONDS: Final = 1.0
+ATTEMPTS: Final = 2
+# The longest one call can take when the table hangs (retry backoff aside, well under 1 s).
+WORST_CALL_SECONDS: Final = ATTEMPTS * (CONNECT_TIMEOUT_SECONDS + READ_TIMEOUT_SECONDS) + 0.5
+
+
 def progress_client(endpoint_url: str | None, region: str) -> DynamoDBClient:
     """A DynamoDB client that gives up in time for Alexa's answer.
 
     Alexa waits about 8 seconds for the whole response. botocore's defaults (60 s timeouts, 4
     attempts with backoff) could spend all of that on one unreachable or throttled table; with
     0.5 s to connect, 1 s to read and 2 attempts in all, a failing call costs at most ~3 s
-    (~1 s when throttled). A turn makes at most one read and one write, and a failed read
-    skips the write, so storage can never take the turn past Alexa's budget.
+    (~1 s when throttled), and the skill starts a call only when that much time is left in
+    the turn (see `backstretch.skill.progress_turn`).
 
     >>> store = DynamoProgressStore("progress", progress_client(None, "us-east-1"))
     """
     config = Config(
-        connect_timeout=0.5,
-        read_timeout=1.0,
-        retries={"mode": "standard", "total_max_attempts": 2},
+        connect_timeout=CONNECT_TIMEOUT_SECONDS,
+        read_timeout=READ_TIMEOUT_SECONDS,
+        retries={"mode": "standard", "total_max_attempts": ATTEMPTS},
     )
     session = boto3.session.Session()
     return session.client("dynamodb", endpoint_url=endpoint_url, region_name=region, config=config)

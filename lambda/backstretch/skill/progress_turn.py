@@ -18,6 +18,7 @@ from ask_sdk_model import RequestEnvelope
 
 from backstretch.alexa_api.budget import TurnBudget
 from backstretch.alexa_api.client import AlexaApi
+from backstretch.progress.dynamodb import WORST_CALL_SECONDS
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.store import ProgressStore, retry_on_conflict
@@ -45,6 +46,9 @@ LOCALE_FALLBACK_ZONES = {
 }
 RESUME_FRESH_FOR = timedelta(hours=12)
 RETRY_WITHIN_SECONDS = 2.0
+# Alexa waits ~8 s for the whole answer and the function's timeout is 7 s: every storage call
+# must be able to end, even failing slowly, by then.
+TURN_DEADLINE_SECONDS = 6.5
 # Local time is at most 14 hours ahead of UTC and 12 behind: widening a UTC window by this
 # much covers the same window in every time zone.
 ZONE_SPAN = timedelta(hours=14)
@@ -102,6 +106,7 @@ class TurnProgress:
         if self.user_id is None:
             raise ProgressUnavailable("request carries no user id")
         if self._profile is None:
+            self._check_time_for_a_call()
             self._profile = self._store.load_profile(self.user_id)
         return self._profile
 
@@ -219,6 +224,7 @@ class TurnProgress:
                 hold_seconds=state.hold_seconds or current.hold_seconds,
                 time_zone=current.time_zone or self._learned_zone_name(zone),
             )
+            self._check_time_for_a_call()
             return self._store.finish_routine(user_id, record, updated)
 
         stored = retry_on_conflict(self._store, user_id, profile, write, self._time_to_retry)
@@ -239,6 +245,7 @@ class TurnProgress:
             updated = replace(
                 current, resume=resume, hold_seconds=before.hold_seconds or current.hold_seconds
             )
+            self._check_time_for_a_call()
             return self._store.save_partial_routine(user_id, record, updated)
 
         retry_on_conflict(self._store, user_id, self.profile(), write, self._time_to_retry)
@@ -247,6 +254,7 @@ class TurnProgress:
         user_id = self._user()
 
         def write(current: Profile) -> Profile:
+            self._check_time_for_a_call()
             return self._store.save_profile(
                 user_id, replace(current, hold_seconds=state.hold_seconds)
             )
@@ -254,6 +262,12 @@ class TurnProgress:
         retry_on_conflict(self._store, user_id, self.profile(), write, self._time_to_retry)
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _check_time_for_a_call(self) -> None:
+        """Start a storage call only if it can end, even failing slowly, within the turn."""
+        elapsed = time.monotonic() - self._started
+        if elapsed + WORST_CALL_SECONDS > TURN_DEADLINE_SECONDS:
+            raise ProgressUnavailable(f"no time left in the turn ({elapsed:.1f} s gone)")
 
     def _time_to_retry(self) -> bool:
         """A lost version check is retried (a read and a write more) only early in the turn:
@@ -309,6 +323,7 @@ class TurnProgress:
         user_id = self._user()
 
         def write(current: Profile) -> Profile:
+            self._check_time_for_a_call()
             return self._store.save_profile(user_id, replace(current, time_zone=name))
 
         retry_on_conflict(self._store, user_id, profile, write, self._time_to_retry)
