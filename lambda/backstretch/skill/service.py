@@ -38,7 +38,10 @@ from backstretch.speech.ssml import render
 
 logger = logging.getLogger(__name__)
 
-EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
+
+def empty_response() -> dict[str, Any]:
+    """A response with nothing to say; a new dict each time, since callers may change it."""
+    return {"version": "1.0", "response": {}}
 
 
 class WrongSkill(Exception):
@@ -97,11 +100,11 @@ class BackStretchSkill:
         try:
             if not is_known_request_type(kind):
                 record.outcome = "unknown_request_type"
-                return EMPTY_RESPONSE
+                return empty_response()
             request_envelope = self._serializer.deserialize(json.dumps(envelope), RequestEnvelope)
             response_envelope: ResponseEnvelope = self._skill.invoke(request_envelope, record)
             result = self._serializer.serialize(response_envelope)
-            return result if isinstance(result, dict) else EMPTY_RESPONSE
+            return result if isinstance(result, dict) else empty_response()
         except EventNotProcessed:
             raise  # Alexa delivers the event again; the caller answers accordingly
         except Exception as exc:
@@ -110,7 +113,7 @@ class BackStretchSkill:
                 logger.warning("ask-sdk refused the request: %s", exc)
             else:
                 logger.exception("unexpected failure answering %s", kind)
-            return self._apology(envelope) if kind in SPOKEN_REQUEST_TYPES else EMPTY_RESPONSE
+            return self._apology(envelope) if kind in SPOKEN_REQUEST_TYPES else empty_response()
         finally:
             record.latency_ms = (time.perf_counter() - started) * 1000
             self._observer.observe(record)
@@ -125,7 +128,7 @@ class BackStretchSkill:
             return self._apology(None)
         except WrongSkill:
             logger.warning("request for another skill id refused")
-            return EMPTY_RESPONSE
+            return empty_response()
         return self.handle(envelope, lambda_context)
 
     def _apology(self, envelope: dict[str, Any] | None) -> dict[str, Any]:
