@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from backstretch.local.envelopes import (
     LOCAL_SKILL_ID,
@@ -27,9 +26,13 @@ from backstretch.local.spoken import Silence, Spoken, mark_holds, timeline
 from backstretch.local.utterances import Utterance, UtteranceResolver
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
-from backstretch.progress.summary import summary_window, week_start, weekly_summary
+from backstretch.progress.summary import (
+    read_window,
+    remembered_zone,
+    week_start,
+    weekly_summary,
+)
 from backstretch.routine.content import load_routine
-from backstretch.skill.progress_turn import ZONE_SPAN, remembered_zone
 
 # The endpoint's answer to one envelope: HTTP status and JSON body, as POST /alexa gives them.
 EnvelopeAnswer = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
@@ -163,10 +166,8 @@ class Simulator:
             return None
         moment = now or self._clock()
         try:
-            start, end = summary_window(moment, ZoneInfo("UTC"))
-            stored = self._store.load_progress(
-                self._user_id, start - ZONE_SPAN, end + ZONE_SPAN, moment
-            )
+            start, end = read_window(moment)
+            stored = self._store.load_progress(self._user_id, start, end, moment)
         except ProgressUnavailable:
             return None
         profile, records = stored.profile, stored.routines

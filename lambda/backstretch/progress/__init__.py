@@ -16,6 +16,8 @@ from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import (
     apply_completed_routine,
     current_streak,
+    read_window,
+    remembered_zone,
     summary_window,
     week_start,
     weekly_summary,
@@ -32,6 +34,8 @@ __all__ = [
     "WeeklySummary",
     "apply_completed_routine",
     "current_streak",
+    "read_window",
+    "remembered_zone",
     "retry_on_conflict",
     "summary_window",
     "week_start",

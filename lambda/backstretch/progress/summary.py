@@ -11,6 +11,27 @@ from backstretch.progress.model import Profile, RoutineRecord, WeeklySummary, re
 
 _ONE_DAY = timedelta(days=1)
 _ONE_WEEK = timedelta(days=7)
+# Local time is at most 14 hours ahead of UTC and 12 behind: widening a UTC window by this
+# much covers the same window in every time zone.
+ZONE_SPAN = timedelta(hours=14)
+# Where the Settings API can't tell us, a zone typical of the locale's country is used for the
+# week's boundaries; it is not remembered, so the real one is asked for again next time.
+LOCALE_FALLBACK_ZONES = {
+    "en-US": "America/Chicago",
+    "en-CA": "America/Toronto",
+    "en-GB": "Europe/London",
+    "en-IN": "Asia/Kolkata",
+    "en-AU": "Australia/Sydney",
+}
+
+
+def remembered_zone(profile: Profile, locale: str) -> ZoneInfo:
+    """The person's remembered time zone, else one typical of their locale.
+
+    >>> remembered_zone(Profile(), "en-GB").key
+    'Europe/London'
+    """
+    return ZoneInfo(profile.time_zone or LOCALE_FALLBACK_ZONES.get(locale, "America/Chicago"))
 
 
 def _local_midnight(day: date, tz: ZoneInfo) -> datetime:
@@ -38,6 +59,13 @@ def summary_window(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
     start = _local_midnight(this_monday - _ONE_WEEK, tz)
     end = _local_midnight(this_monday + _ONE_WEEK, tz)
     return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def read_window(now: datetime) -> tuple[datetime, datetime]:
+    """The UTC range to read for a summary before the person's time zone is known: as wide as
+    any zone's two weeks; ``weekly_summary`` then keeps exactly the person's own weeks."""
+    start, end = summary_window(now, ZoneInfo("UTC"))
+    return start - ZONE_SPAN, end + ZONE_SPAN
 
 
 def weekly_summary(

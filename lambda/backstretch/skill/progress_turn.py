@@ -24,7 +24,8 @@ from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import (
     apply_completed_routine,
-    summary_window,
+    read_window,
+    remembered_zone,
     weekly_summary,
 )
 from backstretch.routine.content import Routine
@@ -35,23 +36,11 @@ from backstretch.speech.plan import SpeechPlan, say
 
 logger = logging.getLogger(__name__)
 
-# Where the Settings API can't tell us, a zone typical of the locale's country is used for the
-# week's boundaries; it is not remembered, so the real one is asked for again next time.
-LOCALE_FALLBACK_ZONES = {
-    "en-US": "America/Chicago",
-    "en-CA": "America/Toronto",
-    "en-GB": "Europe/London",
-    "en-IN": "Asia/Kolkata",
-    "en-AU": "Australia/Sydney",
-}
 RESUME_FRESH_FOR = timedelta(hours=12)
 RETRY_WITHIN_SECONDS = 2.0
 # Alexa waits ~8 s for the whole answer and the function's timeout is 7 s: every storage call
 # must be able to end, even failing slowly, by then.
 TURN_DEADLINE_SECONDS = 6.5
-# Local time is at most 14 hours ahead of UTC and 12 behind: widening a UTC window by this
-# much covers the same window in every time zone.
-ZONE_SPAN = timedelta(hours=14)
 
 
 def is_newcomer(profile: Profile) -> bool:
@@ -61,11 +50,6 @@ def is_newcomer(profile: Profile) -> bool:
         and profile.last_stretch_day is None
         and profile.resume is None
     )
-
-
-def remembered_zone(profile: Profile, locale: str) -> ZoneInfo:
-    """The person's remembered time zone, else one typical of their locale."""
-    return ZoneInfo(profile.time_zone or LOCALE_FALLBACK_ZONES.get(locale, "America/Chicago"))
 
 
 class TurnProgress:
@@ -166,12 +150,8 @@ class TurnProgress:
         the person has done it: it counts too.
         """
         try:
-            # The window is as wide as any time zone's two weeks; the summary maths then
-            # keeps exactly the person's own weeks.
-            start, end = summary_window(self.now, ZoneInfo("UTC"))
-            stored = self._store.load_progress(
-                self._user(), start - ZONE_SPAN, end + ZONE_SPAN, self.now
-            )
+            start, end = read_window(self.now)
+            stored = self._store.load_progress(self._user(), start, end, self.now)
         except ProgressUnavailable:
             self.storage_errors += 1
             logger.warning("weekly summary unavailable")
