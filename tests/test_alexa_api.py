@@ -12,8 +12,8 @@ from typing import Any
 import certifi
 import pytest
 
-from backstretch.alexa_api.budget import TurnBudget
 from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
+from backstretch.budget import TurnBudget
 from tests.fake_alexa_api import FakeAlexaApi
 
 TOKEN = "tok-3f9a1c-never-log-me"

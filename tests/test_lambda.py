@@ -216,12 +216,13 @@ def test_with_too_little_time_left_nothing_is_sent_and_all_is_said_in_full(fake_
     from ask_sdk_core.serialize import DefaultSerializer
     from ask_sdk_model import RequestEnvelope
 
-    from backstretch.alexa_api.budget import TurnBudget
     from backstretch.alexa_api.client import AlexaApi
+    from backstretch.budget import TurnBudget
     from backstretch.routine.content import load_routine
     from backstretch.routine.conversation import Event, EventKind, respond
     from backstretch.routine.state import CoachState
     from backstretch.skill.delivery import deliver
+    from backstretch.skill.request import read_request
     from backstretch.speech.ssml import split_for_progressive
 
     routine = load_routine()
@@ -229,7 +230,7 @@ def test_with_too_little_time_left_nothing_is_sent_and_all_is_said_in_full(fake_
     spoken = split_for_progressive(turn.speech, routine.hold)
     alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint)
     envelope = DefaultSerializer().deserialize(json.dumps(alexa.launch()), RequestEnvelope)
-    delivery = deliver(spoken, envelope, AlexaApi(), TurnBudget(0.3))
+    delivery = deliver(spoken, read_request(envelope), AlexaApi(), TurnBudget(0.3))
     assert fake_alexa_api.requests == []
     assert delivery.sent == 0 and delivery.failed
-    assert hold_seconds_in(delivery.final_ssml) == HOLD_SECONDS
+    assert hold_seconds_in(spoken.final_ssml(delivery.sent)) == HOLD_SECONDS

@@ -12,7 +12,7 @@ from botocore.exceptions import ReadTimeoutError
 
 from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
 from backstretch.progress.dynamodb import DynamoProgressStore, user_key
-from backstretch.skill import progress_turn
+from backstretch.skill import turn as skill_turn
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.handlers import EventNotProcessed
 from backstretch.skill.service import BackStretchSkill
@@ -411,7 +411,7 @@ def test_no_storage_call_starts_that_could_not_end_within_the_turn(
     """With no time left in the turn for a slow call, the skill does not start one."""
     person.session(WEDNESDAY_NOON_UTC)
     person.says()
-    monkeypatch.setattr(progress_turn, "TURN_DEADLINE_SECONDS", 1.0)  # less than one call
+    monkeypatch.setattr(skill_turn, "TURN_DEADLINE_SECONDS", 1.0)  # less than one call
     dynamodb_calls.clear()
     stopped = person.hears("AMAZON.StopIntent")
     assert dynamodb_calls == Counter()

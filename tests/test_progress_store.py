@@ -1,4 +1,5 @@
-"""The DynamoDB progress store against moto, on a table built from infra/template.yaml."""
+"""The progress store's promises, kept by the DynamoDB store (against moto, on a table built
+from infra/template.yaml) and by the in-memory store that fast tests of turns use."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from backstretch.progress.dynamodb import (
     user_key,
 )
 from backstretch.progress.errors import ProfileConflict, ProgressUnavailable
+from backstretch.progress.memory import InMemoryProgressStore
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
-from backstretch.progress.store import retry_on_conflict
+from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import apply_completed_routine, summary_window
 from tests.dynamodb import TABLE_NAME, throttled_response
 
@@ -31,6 +33,15 @@ ALICE = "amzn1.ask.account.ALICE-RAW-ID-0001"
 BOB = "amzn1.ask.account.BOB-RAW-ID-0002"
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 6, 17, 18, 0, tzinfo=UTC)  # a Wednesday
+
+
+@pytest.fixture(params=["dynamodb", "memory"])
+def any_store(request: pytest.FixtureRequest) -> ProgressStore:
+    """Each store in turn: the promises of ``ProgressStore`` hold for both."""
+    if request.param == "memory":
+        return InMemoryProgressStore()
+    store: ProgressStore = request.getfixturevalue("progress_store")
+    return store
 
 
 def record(
@@ -50,7 +61,7 @@ def record(
     )
 
 
-def finish(store: DynamoProgressStore, user_id: str, routine: RoutineRecord) -> Profile:
+def finish(store: ProgressStore, user_id: str, routine: RoutineRecord) -> Profile:
     """What the skill does at the end of a routine: load, update, write together."""
     profile = store.load_profile(user_id)
     return store.finish_routine(
@@ -70,11 +81,11 @@ def items_of(client: Any, user_id: str) -> list[dict[str, Any]]:
 # --- profile ------------------------------------------------------------------------------
 
 
-def test_someone_new_has_an_empty_profile(progress_store: DynamoProgressStore) -> None:
-    assert progress_store.load_profile(ALICE) == Profile()
+def test_someone_new_has_an_empty_profile(any_store: ProgressStore) -> None:
+    assert any_store.load_profile(ALICE) == Profile()
 
 
-def test_profile_round_trip(progress_store: DynamoProgressStore) -> None:
+def test_profile_round_trip(any_store: ProgressStore) -> None:
     profile = Profile(
         hold_seconds=25,
         time_zone="Pacific/Auckland",
@@ -84,12 +95,12 @@ def test_profile_round_trip(progress_store: DynamoProgressStore) -> None:
         routines_completed=12,
     )
 
-    saved = progress_store.save_profile(ALICE, profile)
+    saved = any_store.save_profile(ALICE, profile)
 
     assert saved == replace(profile, version=1)
-    assert progress_store.load_profile(ALICE) == saved
-    cleared = progress_store.save_profile(ALICE, replace(saved, resume=None, hold_seconds=None))
-    assert progress_store.load_profile(ALICE) == replace(
+    assert any_store.load_profile(ALICE) == saved
+    cleared = any_store.save_profile(ALICE, replace(saved, resume=None, hold_seconds=None))
+    assert any_store.load_profile(ALICE) == replace(
         profile, resume=None, hold_seconds=None, version=2
     )
     assert cleared.version == 2
@@ -111,17 +122,17 @@ def test_load_profile_is_one_consistent_get(
 
 
 def test_saving_a_stale_version_raises_profile_conflict(
-    progress_store: DynamoProgressStore,
+    any_store: ProgressStore,
 ) -> None:
-    first = progress_store.save_profile(ALICE, Profile(hold_seconds=20))
+    first = any_store.save_profile(ALICE, Profile(hold_seconds=20))
 
     with pytest.raises(ProfileConflict):
-        progress_store.save_profile(ALICE, Profile(hold_seconds=30))  # version 0: "new"
+        any_store.save_profile(ALICE, Profile(hold_seconds=30))  # version 0: "new"
     with pytest.raises(ProfileConflict):
-        progress_store.save_profile(ALICE, replace(first, version=7))  # not what is stored
+        any_store.save_profile(ALICE, replace(first, version=7))  # not what is stored
 
-    assert progress_store.load_profile(ALICE) == first
-    assert progress_store.save_profile(ALICE, replace(first, hold_seconds=30)).version == 2
+    assert any_store.load_profile(ALICE) == first
+    assert any_store.save_profile(ALICE, replace(first, hold_seconds=30)).version == 2
 
 
 def test_profile_conflict_is_a_kind_of_progress_unavailable() -> None:
@@ -129,19 +140,19 @@ def test_profile_conflict_is_a_kind_of_progress_unavailable() -> None:
 
 
 def test_two_writers_one_wins_and_reload_and_retry_keeps_both_effects(
-    progress_store: DynamoProgressStore,
+    any_store: ProgressStore,
 ) -> None:
-    progress_store.save_profile(ALICE, Profile(streak_days=2))
-    kitchen = progress_store.load_profile(ALICE)
-    bedroom = progress_store.load_profile(ALICE)
+    any_store.save_profile(ALICE, Profile(streak_days=2))
+    kitchen = any_store.load_profile(ALICE)
+    bedroom = any_store.load_profile(ALICE)
 
-    progress_store.save_profile(ALICE, replace(kitchen, hold_seconds=30))
+    any_store.save_profile(ALICE, replace(kitchen, hold_seconds=30))
     with pytest.raises(ProfileConflict):
-        progress_store.save_profile(ALICE, replace(bedroom, time_zone="Europe/Berlin"))
-    reloaded = progress_store.load_profile(ALICE)
-    progress_store.save_profile(ALICE, replace(reloaded, time_zone="Europe/Berlin"))
+        any_store.save_profile(ALICE, replace(bedroom, time_zone="Europe/Berlin"))
+    reloaded = any_store.load_profile(ALICE)
+    any_store.save_profile(ALICE, replace(reloaded, time_zone="Europe/Berlin"))
 
-    assert progress_store.load_profile(ALICE) == Profile(
+    assert any_store.load_profile(ALICE) == Profile(
         hold_seconds=30, time_zone="Europe/Berlin", streak_days=2, version=3
     )
 
@@ -177,32 +188,32 @@ def test_two_routines_finished_at_once_are_both_counted_after_a_retry(
 
 
 def test_retry_on_conflict_gives_up_after_losing_twice(
-    progress_store: DynamoProgressStore,
+    any_store: ProgressStore,
 ) -> None:
     attempts: list[int] = []
 
     def always_stale(profile: Profile) -> Profile:
         attempts.append(profile.version)
-        progress_store.save_profile(ALICE, replace(profile, streak_days=len(attempts)))
-        return progress_store.save_profile(ALICE, profile)  # loses to the save just above
+        any_store.save_profile(ALICE, replace(profile, streak_days=len(attempts)))
+        return any_store.save_profile(ALICE, profile)  # loses to the save just above
 
     with pytest.raises(ProfileConflict):
-        retry_on_conflict(progress_store, ALICE, Profile(), always_stale)
+        retry_on_conflict(any_store, ALICE, Profile(), always_stale)
     assert attempts == [0, 1]
 
 
 def test_retry_on_conflict_does_not_retry_when_told_there_is_no_time(
-    progress_store: DynamoProgressStore,
+    any_store: ProgressStore,
 ) -> None:
     attempts: list[int] = []
 
     def stale(profile: Profile) -> Profile:
         attempts.append(profile.version)
-        progress_store.save_profile(ALICE, replace(profile, streak_days=len(attempts)))
-        return progress_store.save_profile(ALICE, profile)
+        any_store.save_profile(ALICE, replace(profile, streak_days=len(attempts)))
+        return any_store.save_profile(ALICE, profile)
 
     with pytest.raises(ProfileConflict):
-        retry_on_conflict(progress_store, ALICE, Profile(), stale, may_retry=lambda: False)
+        retry_on_conflict(any_store, ALICE, Profile(), stale, may_retry=lambda: False)
     assert attempts == [0]
 
 
@@ -227,38 +238,38 @@ def test_finish_routine_replayed_is_recorded_once(
 
 
 def test_finish_routine_replayed_after_a_reload_changes_nothing(
-    progress_store: DynamoProgressStore,
+    any_store: ProgressStore,
 ) -> None:
     routine = record(NOW - timedelta(minutes=10))
-    first = finish(progress_store, ALICE, routine)
+    first = finish(any_store, ALICE, routine)
 
     # A retry that reloaded the (already updated) profile and applied the routine again.
-    replayed = finish(progress_store, ALICE, routine)
+    replayed = finish(any_store, ALICE, routine)
 
     assert replayed == first
-    assert progress_store.load_profile(ALICE) == first
+    assert any_store.load_profile(ALICE) == first
     assert first.routines_completed == 1
 
 
 def test_partial_routine_is_one_record_per_routine_id(
-    progress_store: DynamoProgressStore,
+    any_store: ProgressStore,
 ) -> None:
     started = NOW - timedelta(minutes=10)
-    profile = progress_store.load_profile(ALICE)
+    profile = any_store.load_profile(ALICE)
     stop = ResumePoint(1, 0, NOW - timedelta(minutes=5))
 
-    profile = progress_store.save_partial_routine(
+    profile = any_store.save_partial_routine(
         ALICE, record(started, completed=False, sides=2, seconds=50), replace(profile, resume=stop)
     )
-    profile = progress_store.save_partial_routine(
+    profile = any_store.save_partial_routine(
         ALICE, record(started, completed=False, sides=3, seconds=75), profile
     )
-    assert progress_store.load_profile(ALICE).resume == stop
-    finished = progress_store.finish_routine(
+    assert any_store.load_profile(ALICE).resume == stop
+    finished = any_store.finish_routine(
         ALICE, record(started, sides=4, seconds=100), apply_completed_routine(profile, NOW, TZ)
     )
 
-    routines = progress_store.load_progress(ALICE, *summary_window(NOW, TZ), now=NOW).routines
+    routines = any_store.load_progress(ALICE, *summary_window(NOW, TZ), now=NOW).routines
     assert routines == (record(started, sides=4, seconds=100),)
     assert finished.resume is None
     assert finished.routines_completed == 1
@@ -266,17 +277,17 @@ def test_partial_routine_is_one_record_per_routine_id(
 
 
 def test_a_late_stop_does_not_undo_a_finished_routine(
-    progress_store: DynamoProgressStore,
+    any_store: ProgressStore,
 ) -> None:
     started = NOW - timedelta(minutes=10)
-    finished = finish(progress_store, ALICE, record(started))
+    finished = finish(any_store, ALICE, record(started))
 
-    after = progress_store.save_partial_routine(
+    after = any_store.save_partial_routine(
         ALICE, record(started, completed=False, sides=1, seconds=20), finished
     )
 
     assert after == finished
-    assert progress_store.load_progress(ALICE, *summary_window(NOW, TZ), now=NOW).routines == (
+    assert any_store.load_progress(ALICE, *summary_window(NOW, TZ), now=NOW).routines == (
         record(started),
     )
 
@@ -301,24 +312,24 @@ def test_load_progress_is_one_query_and_leaves_out_expired_routines(
 
 
 def test_load_progress_includes_the_start_and_excludes_the_end(
-    progress_store: DynamoProgressStore,
+    any_store: ProgressStore,
 ) -> None:
     start, end = summary_window(NOW, TZ)
     at_start = record(start, routine_id="at-start")
     just_before_end = record(end - timedelta(seconds=1), routine_id="before-end")
     at_end = record(end, routine_id="at-end")
     for routine in (at_end, at_start, just_before_end):
-        finish(progress_store, ALICE, routine)
+        finish(any_store, ALICE, routine)
 
-    found = progress_store.load_progress(ALICE, start, end, now=NOW)
+    found = any_store.load_progress(ALICE, start, end, now=NOW)
 
     assert found.routines == (at_start, just_before_end)
 
 
-def test_routines_of_one_person_are_not_anothers(progress_store: DynamoProgressStore) -> None:
-    finish(progress_store, BOB, record(NOW - timedelta(hours=1)))
+def test_routines_of_one_person_are_not_anothers(any_store: ProgressStore) -> None:
+    finish(any_store, BOB, record(NOW - timedelta(hours=1)))
 
-    assert progress_store.load_progress(ALICE, *summary_window(NOW, TZ), now=NOW).routines == ()
+    assert any_store.load_progress(ALICE, *summary_window(NOW, TZ), now=NOW).routines == ()
 
 
 @pytest.mark.parametrize("older_routines", [1, 500])
@@ -395,6 +406,28 @@ def test_routine_items_expire_400_days_after_they_started(
 
     assert routine_item["sk"]["S"] == "ROUTINE#2026-06-17T07:00:00Z#session-1"
     assert int(routine_item["expires_at"]["N"]) == int((started + timedelta(days=400)).timestamp())
+
+
+def test_routines_older_than_their_retention_are_left_out(any_store: ProgressStore) -> None:
+    long_ago = record(NOW - timedelta(days=401), routine_id="expired")
+    last_month = record(NOW - timedelta(days=30), routine_id="last-month")
+    for routine in (long_ago, last_month):
+        finish(any_store, ALICE, routine)
+
+    found = any_store.load_progress(ALICE, NOW - timedelta(days=500), NOW, now=NOW)
+
+    assert found.routines == (last_month,)
+
+
+def test_the_memory_store_forgets_a_person_like_dynamodb_does() -> None:
+    store = InMemoryProgressStore()
+    finish(store, ALICE, record(NOW - timedelta(hours=2), routine_id="a"))
+    finish(store, BOB, record(NOW - timedelta(hours=1), routine_id="b"))
+
+    assert store.delete_user(ALICE) == 2  # the profile and the routine
+    assert store.delete_user(ALICE) == 0
+    assert store.load_profile(ALICE) == Profile()
+    assert store.load_profile(BOB).routines_completed == 1
 
 
 # --- forgetting a person ------------------------------------------------------------------

@@ -34,12 +34,10 @@ class TurnRecord:
     routines_completed: int = 0
     storage_errors: int = 0
     latency_ms: float = 0.0
-    lambda_context: Any = None
 
     def fields(self) -> dict[str, Any]:
-        """The record as log fields (the Lambda context is not one)."""
+        """The record as log fields."""
         data = asdict(self)
-        data.pop("lambda_context")
         data["latency_ms"] = round(self.latency_ms, 1)
         return data
 

@@ -10,7 +10,7 @@ import zoneinfo
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from backstretch.alexa_api.budget import TurnBudget
+from backstretch.budget import TurnBudget
 
 if TYPE_CHECKING:
     import requests

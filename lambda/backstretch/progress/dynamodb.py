@@ -73,7 +73,7 @@ def progress_client(endpoint_url: str | None, region: str) -> DynamoDBClient:
     attempts with backoff) could spend all of that on one unreachable or throttled table; with
     0.5 s to connect, 1 s to read and 2 attempts in all, a failing call costs at most ~3 s
     (~1 s when throttled), and the skill starts a call only when that much time is left in
-    the turn (see `backstretch.skill.progress_turn`).
+    the turn (see `backstretch.skill.storage`).
 
     >>> store = DynamoProgressStore("progress", progress_client(None, "us-east-1"))
     """
@@ -97,6 +97,8 @@ class DynamoProgressStore:
     >>> store = DynamoProgressStore("backstretch-dev-progress", progress_client(None, "eu-west-1"))
     >>> profile = store.load_profile(user_id)
     """
+
+    worst_call_seconds = WORST_CALL_SECONDS
 
     def __init__(self, table_name: str, client: DynamoDBClient) -> None:
         self._table = table_name

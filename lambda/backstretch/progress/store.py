@@ -18,6 +18,10 @@ class ProgressStore(Protocol):
     All datetimes are timezone-aware.
     """
 
+    # The longest one call can take, failing slowly: a turn starts a call only if this much
+    # time is left before its deadline.
+    worst_call_seconds: float
+
     def load_profile(self, user_id: str) -> Profile:
         """The stored profile, or ``Profile()`` (version 0) for someone new."""
         ...

@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope
-
-from backstretch.alexa_api.budget import TurnBudget
 from backstretch.alexa_api.client import AlexaApi
+from backstretch.budget import TurnBudget
+from backstretch.skill.request import TurnRequest
 from backstretch.speech.ssml import SpokenTurn
 
 logger = logging.getLogger(__name__)
@@ -18,16 +17,15 @@ MIN_SECONDS_TO_SEND = 0.5
 
 @dataclass(frozen=True)
 class Delivery:
-    """What reached Alexa as progressive responses, and what the full response must say."""
+    """How many of the turn's progressive parts reached Alexa; the full response says the rest."""
 
-    final_ssml: str
     sent: int
     planned: int
     failed: bool = False  # a call to the directive API was tried and failed
 
 
 def deliver(
-    spoken: SpokenTurn, envelope: RequestEnvelope, api: AlexaApi, budget: TurnBudget
+    spoken: SpokenTurn, request: TurnRequest, api: AlexaApi, budget: TurnBudget
 ) -> Delivery:
     """Send the progressive parts in order until one fails; the full response says the rest.
 
@@ -35,16 +33,12 @@ def deliver(
     request's API token; without them everything goes into the full response.
     """
     planned = len(spoken.parts)
-    system = envelope.context.system if envelope.context else None
-    token = system.api_access_token if system else None
-    endpoint = system.api_endpoint if system else None
-    request = envelope.request
-    allowed = isinstance(request, LaunchRequest | IntentRequest)
-    request_id = request.request_id if request is not None else None
-    if not planned or not allowed or not token or not endpoint or not request_id:
-        if planned:
-            logger.info("progressive responses unavailable (no token or endpoint): all in full")
-        return Delivery(spoken.final_ssml(0), 0, planned)
+    if not planned:
+        return Delivery(0, 0)
+    if not request.can_speak_early or not request.request_id:
+        logger.info("progressive responses unavailable (no token or endpoint): all in full")
+        return Delivery(0, planned)
+    endpoint, token = request.api_endpoint or "", request.api_token or ""
     sent = 0
     for ssml in spoken.progressive_ssml():
         if budget.remaining() < MIN_SECONDS_TO_SEND:
@@ -53,9 +47,9 @@ def deliver(
             logger.warning(
                 "turn budget nearly spent: progressive %d of %d in full", sent + 1, planned
             )
-            return Delivery(spoken.final_ssml(sent), sent, planned, failed=True)
-        if not api.send_speech(endpoint, token, request_id, ssml, budget):
+            return Delivery(sent, planned, failed=True)
+        if not api.send_speech(endpoint, token, request.request_id, ssml, budget):
             logger.warning("progressive response %d of %d failed: rest in full", sent + 1, planned)
-            return Delivery(spoken.final_ssml(sent), sent, planned, failed=True)
+            return Delivery(sent, planned, failed=True)
         sent += 1
-    return Delivery(spoken.final_ssml(sent), sent, planned)
+    return Delivery(sent, planned)

@@ -1,38 +1,84 @@
-"""Thin ask-sdk handlers: a request becomes an event, a speech plan becomes a response."""
+"""Thin ask-sdk handlers: a request becomes a turn, a turn becomes a response.
+
+Each dispatched request has one `TurnRecord` in ask-sdk's request attributes: an interceptor
+opens it, handlers fill it in, and the response interceptor (or the exception handler, where
+ask-sdk skips response interceptors) logs it.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
-from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.dispatch_components import (
+    AbstractExceptionHandler,
+    AbstractRequestHandler,
+    AbstractRequestInterceptor,
+    AbstractResponseInterceptor,
+)
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
-from ask_sdk_model import Response
+from ask_sdk_model import IntentRequest, Response
 from ask_sdk_model.ui import SsmlOutputSpeech
 
-from backstretch.alexa_api.budget import TurnBudget
-from backstretch.alexa_api.client import AlexaApi
-from backstretch.observability import TurnRecord
+from backstretch.observability import TurnObserver, TurnRecord
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import Routine, load_routine
-from backstretch.routine.conversation import Outcome, Turn, respond
+from backstretch.routine.conversation import Outcome
 from backstretch.routine.state import CoachState
-from backstretch.skill.config import SkillConfig
-from backstretch.skill.delivery import Delivery, deliver
 from backstretch.skill.events import event_for
-from backstretch.skill.progress_turn import TurnProgress
+from backstretch.skill.request import read_request
+from backstretch.skill.turn import TurnResult, TurnServices, take_turn
 from backstretch.speech.plan import say
-from backstretch.speech.ssml import render, split_for_progressive
+from backstretch.speech.ssml import render
 
 logger = logging.getLogger(__name__)
 
+_RECORD = "turn_record"
+_STARTED = "turn_started"
+
 
 def turn_record(handler_input: HandlerInput) -> TurnRecord:
-    """The turn's record, which ask-sdk carries as the invocation context."""
-    context = handler_input.context
-    return context if isinstance(context, TurnRecord) else TurnRecord()
+    """This request's record, opened on first use."""
+    attributes = handler_input.attributes_manager.request_attributes
+    record = attributes.get(_RECORD)
+    if not isinstance(record, TurnRecord):
+        request = handler_input.request_envelope.request
+        intent = request.intent if isinstance(request, IntentRequest) else None
+        record = attributes[_RECORD] = TurnRecord(
+            request_id=request.request_id if request is not None else None,
+            request_type=request.object_type if request is not None else None,
+            intent=intent.name if intent is not None else None,
+        )
+        attributes[_STARTED] = time.perf_counter()
+    return record
+
+
+class OpenTurnRecord(AbstractRequestInterceptor):
+    """Start the request's record (and its clock) before any handler runs."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        turn_record(handler_input)
+
+
+class LogTurnRecord(AbstractResponseInterceptor):
+    """Log the request's record, with its latency, once a handler has answered."""
+
+    def __init__(self, observer: TurnObserver) -> None:
+        self._observer = observer
+
+    def process(self, handler_input: HandlerInput, response: Response | None) -> None:
+        log_turn(handler_input, self._observer)
+
+
+def log_turn(handler_input: HandlerInput, observer: TurnObserver) -> None:
+    record = turn_record(handler_input)
+    started = handler_input.attributes_manager.request_attributes.get(_STARTED)
+    if isinstance(started, float):
+        record.latency_ms = (time.perf_counter() - started) * 1000
+    observer.observe(record)
 
 
 def routine_for(handler_input: HandlerInput) -> Routine:
@@ -42,10 +88,8 @@ def routine_for(handler_input: HandlerInput) -> Routine:
 class ConversationHandler(AbstractRequestHandler):
     """Launch, intents and session end: one turn of the coaching conversation."""
 
-    def __init__(self, api: AlexaApi, store: ProgressStore, config: SkillConfig) -> None:
-        self._api = api
-        self._store = store
-        self._config = config
+    def __init__(self, services: TurnServices) -> None:
+        self._services = services
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(
@@ -55,48 +99,32 @@ class ConversationHandler(AbstractRequestHandler):
         )
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        envelope = handler_input.request_envelope
+        request = read_request(handler_input.request_envelope)
         routine = routine_for(handler_input)
-        in_session = envelope.session is not None
-        attributes = handler_input.attributes_manager
-        state = CoachState.from_attributes(
-            attributes.session_attributes if in_session else None, routine
-        )
-        budget = TurnBudget(self._config.alexa_api_budget_seconds)
-        progress = TurnProgress(self._store, self._api, envelope, budget)
-        state, event, read_failed = progress.prepare(state, event_for(envelope), routine)
-        turn = respond(state, event, routine)
-        if read_failed:
-            turn = turn.with_opening(say(routine.lines.progress_not_read))
-        # The hold's count goes out first, so a slow table never delays it; what storage
-        # adds (a streak, "couldn't save") falls after the hold, in the full response.
-        delivery = deliver(
-            split_for_progressive(turn.speech, routine.hold), envelope, self._api, budget
-        )
-        turn = progress.record(state, turn, routine)
-        if in_session:
-            attributes.session_attributes = turn.state.to_attributes()
-        _note_turn(turn_record(handler_input), state, turn, progress.storage_errors, delivery)
+        state = CoachState.from_attributes(request.attributes, routine)
+        event = event_for(handler_input.request_envelope)
+        result = take_turn(request, state, event, routine, self._services)
+        if request.in_session:
+            handler_input.attributes_manager.session_attributes = result.turn.state.to_attributes()
+        _note_turn(turn_record(handler_input), result)
         builder = handler_input.response_builder
-        if not turn.speech.is_empty:
-            final = split_for_progressive(turn.speech, routine.hold).final_ssml(delivery.sent)
-            builder.response.output_speech = SsmlOutputSpeech(ssml=final)
-        if turn.reprompt is not None:
-            builder.ask(render(turn.reprompt, routine.hold))
-        if is_request_type("SessionEndedRequest")(handler_input):
+        if result.speech_ssml is not None:
+            builder.response.output_speech = SsmlOutputSpeech(ssml=result.speech_ssml)
+        if result.reprompt_ssml is not None:
+            builder.ask(result.reprompt_ssml)
+        if request.session_ended:
             return builder.response  # Alexa accepts no speech after the session ended
-        builder.set_should_end_session(turn.end_session)
+        builder.set_should_end_session(result.turn.end_session)
         return builder.response
 
 
-def _note_turn(
-    record: TurnRecord, before: CoachState, turn: Turn, storage_errors: int, delivery: Delivery
-) -> None:
+def _note_turn(record: TurnRecord, result: TurnResult) -> None:
     """What the turn did, for its log line and metrics."""
+    turn, delivery = result.turn, result.delivery
     record.outcome = str(turn.outcome)
-    record.storage_errors = storage_errors
+    record.storage_errors = result.storage_errors
     record.holds_counted = int(turn.speech.hold is not None)
-    record.routines_started = int(turn.state.started_at != before.started_at)
+    record.routines_started = int(turn.state.started_at != result.before.started_at)
     record.routines_completed = int(turn.outcome is Outcome.ROUTINE_FINISHED)
     record.progressive_sent, record.progressive_planned = delivery.sent, delivery.planned
     record.progressive_failures = int(delivery.failed)
@@ -116,9 +144,7 @@ class SkillDisabledHandler(AbstractRequestHandler):
         return bool(is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        context = handler_input.request_envelope.context
-        system = context.system if context else None
-        user_id = system.user.user_id if system and system.user else None
+        user_id = read_request(handler_input.request_envelope).user_id
         record = turn_record(handler_input)
         if not user_id:
             record.outcome = "no_user"
@@ -126,8 +152,6 @@ class SkillDisabledHandler(AbstractRequestHandler):
         try:
             removed = self._store.delete_user(user_id)
         except ProgressUnavailable as exc:
-            record.outcome = "deletion_failed"
-            record.storage_errors += 1
             raise EventNotProcessed("could not delete the user's data") from exc
         record.outcome = "user_deleted"
         logger.info("skill disabled: deleted %d stored items", removed)
@@ -147,15 +171,36 @@ class SilentRequestHandler(AbstractRequestHandler):
         return handler_input.response_builder.response
 
 
+class EventNotProcessedHandler(AbstractExceptionHandler):
+    """A skill event that failed: log it, and let it reach Alexa as a failure."""
+
+    def __init__(self, observer: TurnObserver) -> None:
+        self._observer = observer
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, EventNotProcessed)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Any:
+        record = turn_record(handler_input)
+        record.outcome = "deletion_failed"
+        record.storage_errors += 1
+        log_turn(handler_input, self._observer)
+        raise exception
+
+
 class ApologyExceptionHandler(AbstractExceptionHandler):
     """Anything unexpected: say sorry, keep the session open, log what happened."""
 
+    def __init__(self, observer: TurnObserver) -> None:
+        self._observer = observer
+
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
-        return not isinstance(exception, EventNotProcessed)
+        return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Any:
         logger.exception("turn failed", exc_info=exception)
         turn_record(handler_input).outcome = "error"
+        log_turn(handler_input, self._observer)
         routine = routine_for(handler_input)
         sorry = render(say(routine.lines.error), routine.hold)
         return handler_input.response_builder.speak(sorry).ask(sorry).response

@@ -30,9 +30,13 @@ from backstretch.skill.handlers import (
     ApologyExceptionHandler,
     ConversationHandler,
     EventNotProcessed,
+    EventNotProcessedHandler,
+    LogTurnRecord,
+    OpenTurnRecord,
     SilentRequestHandler,
     SkillDisabledHandler,
 )
+from backstretch.skill.turn import TurnServices
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
 
@@ -69,10 +73,14 @@ class BackStretchSkill:
     def _build(self, api: AlexaApi, store: ProgressStore) -> CustomSkill:
         builder = SkillBuilder()
         builder.skill_id = self.config.skill_id  # type: ignore[assignment]
-        builder.add_request_handler(ConversationHandler(api, store, self.config))
+        services = TurnServices(store, api, self.config.alexa_api_budget_seconds)
+        builder.add_global_request_interceptor(OpenTurnRecord())
+        builder.add_request_handler(ConversationHandler(services))
         builder.add_request_handler(SkillDisabledHandler(store))
         builder.add_request_handler(SilentRequestHandler())
-        builder.add_exception_handler(ApologyExceptionHandler())
+        builder.add_global_response_interceptor(LogTurnRecord(self._observer))
+        builder.add_exception_handler(EventNotProcessedHandler(self._observer))
+        builder.add_exception_handler(ApologyExceptionHandler(self._observer))
         return builder.create()
 
     def check_skill_id(self, envelope: dict[str, Any]) -> None:
@@ -85,38 +93,44 @@ class BackStretchSkill:
         """Answer a shape-checked envelope (see `parse_envelope`).
 
         Never raises, but for `EventNotProcessed`: a skill event (data deletion) whose work
-        failed, which must reach Alexa as a failure so that Alexa delivers it again.
+        failed, which must reach Alexa as a failure so that Alexa delivers it again. Every
+        request the skill dispatches is logged by its handlers; the ones it cannot dispatch
+        are logged here.
         """
         started = time.perf_counter()
-        request = envelope["request"]
-        kind = request["type"]
-        intent = request.get("intent")
-        record = TurnRecord(
-            request_id=request.get("requestId"),
-            request_type=kind,
-            intent=intent.get("name") if isinstance(intent, dict) else None,
-            lambda_context=lambda_context,
-        )
+        kind = envelope["request"]["type"]
         try:
             if not is_known_request_type(kind):
-                record.outcome = "unknown_request_type"
+                self._log_undispatched(envelope, "unknown_request_type", started)
                 return empty_response()
             request_envelope = self._serializer.deserialize(json.dumps(envelope), RequestEnvelope)
-            response_envelope: ResponseEnvelope = self._skill.invoke(request_envelope, record)
+            response_envelope: ResponseEnvelope = self._skill.invoke(
+                request_envelope, lambda_context
+            )
             result = self._serializer.serialize(response_envelope)
             return result if isinstance(result, dict) else empty_response()
         except EventNotProcessed:
             raise  # Alexa delivers the event again; the caller answers accordingly
         except Exception as exc:
-            record.outcome = "error"
             if isinstance(exc, AskSdkException):
                 logger.warning("ask-sdk refused the request: %s", exc)
             else:
                 logger.exception("unexpected failure answering %s", kind)
+            self._log_undispatched(envelope, "error", started)
             return self._apology(envelope) if kind in SPOKEN_REQUEST_TYPES else empty_response()
-        finally:
-            record.latency_ms = (time.perf_counter() - started) * 1000
-            self._observer.observe(record)
+
+    def _log_undispatched(self, envelope: dict[str, Any], outcome: str, started: float) -> None:
+        request = envelope["request"]
+        intent = request.get("intent")
+        self._observer.observe(
+            TurnRecord(
+                request_id=request.get("requestId"),
+                request_type=request["type"],
+                intent=intent.get("name") if isinstance(intent, dict) else None,
+                outcome=outcome,
+                latency_ms=(time.perf_counter() - started) * 1000,
+            )
+        )
 
     def handle_payload(self, payload: Any, lambda_context: Any = None) -> dict[str, Any]:
         """Lambda's entry: whatever arrives, it answers (or raises `EventNotProcessed`)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -38,23 +38,32 @@ class SpokenTurn:
 
     `parts` are sent in order; if only the first `n` reach Alexa, `final_ssml(n)` says the
     rest too, so the person still hears every instruction and a correctly timed hold.
+    `closing_at` is where the tail's closing sentence starts: a note learned after the parts
+    went out (say, that progress could not be saved) is said just before it.
     """
 
     parts: tuple[tuple[str, ...], ...]
     tail: tuple[str, ...]
+    closing_at: int | None = None
 
     def progressive_ssml(self) -> list[str]:
         return [speak(part) for part in self.parts]
 
-    def final_ssml(self, delivered: int | None = None) -> str:
+    def final_ssml(self, delivered: int | None = None, note: Sequence[str] = ()) -> str:
         sent = len(self.parts) if delivered is None else delivered
         unsent = [fragment for part in self.parts[sent:] for fragment in part]
-        return speak([*unsent, *self.tail])
+        at = len(self.tail) if self.closing_at is None else self.closing_at
+        return speak([*unsent, *self.tail[:at], *note, *self.tail[at:]])
 
 
 def render(plan: SpeechPlan, hold: HoldLines) -> str:
     """The whole plan as one SSML document (used where progressive responses are not)."""
-    return speak(_fragments(plan.segments, hold)[0])
+    return speak(render_fragments(plan, hold))
+
+
+def render_fragments(plan: SpeechPlan, hold: HoldLines) -> tuple[str, ...]:
+    """The plan as SSML fragments, to be said inside another document."""
+    return tuple(_spoken_fragments(plan.segments, hold)[0])
 
 
 def split_for_progressive(plan: SpeechPlan, hold: HoldLines) -> SpokenTurn:
@@ -62,9 +71,9 @@ def split_for_progressive(plan: SpeechPlan, hold: HoldLines) -> SpokenTurn:
 
     A plan with no hold needs none: it is all in the full response.
     """
-    fragments, final_from = _fragments(plan.segments, hold)
+    fragments, final_from, closing = _spoken_fragments(plan.segments, hold)
     if final_from is None:
-        return SpokenTurn((), tuple(fragments))
+        return SpokenTurn((), tuple(fragments), closing)
     parts: list[list[str]] = []
     leftover: list[str] = []
     for fragment in fragments[:final_from]:
@@ -76,21 +85,30 @@ def split_for_progressive(plan: SpeechPlan, hold: HoldLines) -> SpokenTurn:
             parts.append([fragment])
         else:
             leftover.append(fragment)
-    return SpokenTurn(tuple(tuple(p) for p in parts), (*leftover, *fragments[final_from:]))
+    tail = (*leftover, *fragments[final_from:])
+    at = None if closing is None else closing - (len(fragments) - len(tail))
+    return SpokenTurn(
+        tuple(tuple(p) for p in parts), tail, at if at is not None and at >= 0 else None
+    )
 
 
-def _fragments(segments: Iterable[Segment], hold: HoldLines) -> tuple[list[str], int | None]:
-    """SSML fragments, and where the hold's last stretch begins (None without a hold)."""
+def _spoken_fragments(
+    segments: Iterable[Segment], hold: HoldLines
+) -> tuple[list[str], int | None, int | None]:
+    """SSML fragments, where the hold's last stretch begins (None without a hold), and where
+    the closing sentence is (None without one)."""
     fragments: list[str] = []
     final_from: int | None = None
+    closing: int | None = None
     for segment in segments:
         if isinstance(segment, Say):
+            closing = len(fragments)
             fragments.append(escape(segment.text))
         elif isinstance(segment, Pause):
             fragments.append(break_tag(segment.seconds))
         elif isinstance(segment, HoldCount):
             final_from = _count_hold(segment.seconds, hold, fragments)
-    return fragments, final_from
+    return fragments, final_from, closing
 
 
 def _count_hold(seconds: int, hold: HoldLines, fragments: list[str]) -> int:

@@ -1,0 +1,83 @@
+"""One turn's access to a person's stored progress: at most one read, one write, in time.
+
+The profile is read at most once a turn. A write that loses the version check is retried once
+(a read and a write more) only early in the turn. No call starts unless it could end, even
+failing slowly, before the turn's deadline: Alexa waits ~8 s and the function's timeout is 7 s.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from backstretch.budget import TurnBudget
+from backstretch.progress.errors import ProgressUnavailable
+from backstretch.progress.model import Profile, StoredProgress
+from backstretch.progress.store import ProgressStore, retry_on_conflict
+from backstretch.progress.summary import read_window
+
+logger = logging.getLogger(__name__)
+
+# A lost version check is retried only this early in the turn: each storage call may take
+# ~3 s when the table is slow, and the turn must be answered within the budget.
+RETRY_WITHIN_SECONDS = 2.0
+
+
+class TurnStorage:
+    """The progress store, as one turn may use it. Every method raises ProgressUnavailable."""
+
+    def __init__(self, store: ProgressStore, user_id: str | None, budget: TurnBudget) -> None:
+        self._store = store
+        self._user_id = user_id
+        self._budget = budget
+        self._profile: Profile | None = None
+        self.errors = 0  # storage failures this turn, for the turn's log line and metrics
+
+    def profile(self) -> Profile:
+        """The stored profile, read at most once a turn."""
+        if self._profile is None:
+            user_id = self._user()
+            self._check_time()
+            self._profile = self._store.load_profile(user_id)
+        return self._profile
+
+    def two_weeks(self, now: datetime) -> StoredProgress:
+        """The profile with this week's and last week's routines, in one read."""
+        user_id = self._user()
+        self._check_time()
+        start, end = read_window(now)
+        stored = self._store.load_progress(user_id, start, end, now)
+        self._profile = stored.profile
+        return stored
+
+    def write(self, change: Callable[[ProgressStore, str, Profile], Profile]) -> Profile:
+        """Apply ``change`` (which saves through the store) to the profile, retried once on a
+        lost version check so that neither request's effect is lost."""
+        user_id = self._user()
+
+        def attempt(current: Profile) -> Profile:
+            self._check_time()
+            return change(self._store, user_id, current)
+
+        self._profile = retry_on_conflict(
+            self._store, user_id, self.profile(), attempt, self._may_retry
+        )
+        return self._profile
+
+    def failed(self, what: str, error: ProgressUnavailable) -> None:
+        """Count and log a failure the turn carries on after."""
+        self.errors += 1
+        logger.warning("progress %s (%s): %s", what, type(error).__name__, error)
+
+    def _user(self) -> str:
+        if self._user_id is None:
+            raise ProgressUnavailable("request carries no user id")
+        return self._user_id
+
+    def _check_time(self) -> None:
+        if not self._budget.allows(self._store.worst_call_seconds):
+            raise ProgressUnavailable(f"no time left in the turn ({self._budget.elapsed():.1f} s)")
+
+    def _may_retry(self) -> bool:
+        return self._budget.elapsed() < RETRY_WITHIN_SECONDS
