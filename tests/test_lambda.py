@@ -198,6 +198,19 @@ def test_a_request_for_another_skill_is_refused(handler):
     assert handler(alexa.launch(), None) == {"version": "1.0", "response": {}}
 
 
+def test_a_request_whose_session_names_another_skill_is_refused(handler):
+    """Both places a request names its skill must name this one."""
+    envelope = AlexaConversation().launch()
+    envelope["session"]["application"]["applicationId"] = "amzn1.ask.skill.someone-else"
+    assert handler(envelope, None) == {"version": "1.0", "response": {}}
+
+
+def test_a_payload_nested_thousands_deep_gets_a_spoken_apology_not_an_exception(handler):
+    for payload in ("[" * 10_000 + "]" * 10_000, '{"a":' * 5_000 + "1" + "}" * 5_000):
+        response = handler(payload, None)
+        assert "outputSpeech" in response["response"]
+
+
 def test_a_slot_that_is_not_a_number_asks_again(handler):
     alexa = AlexaConversation()
     play(handler, alexa, alexa.launch())

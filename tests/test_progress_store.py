@@ -174,8 +174,7 @@ def test_two_routines_finished_at_once_are_both_counted_after_a_retry(
     assert len(items_of(dynamodb_client, ALICE)) == 2
 
     final = retry_on_conflict(
-        progress_store,
-        ALICE,
+        lambda: progress_store.load_profile(ALICE),
         bedroom,
         lambda profile: progress_store.finish_routine(
             ALICE, bedroom_routine, apply_completed_routine(profile, NOW, TZ)
@@ -198,7 +197,7 @@ def test_retry_on_conflict_gives_up_after_losing_twice(
         return any_store.save_profile(ALICE, profile)  # loses to the save just above
 
     with pytest.raises(ProfileConflict):
-        retry_on_conflict(any_store, ALICE, Profile(), always_stale)
+        retry_on_conflict(lambda: any_store.load_profile(ALICE), Profile(), always_stale)
     assert attempts == [0, 1]
 
 
@@ -213,7 +212,9 @@ def test_retry_on_conflict_does_not_retry_when_told_there_is_no_time(
         return any_store.save_profile(ALICE, profile)
 
     with pytest.raises(ProfileConflict):
-        retry_on_conflict(any_store, ALICE, Profile(), stale, may_retry=lambda: False)
+        retry_on_conflict(
+            lambda: any_store.load_profile(ALICE), Profile(), stale, may_retry=lambda: False
+        )
     assert attempts == [0]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from backstretch.budget import TurnBudget
+from backstretch.deadline import CallRunner, DeadlinePassed
 
 if TYPE_CHECKING:
     import requests
@@ -56,9 +57,11 @@ class AlexaApi:
         self,
         config: AlexaApiConfig = AlexaApiConfig(),  # frozen, so one shared default is safe
         session: requests.Session | None = None,
+        runner: CallRunner | None = None,
     ) -> None:
         self._config = config
         self._pooled = session
+        self._runner = runner or CallRunner()
 
     @property
     def _session(self) -> requests.Session:
@@ -155,23 +158,30 @@ class AlexaApi:
         if remaining <= 0.0:
             _warn(operation, "turn budget spent", started)
             return None
-        timeout = (
-            min(self._config.connect_timeout_seconds, remaining),
-            min(self._config.read_timeout_seconds, remaining),
-        )
+        connect = min(self._config.connect_timeout_seconds, remaining)
+        read = min(self._config.read_timeout_seconds, remaining)
         headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/json"}
         if json_body is not None:
             headers["Content-Type"] = "application/json"
+        session = self._session
         try:
-            response = self._session.request(
-                method,
-                api_endpoint.rstrip("/") + path,
-                headers=headers,
-                json=json_body,
-                timeout=timeout,
-                # A redirect would spend the budget twice; Alexa's APIs do not redirect.
-                allow_redirects=False,
+            # The timeouts bound each socket operation; the runner bounds the whole call, so
+            # a server that drips its answer cannot stretch the turn.
+            response = self._runner.call(
+                min(connect + read, remaining),
+                lambda: session.request(
+                    method,
+                    api_endpoint.rstrip("/") + path,
+                    headers=headers,
+                    json=json_body,
+                    timeout=(connect, read),
+                    # A redirect would spend the budget twice; Alexa's APIs do not redirect.
+                    allow_redirects=False,
+                ),
             )
+        except DeadlinePassed as error:
+            _warn(operation, f"no answer in time ({error})", started)
+            return None
         except Exception as error:  # never raise: the turn must still be answered in full
             _warn(operation, type(error).__name__, started)
             return None

@@ -24,9 +24,15 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    ConnectionClosedError,
+    IncompleteReadError,
+    ReadTimeoutError,
+)
 
-from backstretch.progress.errors import ProfileConflict, ProgressUnavailable
+from backstretch.progress.errors import ProfileConflict, ProgressUnavailable, SaveOutcomeUnknown
 from backstretch.progress.model import (
     Profile,
     ResumePoint,
@@ -57,6 +63,12 @@ _BATCH_SIZE: Final = 25  # BatchWriteItem's limit
 _BATCH_ATTEMPTS: Final = 4
 _BATCH_BACKOFF_SECONDS: Final = 0.05
 _CONDITION_FAILED: Final = "ConditionalCheckFailed"
+# After these, a write may or may not have been applied.
+_ANSWER_LOST: Final = (
+    ReadTimeoutError,
+    ConnectionClosedError,
+    IncompleteReadError,
+)
 
 
 CONNECT_TIMEOUT_SECONDS: Final = 0.5
@@ -111,14 +123,15 @@ class DynamoProgressStore:
                 Key=_key(user_key(user_id), PROFILE_SK),
                 ConsistentRead=True,
             )
+            _require_dynamodb_answer(response, "load_profile")
         item = response.get("Item")
         return Profile() if item is None else _decode_profile(item)
 
     def save_profile(self, user_id: str, profile: Profile) -> Profile:
         put = self._profile_put(user_key(user_id), profile)
-        with _storage_errors("save_profile"):
+        with _storage_errors("save_profile", write=True):
             try:
-                self._client.put_item(**put)
+                _require_dynamodb_answer(self._client.put_item(**put), "save_profile", write=True)
             except ClientError as error:
                 if _error_code(error) == "ConditionalCheckFailedException":
                     raise ProfileConflict("the profile was saved by another request") from error
@@ -189,6 +202,7 @@ class DynamoProgressStore:
         """Every item of a Query, following ``LastEvaluatedKey`` only when DynamoDB sends one."""
         while True:
             page = self._client.query(TableName=self._table, **query)
+            _require_dynamodb_answer(page, "query", expected="Items")
             yield from page["Items"]
             last_key = page.get("LastEvaluatedKey")
             if not last_key:
@@ -201,6 +215,7 @@ class DynamoProgressStore:
         }
         for attempt in range(_BATCH_ATTEMPTS):
             response = self._client.batch_write_item(RequestItems=requests)
+            _require_dynamodb_answer(response, "delete_user", write=True)
             unprocessed = response.get("UnprocessedItems") or {}
             if not unprocessed:
                 return
@@ -227,11 +242,12 @@ class DynamoProgressStore:
             "ExpressionAttributeNames": {"#pk": "pk", "#completed": "completed"},
             "ExpressionAttributeValues": {":false": {"BOOL": False}},
         }
-        with _storage_errors(operation):
+        with _storage_errors(operation, write=True):
             try:
-                self._client.transact_write_items(
+                answer = self._client.transact_write_items(
                     TransactItems=[{"Put": routine_put}, {"Put": profile_put}]
                 )
+                _require_dynamodb_answer(answer, operation, write=True)
             except ClientError as error:
                 if _error_code(error) != "TransactionCanceledException":
                     raise
@@ -266,9 +282,34 @@ class DynamoProgressStore:
         }
 
 
+def _require_dynamodb_answer(
+    response: Mapping[str, Any], operation: str, *, write: bool = False, expected: str = ""
+) -> None:
+    """Refuse a 200 that is not DynamoDB's answer (a proxy's or a captive portal's page, an
+    answer cut inside its headers): botocore parses those as an empty success.
+
+    DynamoDB answers every call with JSON of type ``application/x-amz-json-1.0`` and a request
+    id; ``expected`` names a key a successful answer always holds.
+    """
+    headers = response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
+    content_type = str(headers.get("content-type", ""))
+    if (
+        content_type.startswith("application/x-amz-json")
+        and headers.get("x-amzn-requestid")
+        and (not expected or expected in response)
+    ):
+        return
+    reason = f"{operation}: not DynamoDB's answer (content-type {content_type[:40]!r})"
+    raise SaveOutcomeUnknown(reason) if write else ProgressUnavailable(reason)
+
+
 @contextmanager
-def _storage_errors(operation: str) -> Iterator[None]:
-    """Turn any storage failure into ``ProgressUnavailable``, logging only its error code."""
+def _storage_errors(operation: str, *, write: bool = False) -> Iterator[None]:
+    """Turn any storage failure into ``ProgressUnavailable``, logging only its error code.
+
+    A write whose request went out but whose answer was lost (a read timeout, a connection
+    closed or an answer cut short) may have been applied: that is ``SaveOutcomeUnknown``.
+    """
     try:
         yield
     except ClientError as error:
@@ -276,8 +317,11 @@ def _storage_errors(operation: str) -> Iterator[None]:
         logger.warning("progress %s failed: %s", operation, code)
         raise ProgressUnavailable(f"{operation} failed: {code}") from error
     except BotoCoreError as error:
-        logger.warning("progress %s failed: %s", operation, type(error).__name__)
-        raise ProgressUnavailable(f"{operation} failed: {type(error).__name__}") from error
+        kind = type(error).__name__
+        logger.warning("progress %s failed: %s", operation, kind)
+        if write and isinstance(error, _ANSWER_LOST):
+            raise SaveOutcomeUnknown(f"{operation}: answer lost ({kind})") from error
+        raise ProgressUnavailable(f"{operation} failed: {kind}") from error
 
 
 def _error_code(error: ClientError) -> str:

@@ -16,3 +16,12 @@ class ProfileConflict(ProgressUnavailable):
     Reload the profile, reapply the change and save again (see ``retry_on_conflict``); if that
     loses too, treat progress as unavailable for this request.
     """
+
+
+class SaveOutcomeUnknown(ProgressUnavailable):
+    """A write got no answer in time: it may have been stored or not.
+
+    Every write the skill makes is safe to repeat (a finished routine is final, a stopped one
+    is overwritten, a profile's version check refuses a stale copy), so the answer is to
+    write it again later, and never to tell the person it was lost.
+    """

@@ -64,8 +64,7 @@ class ProgressStore(Protocol):
 
 
 def retry_on_conflict(
-    store: ProgressStore,
-    user_id: str,
+    reload: Callable[[], Profile],
     profile: Profile,
     write: Callable[[Profile], Profile],
     may_retry: Callable[[], bool] = lambda: True,
@@ -75,11 +74,11 @@ def retry_on_conflict(
     ``may_retry`` is asked before the second try (a turn short of time says no, and the
     conflict is raised as it is).
 
-    ``write`` applies the change to the profile it is given and saves it through ``store``, so a
-    retry reapplies the change to what is stored now and neither request's effect is lost.
-    Raises ``ProfileConflict`` when the version check is lost twice.
+    ``write`` applies the change to the profile it is given and saves it through the store, so
+    a retry reapplies the change to what is stored now (``reload()``) and neither request's
+    effect is lost. Raises ``ProfileConflict`` when the version check is lost twice.
 
-    >>> retry_on_conflict(store, user_id, profile,
+    >>> retry_on_conflict(lambda: store.load_profile(user_id), profile,
     ...     lambda p: store.finish_routine(user_id, record, apply_completed_routine(p, now, tz)))
     """
     try:
@@ -87,4 +86,4 @@ def retry_on_conflict(
     except ProfileConflict:
         if not may_retry():
             raise
-        return write(store.load_profile(user_id))
+        return write(reload())

@@ -27,6 +27,8 @@ def parse_envelope(payload: bytes | str | Any) -> dict[str, Any]:
             payload = json.loads(payload)
         except (UnicodeDecodeError, ValueError) as exc:
             raise MalformedRequest(f"body is not JSON: {exc}") from exc
+        except RecursionError as exc:  # `json` recurses: a few thousand "[" are enough
+            raise MalformedRequest("body is nested too deeply") from exc
     if not isinstance(payload, dict):
         raise MalformedRequest("body is not a JSON object")
     request = payload.get("request")
@@ -50,11 +52,19 @@ def request_type(envelope: dict[str, Any]) -> str:
     return str(envelope["request"]["type"])
 
 
-def envelope_skill_id(envelope: dict[str, Any]) -> str | None:
-    """The skill id a request is addressed to (context first, then the session)."""
-    for holder in (envelope.get("context") or {}).get("System"), envelope.get("session"):
-        if isinstance(holder, dict):
-            application = holder.get("application")
-            if isinstance(application, dict) and isinstance(application.get("applicationId"), str):
-                return str(application["applicationId"])
-    return None
+def envelope_skill_ids(envelope: dict[str, Any]) -> list[str | None]:
+    """The skill ids a request is addressed to: its context's, and its session's if it has one.
+
+    >>> envelope_skill_ids({"context": {"System": {"application": {"applicationId": "a"}}},
+    ...                     "session": {"application": {"applicationId": "b"}}})
+    ['a', 'b']
+    """
+    holders: list[Any] = [(envelope.get("context") or {}).get("System")]
+    if envelope.get("session") is not None:
+        holders.append(envelope["session"])
+    ids: list[str | None] = []
+    for holder in holders:
+        application = holder.get("application") if isinstance(holder, dict) else None
+        value = application.get("applicationId") if isinstance(application, dict) else None
+        ids.append(value if isinstance(value, str) else None)
+    return ids

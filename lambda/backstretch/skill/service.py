@@ -22,7 +22,7 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.envelope import (
     SPOKEN_REQUEST_TYPES,
     MalformedRequest,
-    envelope_skill_id,
+    envelope_skill_ids,
     is_known_request_type,
     parse_envelope,
 )
@@ -84,9 +84,10 @@ class BackStretchSkill:
         return builder.create()
 
     def check_skill_id(self, envelope: dict[str, Any]) -> None:
-        """Raise WrongSkill unless the request is for the configured skill (if one is set)."""
+        """Raise WrongSkill unless the request is for the configured skill (if one is set):
+        every place the request names a skill (context and session) must name this one."""
         expected = self.config.skill_id
-        if expected and envelope_skill_id(envelope) != expected:
+        if expected and any(found != expected for found in envelope_skill_ids(envelope)):
             raise WrongSkill("request is for another skill")
 
     def handle(self, envelope: dict[str, Any], lambda_context: Any = None) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 The profile is read at most once a turn. A write that loses the version check is retried once
 (a read and a write more) only early in the turn. No call starts unless it could end, even
-failing slowly, before the turn's deadline: Alexa waits ~8 s and the function's timeout is 7 s.
+failing slowly, before the turn's deadline, and every call is awaited only until then, so a
+table that answers one byte at a time cannot hold the turn past Alexa's ~8 s.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 from backstretch.budget import TurnBudget
-from backstretch.progress.errors import ProgressUnavailable
+from backstretch.deadline import CallRunner, DeadlinePassed
+from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
 from backstretch.progress.model import Profile, StoredProgress
 from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import read_window
 
+T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 # A lost version check is retried only this early in the turn: each storage call may take
@@ -27,10 +31,17 @@ RETRY_WITHIN_SECONDS = 2.0
 class TurnStorage:
     """The progress store, as one turn may use it. Every method raises ProgressUnavailable."""
 
-    def __init__(self, store: ProgressStore, user_id: str | None, budget: TurnBudget) -> None:
+    def __init__(
+        self,
+        store: ProgressStore,
+        user_id: str | None,
+        budget: TurnBudget,
+        runner: CallRunner,
+    ) -> None:
         self._store = store
         self._user_id = user_id
         self._budget = budget
+        self._runner = runner
         self._profile: Profile | None = None
         self.errors = 0  # storage failures this turn, for the turn's log line and metrics
 
@@ -38,31 +49,32 @@ class TurnStorage:
         """The stored profile, read at most once a turn."""
         if self._profile is None:
             user_id = self._user()
-            self._check_time()
-            self._profile = self._store.load_profile(user_id)
+            self._profile = self._read(lambda: self._store.load_profile(user_id))
         return self._profile
 
     def two_weeks(self, now: datetime) -> StoredProgress:
         """The profile with this week's and last week's routines, in one read."""
         user_id = self._user()
-        self._check_time()
         start, end = read_window(now)
-        stored = self._store.load_progress(user_id, start, end, now)
+        stored = self._read(lambda: self._store.load_progress(user_id, start, end, now))
         self._profile = stored.profile
         return stored
 
     def write(self, change: Callable[[ProgressStore, str, Profile], Profile]) -> Profile:
         """Apply ``change`` (which saves through the store) to the profile, retried once on a
-        lost version check so that neither request's effect is lost."""
+        lost version check so that neither request's effect is lost.
+
+        Raises SaveOutcomeUnknown when a write got no answer in time.
+        """
         user_id = self._user()
 
         def attempt(current: Profile) -> Profile:
-            self._check_time()
-            return change(self._store, user_id, current)
+            return self._within_turn(lambda: change(self._store, user_id, current), write=True)
 
-        self._profile = retry_on_conflict(
-            self._store, user_id, self.profile(), attempt, self._may_retry
-        )
+        def reload() -> Profile:
+            return self._read(lambda: self._store.load_profile(user_id))
+
+        self._profile = retry_on_conflict(reload, self.profile(), attempt, self._may_retry)
         return self._profile
 
     def failed(self, what: str, error: ProgressUnavailable) -> None:
@@ -75,9 +87,21 @@ class TurnStorage:
             raise ProgressUnavailable("request carries no user id")
         return self._user_id
 
-    def _check_time(self) -> None:
-        if not self._budget.allows(self._store.worst_call_seconds):
+    def _read(self, call: Callable[[], T]) -> T:
+        return self._within_turn(call, write=False)
+
+    def _within_turn(self, call: Callable[[], T], *, write: bool) -> T:
+        worst = self._store.worst_call_seconds
+        if not self._budget.allows(worst):
             raise ProgressUnavailable(f"no time left in the turn ({self._budget.elapsed():.1f} s)")
+        remaining = self._budget.remaining()
+        try:
+            # The store's own timeouts bound each socket operation; this bounds the call.
+            return self._runner.call(min(worst, remaining) if worst > 0 else remaining, call)
+        except DeadlinePassed as error:
+            if write:
+                raise SaveOutcomeUnknown(f"write unanswered: {error}") from error
+            raise ProgressUnavailable(f"read unanswered: {error}") from error
 
     def _may_retry(self) -> bool:
         return self._budget.elapsed() < RETRY_WITHIN_SECONDS

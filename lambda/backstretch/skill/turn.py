@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from backstretch.alexa_api.client import AlexaApi
 from backstretch.budget import TurnBudget
+from backstretch.deadline import CallRunner
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.store import ProgressStore
@@ -41,11 +42,13 @@ RESUME_FRESH_FOR = timedelta(hours=12)
 
 @dataclass(frozen=True)
 class TurnServices:
-    """What a turn talks to: the progress store and Alexa's APIs, with their allowance."""
+    """What a turn talks to: the progress store and Alexa's APIs, with their allowance, and
+    the workers that hold every storage call to the turn's deadline."""
 
     store: ProgressStore
     api: AlexaApi
     alexa_api_seconds: float = 3.0
+    runner: CallRunner = field(default_factory=CallRunner)
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def take_turn(
     """Recall, respond, deliver, remember, answer: one turn, top to bottom."""
     budget = TurnBudget(TURN_DEADLINE_SECONDS)
     alexa_budget = budget.within(services.alexa_api_seconds)
-    storage = TurnStorage(services.store, request.user_id, budget)
+    storage = TurnStorage(services.store, request.user_id, budget, services.runner)
     zone = PersonZone(request, services.api, alexa_budget)
 
     state, event, read_failed = _recall(request, state, event, routine, storage, zone)
