@@ -247,3 +247,14 @@ def test_with_too_little_time_left_nothing_is_sent_and_all_is_said_in_full(fake_
     assert fake_alexa_api.requests == []
     assert delivery.sent == 0 and delivery.failed
     assert hold_seconds_in(spoken.final_ssml(delivery.sent)) == HOLD_SECONDS
+
+
+def test_distinct_locales_do_not_grow_what_the_skill_keeps(handler):
+    """A locale is input: made-up ones share the one routine they fall back to, rather than
+    each leaving a copy behind."""
+    from backstretch.routine.content import load_routine
+
+    for number in range(3):
+        response = handler(AlexaConversation(locale=f"xx-{number}" + "Z" * 1000).launch(), None)
+        assert "hip flexor" in speech_of(response)
+    assert load_routine("xx-1" + "Z" * 1000) is load_routine("xx-2") is load_routine("en-US")

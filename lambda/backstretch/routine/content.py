@@ -143,18 +143,22 @@ def content_locale(locale: str | None) -> str:
     if locale and locale.lower().startswith("en-"):
         return DEFAULT_LOCALE
     if locale:
-        logger.warning("unsupported locale %s: answering in %s", locale, DEFAULT_LOCALE)
+        logger.warning("unsupported locale %.20r: answering in %s", locale, DEFAULT_LOCALE)
     return DEFAULT_LOCALE
 
 
-@cache
 def load_routine(locale: str | None = DEFAULT_LOCALE) -> Routine:
-    """Load (once per process) the routine for a locale.
+    """The routine for a locale, loaded once per content file (never once per locale string:
+    a request's locale is input, and a cache keyed on input grows without bound).
 
     >>> load_routine("en-GB").stretches[0].id
     'kneeling_hip_flexor'
     """
-    name = content_locale(locale)
+    return _load_content(content_locale(locale))
+
+
+@cache
+def _load_content(name: str) -> Routine:
     raw = resources.files("backstretch.routine").joinpath("content", f"{name}.json").read_text()
     return parse_routine(json.loads(raw))
 
