@@ -8,7 +8,7 @@ import time
 import urllib.parse
 import zoneinfo
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backstretch.budget import TurnBudget
 from backstretch.deadline import CallRunner, DeadlinePassed
@@ -90,22 +90,14 @@ class AlexaApi:
         budget: TurnBudget,
     ) -> bool:
         """Post a ``VoicePlayer.Speak`` progressive response; True only if Alexa took it (2xx)."""
-        started = time.monotonic()
-        body: dict[str, object] = {
+        body: dict[str, Any] = {
             "header": {"requestId": request_id},
             "directive": {"type": "VoicePlayer.Speak", "speech": ssml},
         }
-        response = self._call(
-            _SEND_SPEECH,
-            "POST",
-            api_endpoint,
-            "/v1/directives",
-            access_token,
-            budget,
-            started,
-            json_body=body,
+        answer = self.exchange(
+            _SEND_SPEECH, "POST", api_endpoint, "/v1/directives", access_token, budget, body
         )
-        return response is not None
+        return answer.ok
 
     def time_zone(
         self,
@@ -120,23 +112,19 @@ class AlexaApi:
             _warn(_TIME_ZONE, "no device id", started)
             return None
         path = f"/v2/devices/{urllib.parse.quote(device_id, safe='')}/settings/System.timeZone"
-        response = self._call(_TIME_ZONE, "GET", api_endpoint, path, access_token, budget, started)
-        if response is None:
+        answer = self.exchange(_TIME_ZONE, "GET", api_endpoint, path, access_token, budget)
+        if not answer.ok:
             return None
-        if response.status_code != 200:  # a value comes only with 200
-            _warn(_TIME_ZONE, f"HTTP {response.status_code} without a value", started)
+        if answer.status != 200:  # a value comes only with 200
+            _warn(_TIME_ZONE, f"HTTP {answer.status} without a value", started)
             return None
-        try:
-            value = response.json()
-        except ValueError as error:
-            _warn(_TIME_ZONE, type(error).__name__, started)
-            return None
+        value = answer.body
         if not isinstance(value, str) or not _is_zone_key(value):
             _warn(_TIME_ZONE, f"invalid time zone {str(value)[:64]!r}", started)
             return None
         return value
 
-    def _call(
+    def exchange(
         self,
         operation: str,
         method: str,
@@ -144,20 +132,20 @@ class AlexaApi:
         path: str,
         access_token: str,
         budget: TurnBudget,
-        started: float,
-        json_body: dict[str, object] | None = None,
-    ) -> requests.Response | None:
-        """Make one bounded request; the response if it was 2xx, else None (already logged)."""
+        json_body: dict[str, Any] | None = None,
+    ) -> ApiAnswer:
+        """Make one bounded request to one of Alexa's APIs; never raises.
+
+        Anything but a 2xx is logged (operation, status or error class, timing only).
+        """
+        started = time.monotonic()
         if not _is_https(api_endpoint):
-            _warn(operation, "endpoint is not https", started)
-            return None
+            return _failed(operation, "endpoint is not https", started)
         if not access_token:
-            _warn(operation, "no access token", started)
-            return None
+            return _failed(operation, "no access token", started)
         remaining = budget.remaining()
         if remaining <= 0.0:
-            _warn(operation, "turn budget spent", started)
-            return None
+            return _failed(operation, "turn budget spent", started)
         connect = min(self._config.connect_timeout_seconds, remaining)
         read = min(self._config.read_timeout_seconds, remaining)
         headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/json"}
@@ -180,15 +168,43 @@ class AlexaApi:
                 ),
             )
         except DeadlinePassed as error:
-            _warn(operation, f"no answer in time ({error})", started)
-            return None
+            return _failed(operation, f"no answer in time ({error})", started)
         except Exception as error:  # never raise: the turn must still be answered in full
-            _warn(operation, type(error).__name__, started)
-            return None
-        if not 200 <= response.status_code < 300:
+            return _failed(operation, type(error).__name__, started)
+        answer = ApiAnswer(response.status_code, _json_or_none(response))
+        if not answer.ok:
             _warn(operation, f"HTTP {response.status_code}", started)
-            return None
-        return response
+        return answer
+
+
+@dataclass(frozen=True)
+class ApiAnswer:
+    """What one call to Alexa's APIs came back with.
+
+    >>> ApiAnswer(204).ok, ApiAnswer(None).ok
+    (True, False)
+    """
+
+    status: int | None  # None: no HTTP answer (not sent, network error, no answer in time)
+    body: Any = None  # the JSON answer, or None when there was none or it was not JSON
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+
+def _json_or_none(response: requests.Response) -> Any:
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _failed(operation: str, reason: str, started: float) -> ApiAnswer:
+    _warn(operation, reason, started)
+    return ApiAnswer(None)
 
 
 def _is_https(api_endpoint: str) -> bool:
