@@ -24,7 +24,7 @@ from backstretch.progress.dynamodb import (
 )
 from backstretch.progress.errors import ProfileConflict, ProgressUnavailable
 from backstretch.progress.memory import InMemoryProgressStore
-from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
+from backstretch.progress.model import Profile, ResumePoint, RoutineRecord, StretchReminder
 from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import apply_completed_routine, summary_window
 from tests.dynamodb import TABLE_NAME, throttled_response
@@ -93,15 +93,19 @@ def test_profile_round_trip(any_store: ProgressStore) -> None:
         last_stretch_day=date(2026, 6, 16),
         streak_days=4,
         routines_completed=12,
+        reminder=StretchReminder("alert-token-1", "MO,TU,WE,TH,FR@15:00"),
+        reminder_offered=True,
     )
 
     saved = any_store.save_profile(ALICE, profile)
 
     assert saved == replace(profile, version=1)
     assert any_store.load_profile(ALICE) == saved
-    cleared = any_store.save_profile(ALICE, replace(saved, resume=None, hold_seconds=None))
+    cleared = any_store.save_profile(
+        ALICE, replace(saved, resume=None, hold_seconds=None, reminder=None)
+    )
     assert any_store.load_profile(ALICE) == replace(
-        profile, resume=None, hold_seconds=None, version=2
+        profile, resume=None, hold_seconds=None, reminder=None, version=2
     )
     assert cleared.version == 2
 

@@ -10,6 +10,7 @@ from backstretch.progress.model import (
     ResumePoint,
     RoutineRecord,
     StoredProgress,
+    StretchReminder,
     WeeklySummary,
 )
 from backstretch.progress.store import ProgressStore, retry_on_conflict
@@ -31,6 +32,7 @@ __all__ = [
     "ResumePoint",
     "RoutineRecord",
     "StoredProgress",
+    "StretchReminder",
     "WeeklySummary",
     "apply_completed_routine",
     "current_streak",

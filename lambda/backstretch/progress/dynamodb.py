@@ -38,6 +38,7 @@ from backstretch.progress.model import (
     ResumePoint,
     RoutineRecord,
     StoredProgress,
+    StretchReminder,
     require_aware,
 )
 
@@ -364,6 +365,15 @@ def _encode_profile(pk: str, profile: Profile, version: int) -> Item:
         item["time_zone"] = {"S": profile.time_zone}
     if profile.last_stretch_day is not None:
         item["last_stretch_day"] = {"S": profile.last_stretch_day.isoformat()}
+    if profile.reminder is not None:
+        item["reminder"] = {
+            "M": {
+                "alert_token": {"S": profile.reminder.alert_token},
+                "schedule": {"S": profile.reminder.schedule},
+            }
+        }
+    if profile.reminder_offered:
+        item["reminder_offered"] = {"BOOL": True}
     if profile.resume is not None:
         require_aware(profile.resume.saved_at)
         item["resume"] = {
@@ -385,6 +395,10 @@ def _decode_profile(item: Item) -> Profile:
             side_index=_int(stored, "side_index"),
             saved_at=datetime.fromisoformat(stored["saved_at"]["S"]),
         )
+    reminder = None
+    if "reminder" in item:
+        held = cast("Item", item["reminder"]["M"])
+        reminder = StretchReminder(held["alert_token"]["S"], held["schedule"]["S"])
     return Profile(
         hold_seconds=_int(item, "hold_seconds") if "hold_seconds" in item else None,
         time_zone=item["time_zone"]["S"] if "time_zone" in item else None,
@@ -396,6 +410,8 @@ def _decode_profile(item: Item) -> Profile:
         ),
         streak_days=_int(item, "streak_days"),
         routines_completed=_int(item, "routines_completed"),
+        reminder=reminder,
+        reminder_offered=bool(item.get("reminder_offered", {}).get("BOOL", False)),
         version=_int(item, "version"),
     )
 

@@ -29,7 +29,18 @@ class Profile:
     last_stretch_day: date | None = None
     streak_days: int = 0
     routines_completed: int = 0
+    reminder: StretchReminder | None = None  # the one stretch reminder Alexa confirmed
+    reminder_offered: bool = False  # the reminder offer is made once, never again
     version: int = 0
+
+
+@dataclass(frozen=True)
+class StretchReminder:
+    """A reminder set through the Reminders API: its alert token, and when it goes off
+    (a schedule token, see ``backstretch.reminders.schedule``)."""
+
+    alert_token: str
+    schedule: str
 
 
 @dataclass(frozen=True)

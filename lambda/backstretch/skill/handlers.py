@@ -1,25 +1,14 @@
-"""Thin ask-sdk handlers: a request becomes a turn, a turn becomes a response.
-
-Each dispatched request has one `TurnRecord` in ask-sdk's request attributes: an interceptor
-opens it, handlers fill it in, and the response interceptor (or the exception handler, where
-ask-sdk skips response interceptors) logs it.
-"""
+"""Thin ask-sdk handlers: a request becomes a turn, a turn becomes a response."""
 
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
-from ask_sdk_core.dispatch_components import (
-    AbstractExceptionHandler,
-    AbstractRequestHandler,
-    AbstractRequestInterceptor,
-    AbstractResponseInterceptor,
-)
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
-from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model import Response
 from ask_sdk_model.ui import SsmlOutputSpeech
 
 from backstretch.observability import TurnObserver, TurnRecord
@@ -29,56 +18,14 @@ from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Outcome
 from backstretch.routine.state import CoachState
 from backstretch.skill.events import event_for
+from backstretch.skill.reminder_handler import REMINDER_ATTRIBUTE
 from backstretch.skill.request import read_request
 from backstretch.skill.turn import TurnResult, TurnServices, take_turn
+from backstretch.skill.turn_record import log_turn, turn_record
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
 
 logger = logging.getLogger(__name__)
-
-_RECORD = "turn_record"
-_STARTED = "turn_started"
-
-
-def turn_record(handler_input: HandlerInput) -> TurnRecord:
-    """This request's record, opened on first use."""
-    attributes = handler_input.attributes_manager.request_attributes
-    record = attributes.get(_RECORD)
-    if not isinstance(record, TurnRecord):
-        request = handler_input.request_envelope.request
-        intent = request.intent if isinstance(request, IntentRequest) else None
-        record = attributes[_RECORD] = TurnRecord(
-            request_id=request.request_id if request is not None else None,
-            request_type=request.object_type if request is not None else None,
-            intent=intent.name if intent is not None else None,
-        )
-        attributes[_STARTED] = time.perf_counter()
-    return record
-
-
-class OpenTurnRecord(AbstractRequestInterceptor):
-    """Start the request's record (and its clock) before any handler runs."""
-
-    def process(self, handler_input: HandlerInput) -> None:
-        turn_record(handler_input)
-
-
-class LogTurnRecord(AbstractResponseInterceptor):
-    """Log the request's record, with its latency, once a handler has answered."""
-
-    def __init__(self, observer: TurnObserver) -> None:
-        self._observer = observer
-
-    def process(self, handler_input: HandlerInput, response: Response | None) -> None:
-        log_turn(handler_input, self._observer)
-
-
-def log_turn(handler_input: HandlerInput, observer: TurnObserver) -> None:
-    record = turn_record(handler_input)
-    started = handler_input.attributes_manager.request_attributes.get(_STARTED)
-    if isinstance(started, float):
-        record.latency_ms = (time.perf_counter() - started) * 1000
-    observer.observe(record)
 
 
 def routine_for(handler_input: HandlerInput) -> Routine:
@@ -105,7 +52,10 @@ class ConversationHandler(AbstractRequestHandler):
         event = event_for(handler_input.request_envelope)
         result = take_turn(request, state, event, routine, self._services)
         if request.in_session:
-            handler_input.attributes_manager.session_attributes = result.turn.state.to_attributes()
+            attributes = result.turn.state.to_attributes()
+            if result.reminder_offer is not None:
+                attributes[REMINDER_ATTRIBUTE] = result.reminder_offer
+            handler_input.attributes_manager.session_attributes = attributes
         _note_turn(turn_record(handler_input), result)
         builder = handler_input.response_builder
         if result.speech_ssml is not None:
@@ -114,7 +64,7 @@ class ConversationHandler(AbstractRequestHandler):
             builder.ask(result.reprompt_ssml)
         if request.session_ended:
             return builder.response  # Alexa accepts no speech after the session ended
-        builder.set_should_end_session(result.turn.end_session)
+        builder.set_should_end_session(result.end_session)
         return builder.response
 
 

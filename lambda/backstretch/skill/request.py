@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest
+from ask_sdk_model import (
+    IntentRequest,
+    LaunchRequest,
+    PermissionStatus,
+    RequestEnvelope,
+    SessionEndedRequest,
+    User,
+)
 
 DEFAULT_LOCALE = "en-US"
 
@@ -33,6 +40,7 @@ class TurnRequest:
     # Progressive responses are allowed only for launch and intent requests.
     progressive_allowed: bool = False
     session_ended: bool = False  # a SessionEndedRequest: Alexa takes no speech back
+    permissions: frozenset[str] = frozenset()  # the permission scopes the person granted
 
     @property
     def can_speak_early(self) -> bool:
@@ -62,4 +70,14 @@ def read_request(envelope: RequestEnvelope) -> TurnRequest:
         api_token=system.api_access_token if system else None,
         progressive_allowed=isinstance(request, LaunchRequest | IntentRequest),
         session_ended=isinstance(request, SessionEndedRequest),
+        permissions=_granted_scopes(user),
+    )
+
+
+def _granted_scopes(user: User | None) -> frozenset[str]:
+    scopes = user.permissions.scopes if user is not None and user.permissions else None
+    return frozenset(
+        name
+        for name, scope in (scopes or {}).items()
+        if scope is not None and scope.status == PermissionStatus.GRANTED
     )

@@ -31,12 +31,12 @@ from backstretch.skill.handlers import (
     ConversationHandler,
     EventNotProcessed,
     EventNotProcessedHandler,
-    LogTurnRecord,
-    OpenTurnRecord,
     SilentRequestHandler,
     SkillDisabledHandler,
 )
+from backstretch.skill.reminder_handler import ReminderHandler
 from backstretch.skill.turn import TurnServices
+from backstretch.skill.turn_record import LogTurnRecord, OpenTurnRecord
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
 
@@ -75,6 +75,7 @@ class BackStretchSkill:
         builder.skill_id = self.config.skill_id  # type: ignore[assignment]
         services = TurnServices(store, api, self.config.alexa_api_budget_seconds)
         builder.add_global_request_interceptor(OpenTurnRecord())
+        builder.add_request_handler(ReminderHandler(services))  # before the catch-all below
         builder.add_request_handler(ConversationHandler(services))
         builder.add_request_handler(SkillDisabledHandler(store))
         builder.add_request_handler(SilentRequestHandler())

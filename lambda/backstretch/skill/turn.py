@@ -13,6 +13,8 @@ import hashlib
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
+from xml.sax.saxutils import escape
 
 from backstretch.alexa_api.client import AlexaApi
 from backstretch.budget import TurnBudget
@@ -30,7 +32,7 @@ from backstretch.skill.request import TurnRequest
 from backstretch.skill.storage import TurnStorage
 from backstretch.skill.time_zone import PersonZone
 from backstretch.speech.plan import SpeechPlan, say
-from backstretch.speech.ssml import render, render_fragments, split_for_progressive
+from backstretch.speech.ssml import render, render_fragments, speak, split_for_progressive
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,8 @@ logger = logging.getLogger(__name__)
 # call must be able to end, even failing slowly, by then.
 TURN_DEADLINE_SECONDS = 6.5
 RESUME_FRESH_FOR = timedelta(hours=12)
+# The one-time offer of a reminder comes once a person has shown they come back.
+OFFER_REMINDER_AFTER_ROUTINES = 2
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,9 @@ class TurnResult:
     reprompt_ssml: str | None
     delivery: Delivery
     storage_errors: int
+    end_session: bool = True
+    # The one-time reminder offer made at the end of this turn, to keep in the session.
+    reminder_offer: dict[str, Any] | None = None
 
 
 def take_turn(
@@ -84,12 +91,20 @@ def take_turn(
     # (a streak, "couldn't save") is said after the hold, in the full response.
     spoken = split_for_progressive(turn.speech, routine.hold)
     delivery = deliver(spoken, request, services.api, alexa_budget)
-    note = _remember(request, state, turn, routine, storage, zone)
-    speech = None
+    note, offering = _remember(request, state, turn, routine, storage, zone)
+    speech = reprompt = offer = None
+    if turn.reprompt is not None:
+        reprompt = render(turn.reprompt, routine.hold)
+    ending: tuple[str, ...] = ()
+    if offering:  # a question, so it comes last and the session stays open for the answer
+        offer, question = _reminder_offer(request, storage, zone)
+        ending = (escape(question),)
+        reprompt = speak(ending)
     if not turn.speech.is_empty:
-        speech = spoken.final_ssml(delivery.sent, render_fragments(note, routine.hold))
-    reprompt = render(turn.reprompt, routine.hold) if turn.reprompt is not None else None
-    return TurnResult(state, turn, speech, reprompt, delivery, storage.errors)
+        fragments = render_fragments(note, routine.hold)
+        speech = spoken.final_ssml(delivery.sent, fragments, ending)
+    end = turn.end_session and offer is None
+    return TurnResult(state, turn, speech, reprompt, delivery, storage.errors, end, offer)
 
 
 # --- recall: before the conversation ---------------------------------------------------------
@@ -208,8 +223,9 @@ def _remember(
     routine: Routine,
     storage: TurnStorage,
     zone: PersonZone,
-) -> SpeechPlan:
-    """Store what the turn changed; what to tell the person about it (often nothing)."""
+) -> tuple[SpeechPlan, bool]:
+    """Store what the turn changed; what to tell the person about it (often nothing), and
+    whether the one-time reminder offer is due now."""
     try:
         if turn.outcome is Outcome.ROUTINE_FINISHED:
             return _finish(request, turn.state, routine, storage, zone)
@@ -221,8 +237,8 @@ def _remember(
     except ProgressUnavailable as error:
         storage.failed(f"not saved ({turn.outcome})", error)
         if not turn.speech.is_empty:  # an ended session has no one to tell
-            return say(routine.lines.progress_not_saved)
-    return SpeechPlan()
+            return say(routine.lines.progress_not_saved), False
+    return SpeechPlan(), False
 
 
 def _with_hold(profile: Profile, hold_seconds: int | None) -> Profile:
@@ -235,8 +251,9 @@ def _finish(
     routine: Routine,
     storage: TurnStorage,
     zone: PersonZone,
-) -> SpeechPlan:
-    local = zone.find(storage.profile())
+) -> tuple[SpeechPlan, bool]:
+    before = storage.profile()
+    local = zone.find(before)
     record = _routine_record(request, state, completed=True)
 
     def finish(store: ProgressStore, user_id: str, current: Profile) -> Profile:
@@ -245,9 +262,35 @@ def _finish(
         learned = zone.to_remember(current)
         if learned == local.key:
             updated = _with_zone(updated, learned)
+        if _reminder_offer_due(updated):
+            updated = replace(updated, reminder_offered=True)  # offered once, never again
         return store.finish_routine(user_id, record, updated)
 
-    return finish_note(storage.write(finish).streak_days, routine)
+    after = storage.write(finish)
+    offering = after.reminder_offered and not before.reminder_offered
+    return finish_note(after.streak_days, routine), offering
+
+
+def _reminder_offer_due(profile: Profile) -> bool:
+    """After a second finished routine, to someone with no reminder who was never asked."""
+    return (
+        profile.routines_completed >= OFFER_REMINDER_AFTER_ROUTINES
+        and profile.reminder is None
+        and not profile.reminder_offered
+    )
+
+
+def _reminder_offer(
+    request: TurnRequest, storage: TurnStorage, zone: PersonZone
+) -> tuple[dict[str, Any], str]:
+    """The offer's question, and what to keep in the session for its answer."""
+    from backstretch.reminders.dialog import offer  # reminder code only on a reminder turn
+    from backstretch.reminders.lines import reminder_lines
+
+    local_now = request.now.astimezone(zone.find(storage.profile()))
+    decision = offer(local_now, reminder_lines(request.locale))
+    pending = decision.pending.to_attribute() if decision.pending else {}
+    return pending, decision.question or ""
 
 
 def _save_stopped(

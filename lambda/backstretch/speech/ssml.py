@@ -49,11 +49,15 @@ class SpokenTurn:
     def progressive_ssml(self) -> list[str]:
         return [speak(part) for part in self.parts]
 
-    def final_ssml(self, delivered: int | None = None, note: Sequence[str] = ()) -> str:
+    def final_ssml(
+        self, delivered: int | None = None, note: Sequence[str] = (), ending: Sequence[str] = ()
+    ) -> str:
+        """The full response: what was not delivered, with ``note`` before the closing
+        sentence and ``ending`` (a question the turn ends on) after it."""
         sent = len(self.parts) if delivered is None else delivered
         unsent = [fragment for part in self.parts[sent:] for fragment in part]
         at = len(self.tail) if self.closing_at is None else self.closing_at
-        return speak([*unsent, *self.tail[:at], *note, *self.tail[at:]])
+        return speak([*unsent, *self.tail[:at], *note, *self.tail[at:], *ending])
 
 
 def render(plan: SpeechPlan, hold: HoldLines) -> str:

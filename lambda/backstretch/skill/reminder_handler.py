@@ -1,0 +1,118 @@
+"""The ask-sdk handler for stretch reminders: set, list, change, cancel, and the permission.
+
+Thin: the request becomes a `ReminderAsk`; `backstretch.reminders` (imported only when a
+reminder turn needs it) decides and calls the Reminders API; the reply becomes a response.
+The coaching conversation's session attributes are kept as they are: a reminder asked for
+mid-routine does not lose the person's place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model.interfaces.connections import ConnectionsResponse, SendRequestDirective
+from ask_sdk_model.ui import AskForPermissionsConsentCard, SsmlOutputSpeech
+
+from backstretch.skill.request import read_request
+from backstretch.skill.turn import TurnServices
+from backstretch.skill.turn_record import turn_record
+from backstretch.speech.ssml import speak
+
+if TYPE_CHECKING:
+    from backstretch.reminders.dialog import ReminderAsk
+
+REMINDER_ATTRIBUTE = "reminder"  # the reminder question waiting for an answer, if any
+REMINDER_INTENTS = {
+    "SetReminderIntent": "set",
+    "ChangeReminderIntent": "change",
+    "ListRemindersIntent": "list",
+    "CancelReminderIntent": "cancel",
+}
+_ANSWERS = {"AMAZON.YesIntent": "yes", "AMAZON.NoIntent": "no"}
+
+
+class ReminderHandler(AbstractRequestHandler):
+    """Reminder intents, the answer to a reminder question, and Alexa's permission answer."""
+
+    def __init__(self, services: TurnServices) -> None:
+        self._services = services
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request = handler_input.request_envelope.request
+        if isinstance(request, ConnectionsResponse):
+            return request.name == "AskFor"
+        if not isinstance(request, IntentRequest) or request.intent is None:
+            return False
+        name = request.intent.name or ""
+        if name in REMINDER_INTENTS:
+            return True
+        session = handler_input.request_envelope.session
+        waiting = (session.attributes or {}).get(REMINDER_ATTRIBUTE) if session else None
+        return name in _ANSWERS and bool(waiting)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        from backstretch.reminders.dialog import Pending  # only when a reminder turn needs it
+        from backstretch.reminders.turn import REMINDERS_SCOPE, take_reminder_turn
+
+        envelope = handler_input.request_envelope
+        request = read_request(envelope)
+        attributes = dict(request.attributes or {})
+        pending = Pending.from_attribute(attributes.pop(REMINDER_ATTRIBUTE, None))
+        reply = take_reminder_turn(request, _asked(envelope.request), pending, self._services)
+
+        record = turn_record(handler_input)
+        record.outcome, record.storage_errors = reply.outcome, reply.storage_errors
+        if reply.pending is not None:
+            attributes[REMINDER_ATTRIBUTE] = reply.pending.to_attribute()
+        if request.in_session:
+            handler_input.attributes_manager.session_attributes = attributes
+        builder = handler_input.response_builder
+        if reply.ask_permission_for is not None:
+            # Alexa asks the person itself, then sends a Connections.Response; the session
+            # carries on from there, so nothing is said and the session is not ended here.
+            builder.add_directive(_ask_for_permission(reply.ask_permission_for))
+            return builder.response
+        if reply.speech:
+            builder.response.output_speech = SsmlOutputSpeech(ssml=speak([escape(reply.speech)]))
+        if reply.consent_card:
+            builder.set_card(AskForPermissionsConsentCard(permissions=[REMINDERS_SCOPE]))
+        if reply.reprompt:
+            builder.ask(speak([escape(reply.reprompt)]))
+        builder.set_should_end_session(reply.reprompt is None)
+        return builder.response
+
+
+def _asked(request: Any) -> ReminderAsk:
+    from backstretch.reminders.dialog import Ask, ReminderAsk
+
+    if isinstance(request, ConnectionsResponse):
+        payload = request.payload or {}
+        status = payload.get("status") if isinstance(payload, dict) else None
+        return ReminderAsk(Ask.PERMISSION, permission=str(status or ""), token=request.token)
+    name = request.intent.name or ""
+    slots = request.intent.slots or {}
+
+    def slot(key: str) -> str | None:
+        value = slots[key].value if key in slots and slots[key] is not None else None
+        return value if isinstance(value, str) and value.strip() else None
+
+    ask = Ask(REMINDER_INTENTS.get(name) or _ANSWERS[name])
+    return ReminderAsk(ask, days=slot("days"), time=slot("time"), at_this_time=bool(slot("now")))
+
+
+def _ask_for_permission(token: str) -> SendRequestDirective:
+    from backstretch.reminders.turn import REMINDERS_SCOPE
+
+    return SendRequestDirective(
+        name="AskFor",
+        payload={
+            "@type": "AskForPermissionsConsentRequest",
+            "@version": "2",
+            "permissionScopes": [{"permissionScope": REMINDERS_SCOPE, "consentLevel": "ACCOUNT"}],
+        },
+        token=token,
+    )
