@@ -29,8 +29,7 @@ from backstretch.reminders.lines import ReminderLines, reminder_lines
 from backstretch.reminders.schedule import ReminderSchedule
 from backstretch.skill.request import TurnRequest
 from backstretch.skill.storage import TurnStorage
-from backstretch.skill.time_zone import PersonZone
-from backstretch.skill.turn import TURN_DEADLINE_SECONDS, TurnServices
+from backstretch.skill.turn import TurnClock, TurnServices
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +56,8 @@ def take_reminder_turn(
     pending: Pending | None,
     services: TurnServices,
 ) -> ReminderReply:
-    budget = TurnBudget(TURN_DEADLINE_SECONDS)
-    alexa_budget = budget.within(services.alexa_api_seconds)
-    storage = TurnStorage(services.store, request.user_id, budget, services.runner)
-    zone = PersonZone(request, services.api, alexa_budget)
+    clock = TurnClock.start(request, services)
+    storage, zone = clock.storage, clock.zone
     lines = reminder_lines(request.locale)
 
     try:
@@ -74,7 +71,7 @@ def take_reminder_turn(
     permitted = REMINDERS_SCOPE in request.permissions
     decision = decide(asked, pending, current, request.now.astimezone(local), permitted, lines)
 
-    api = _RemindersApi(services, request, alexa_budget)
+    api = _RemindersApi(services, request, clock.alexa_budget)
     reply = _act(decision, api, storage, known, local, zone.to_remember(known), request, lines)
     return replace(reply, storage_errors=storage.errors)
 

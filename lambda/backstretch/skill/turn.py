@@ -70,6 +70,23 @@ class TurnResult:
     reminder_offer: dict[str, Any] | None = None
 
 
+@dataclass(frozen=True)
+class TurnClock:
+    """One turn's access to the outside, all under one budget that starts with the turn:
+    storage up to the turn's deadline, Alexa's APIs within their allowance."""
+
+    storage: TurnStorage
+    zone: PersonZone
+    alexa_budget: TurnBudget
+
+    @classmethod
+    def start(cls, request: TurnRequest, services: TurnServices) -> TurnClock:
+        budget = TurnBudget(TURN_DEADLINE_SECONDS)
+        alexa_budget = budget.within(services.alexa_api_seconds)
+        storage = TurnStorage(services.store, request.user_id, budget, services.runner)
+        return cls(storage, PersonZone(request, services.api, alexa_budget), alexa_budget)
+
+
 def take_turn(
     request: TurnRequest,
     state: CoachState,
@@ -78,10 +95,8 @@ def take_turn(
     services: TurnServices,
 ) -> TurnResult:
     """Recall, respond, deliver, remember, answer: one turn, top to bottom."""
-    budget = TurnBudget(TURN_DEADLINE_SECONDS)
-    alexa_budget = budget.within(services.alexa_api_seconds)
-    storage = TurnStorage(services.store, request.user_id, budget, services.runner)
-    zone = PersonZone(request, services.api, alexa_budget)
+    clock = TurnClock.start(request, services)
+    storage, zone, alexa_budget = clock.storage, clock.zone, clock.alexa_budget
 
     state, event, read_failed = _recall(request, state, event, routine, storage, zone)
     turn = respond(state, event, routine)
