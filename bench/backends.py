@@ -19,10 +19,10 @@ from types import TracebackType
 from typing import Any, Final
 
 from botocore.exceptions import ClientError
-from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 
 from backstretch.progress.dynamodb import progress_client
-from backstretch.progress.table import create_table_from_template
+from backstretch_local.dynamodb import EmbeddedDynamoDB
+from backstretch_local.table import create_table_from_template
 
 BENCH_DIR: Final = Path(__file__).resolve().parent
 REPO_DIR: Final = BENCH_DIR.parent
@@ -107,16 +107,16 @@ class _ErrorCount(logging.Handler):
 
 
 class MotoBackend(Backend):
-    """moto's DynamoDB server, on a thread of this process (as the tests run it).
+    """The local tools' embedded DynamoDB (moto's server on a thread of this process), as the
+    tests run it.
 
-    Its access log is silenced; the requests it fails are counted (under concurrent
-    transactions moto can fail with "dictionary changed size during iteration", and botocore
-    retries the 500).
+    The requests it fails are counted, not printed (under concurrent transactions moto can fail
+    with "dictionary changed size during iteration", and botocore retries the 500).
     """
 
     def __init__(self) -> None:
         super().__init__(name="moto")
-        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self._server = EmbeddedDynamoDB(REGION)
         self._errors = _ErrorCount()
 
     def start(self) -> str:
@@ -124,9 +124,7 @@ class MotoBackend(Backend):
         log.addHandler(self._errors)
         log.setLevel(logging.ERROR)
         log.propagate = False
-        self._server.start()
-        host, port = self._server.get_host_and_port()
-        return f"http://{host}:{port}"
+        return self._server.start()
 
     def stop(self) -> None:
         self._server.stop()

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, cast
 
-from backstretch.progress.dynamodb import _encode_routine, user_key
+from backstretch.progress.dynamodb import routine_item, user_key
 from backstretch.progress.model import Profile, RoutineRecord
 from backstretch.progress.store import ProgressStore
+from backstretch_local.envelopes import AlexaConversation
 from bench.conversations import Handler, conversation, new_user, timed
 from bench.stats import Distribution
-from tests.envelopes import AlexaConversation
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -143,7 +143,7 @@ def seed_history(
     pk = user_key(user_id)
     started = now - timedelta(hours=1)
     items = [
-        _encode_routine(
+        routine_item(
             pk,
             RoutineRecord(
                 routine_id=f"seed{index:06d}",

@@ -26,8 +26,8 @@ from werkzeug.serving import make_server
 from backstretch.observability import configure_logging
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
-from backstretch.web.app import create_app
-from backstretch.web.verification import RequestVerifier, VerifierConfig
+from backstretch_local.web.app import create_app
+from backstretch_local.web.verification import RequestVerifier, VerifierConfig
 
 
 class ChainSource:

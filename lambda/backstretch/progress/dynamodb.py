@@ -218,7 +218,7 @@ class DynamoProgressStore:
         profile_put["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD"
         routine_put: PutTypeDef = {
             "TableName": self._table,
-            "Item": _encode_routine(pk, record),
+            "Item": routine_item(pk, record),
             # A routine recorded as finished is final: replaying the request that finished it,
             # or a late "stop" for it, must not count or change it again.
             "ConditionExpression": "attribute_not_exists(#pk) OR #completed = :false",
@@ -354,7 +354,8 @@ def _decode_profile(item: Item) -> Profile:
     )
 
 
-def _encode_routine(pk: str, record: RoutineRecord) -> Item:
+def routine_item(pk: str, record: RoutineRecord) -> Item:
+    """The item a routine is stored as (the benchmark seeds long histories with it)."""
     if not record.routine_id:
         raise ValueError("a routine record needs a routine_id")
     started_at = record.started_at.astimezone(UTC)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from backstretch.local.envelopes import (
+from backstretch_local.envelopes import (
     LOCAL_SKILL_ID,
     LOCAL_USER_ID,
     AlexaConversation,
@@ -27,12 +27,12 @@ from backstretch.local.envelopes import (
     reprompt_of,
     speech_of,
 )
-from backstretch.local.fake_alexa import FakeAlexaApi, directive_request_id, directive_speech
-from backstretch.local.spoken import Silence, Words, seconds_label, timeline
-from backstretch.local.utterances import Utterance, UtteranceResolver
+from backstretch_local.fake_alexa import FakeAlexaApi, directive_request_id, directive_speech
+from backstretch_local.spoken import Silence, Words, seconds_label, timeline
+from backstretch_local.utterances import Utterance, UtteranceResolver
 
 SkillAnswer = Callable[[dict[str, Any]], dict[str, Any]]
-FAST_TIME_SCALE = 1 / 20  # `--fast`: every break a twentieth of its length
+RELAUNCH = "/relaunch"
 # Far beyond the ~8 s Alexa allows a turn: only a wedged skill gets here.
 TURN_TIMEOUT_SECONDS = 30.0
 _WIDTH = 88
@@ -81,8 +81,13 @@ class Chat:
         return self._session is not None
 
     def run(self, read_line: Callable[[str], str]) -> None:
-        """Talk until the skill ends the session, or input ends (EOF, Ctrl-C)."""
-        self._write("Say something, like: start my back stretches.  (Ctrl-D to leave)\n")
+        """Talk until input ends (EOF, Ctrl-C). When the skill ends a session the chat goes
+        on: the next phrase opens a new one, as it would on a device, and ``/relaunch`` says
+        "open <the skill>"."""
+        self._write(
+            f"Say something, like: start my back stretches.  ({RELAUNCH} to launch again, "
+            "Ctrl-D to leave)\n"
+        )
         started = False
         try:
             while True:
@@ -91,13 +96,15 @@ class Chat:
                 except EOFError:
                     self._write("\n")
                     break
+                if text.strip() == RELAUNCH:
+                    text = self._launch_phrase
                 if not text.strip():
                     if started and not self._silent_turn():
-                        break
+                        self._after_the_session()
                     continue
                 started = True
                 if not self.say(text):
-                    break
+                    self._after_the_session()
         except KeyboardInterrupt:
             self._write("\n")
         finally:
@@ -124,6 +131,13 @@ class Chat:
             self._write("(the session has ended)\n")
             return False
         return True
+
+    @property
+    def _launch_phrase(self) -> str:
+        return f"open {self._resolver.model.invocation_name}"
+
+    def _after_the_session(self) -> None:
+        self._write(f"(say '{self._launch_phrase}' or {RELAUNCH} to start again)\n")
 
     def leave(self) -> None:
         """Walk away mid-session: Alexa tells the skill the session ended."""

@@ -14,16 +14,6 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from backstretch.local.envelopes import (
-    LOCAL_SKILL_ID,
-    AlexaConversation,
-    ends_session,
-    reprompt_of,
-    speech_of,
-)
-from backstretch.local.fake_alexa import FakeAlexaApi
-from backstretch.local.spoken import Silence, Spoken, mark_holds, timeline
-from backstretch.local.utterances import Utterance, UtteranceResolver
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
 from backstretch.progress.summary import (
@@ -33,9 +23,18 @@ from backstretch.progress.summary import (
     weekly_summary,
 )
 from backstretch.routine.content import load_routine
+from backstretch_local.endpoint import EnvelopeAnswer
+from backstretch_local.envelopes import (
+    LOCAL_SKILL_ID,
+    AlexaConversation,
+    ends_session,
+    reprompt_of,
+    speech_of,
+)
+from backstretch_local.fake_alexa import FakeAlexaApi
+from backstretch_local.spoken import Silence, Spoken, mark_holds, timeline
+from backstretch_local.utterances import Utterance, UtteranceResolver
 
-# The endpoint's answer to one envelope: HTTP status and JSON body, as POST /alexa gives them.
-EnvelopeAnswer = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
 SIMULATOR_USER_ID = "amzn1.ask.account.LOCAL-SIMULATOR"
 SUMMARY_INTENT = "WeeklySummaryIntent"
 MAX_PHRASE_CHARS = 500
