@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from backstretch.speech.plan import Pause, Say
+from backstretch.speech.reading import read_ssml
 from backstretch_local.envelopes import (
     LOCAL_SKILL_ID,
     LOCAL_USER_ID,
@@ -28,7 +30,6 @@ from backstretch_local.envelopes import (
     speech_of,
 )
 from backstretch_local.fake_alexa import FakeAlexaApi, directive_request_id, directive_speech
-from backstretch_local.spoken import Silence, Words, seconds_label, timeline
 from backstretch_local.utterances import Utterance, UtteranceResolver
 
 SkillAnswer = Callable[[dict[str, Any]], dict[str, Any]]
@@ -219,8 +220,8 @@ class Chat:
         if not ssml:
             return
         first = True
-        for item in timeline(ssml):
-            if isinstance(item, Words):
+        for item in read_ssml(ssml):
+            if isinstance(item, Say):
                 prefix = f"{label}: " if first else _INDENT
                 first = False
                 self._write(
@@ -238,16 +239,16 @@ class Chat:
                     first = False
                 self._pause(item)
 
-    def _pause(self, silence: Silence) -> None:
-        scaled = silence.seconds * self._settings.time_scale
-        marker = f"{_INDENT}[pause {seconds_label(silence.seconds)}]"
+    def _pause(self, pause: Pause) -> None:
+        scaled = pause.seconds * self._settings.time_scale
+        marker = f"{_INDENT}[pause {pause.seconds:g}s]"
         if not self._settings.live_countdown:
             self._write(marker + "\n")
             self._sleep(scaled)
             return
-        left = silence.seconds
+        left = pause.seconds
         while left > 0:
-            self._write(f"\r{_INDENT}[pause {seconds_label(silence.seconds)}] {math.ceil(left)} ")
+            self._write(f"\r{marker} {math.ceil(left)} ")
             step = min(1.0, left)
             self._sleep(step * self._settings.time_scale)
             left -= step

@@ -23,6 +23,8 @@ from backstretch.progress.summary import (
     weekly_summary,
 )
 from backstretch.routine.content import load_routine
+from backstretch.speech.plan import Say
+from backstretch.speech.reading import Heard, HeldPause, mark_holds, read_ssml
 from backstretch_local.endpoint import EnvelopeAnswer
 from backstretch_local.envelopes import (
     LOCAL_SKILL_ID,
@@ -32,7 +34,6 @@ from backstretch_local.envelopes import (
     speech_of,
 )
 from backstretch_local.fake_alexa import FakeAlexaApi
-from backstretch_local.spoken import Silence, Spoken, mark_holds, timeline
 from backstretch_local.utterances import Utterance, UtteranceResolver
 
 SIMULATOR_USER_ID = "amzn1.ask.account.LOCAL-SIMULATOR"
@@ -110,7 +111,7 @@ class Simulator:
         conversation.carry(response)
         progressive = self._api.accepted_speech(request_id)
         final = speech_of(response)
-        parts = [timeline(ssml) for ssml in [*progressive, final] if ssml]
+        parts = [read_ssml(ssml) for ssml in [*progressive, final] if ssml]
         marked = mark_holds(parts, self._routine.hold)
         spoken_parts = [_spoken_json(part) for part in marked]
         ended = ends_session(response)
@@ -232,27 +233,22 @@ def _heard(utterance: Utterance) -> dict[str, Any]:
     }
 
 
-def _spoken_json(part: list[Spoken]) -> list[dict[str, Any]]:
+def _spoken_json(part: list[Heard]) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for item in part:
-        if isinstance(item, Silence):
-            hold = item.hold
-            items.append(
-                {
-                    "pause": item.seconds,
-                    "hold": None
-                    if hold is None
-                    else {"total": hold.total_seconds, "left": hold.left_seconds},
-                }
-            )
-        else:
+        if isinstance(item, Say):
             items.append({"say": item.text})
+        elif isinstance(item, HeldPause):
+            hold = {"total": float(item.hold.seconds), "left": item.left_seconds}
+            items.append({"pause": item.pause.seconds, "hold": hold})
+        else:
+            items.append({"pause": item.seconds, "hold": None})
     return items
 
 
-def _hold_seconds(parts: list[list[Spoken]]) -> float | None:
+def _hold_seconds(parts: list[list[Heard]]) -> float | None:
     for part in parts:
         for item in part:
-            if isinstance(item, Silence) and item.hold is not None:
-                return item.hold.total_seconds
+            if isinstance(item, HeldPause):
+                return float(item.hold.seconds)
     return None
