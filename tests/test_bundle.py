@@ -191,6 +191,15 @@ def test_the_bundle_is_the_runtime_package_whole_and_nothing_local(bundle: Built
         assert local_only not in top_level, f"{local_only} is a local tool's, not the runtime's"
 
 
+def test_the_bundle_keeps_aws_data_for_dynamodb_alone(bundle: BuiltBundle) -> None:
+    """What a cold start would otherwise list and decode (the launch test shows it suffices)."""
+    data = bundle.unpacked / "botocore" / "data"
+    assert sorted(p.name for p in data.iterdir() if p.is_dir()) == ["dynamodb"]
+    endpoints = json.loads((data / "endpoints.json").read_text(encoding="utf-8"))
+    assert {name for p in endpoints["partitions"] for name in p["services"]} == {"dynamodb"}
+    assert "aws" in {p["partition"] for p in endpoints["partitions"]}
+
+
 def test_the_runtime_imports_nothing_local() -> None:
     """lambda/ never imports the local package nor a local tool's dependency."""
     local_only = {"backstretch_local", "flask", "werkzeug", "moto", "yaml", "cryptography"}

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, cast
 
-import boto3
+import botocore.session
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -82,8 +82,13 @@ def progress_client(endpoint_url: str | None, region: str) -> DynamoDBClient:
         read_timeout=READ_TIMEOUT_SECONDS,
         retries={"mode": "standard", "total_max_attempts": ATTEMPTS},
     )
-    session = boto3.session.Session()
-    return session.client("dynamodb", endpoint_url=endpoint_url, region_name=region, config=config)
+    # botocore's own session, not boto3's: boto3 (and the s3transfer it imports) would add
+    # ~20 ms to every cold start for nothing the skill uses.
+    session = botocore.session.get_session()
+    client = session.create_client(
+        "dynamodb", endpoint_url=endpoint_url, region_name=region, config=config
+    )
+    return cast("DynamoDBClient", client)
 
 
 def user_key(user_id: str) -> str:
