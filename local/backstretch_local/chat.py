@@ -119,11 +119,7 @@ class Chat:
             return False
         session = self._session_for(utterance)
         session.now = self._clock()
-        if utterance.request_type == "LaunchRequest":
-            envelope = session.launch()
-        else:
-            envelope = session.intent(utterance.intent or "", **utterance.slot_values)
-        response = self._exchange(envelope, session)
+        response = self._exchange(utterance.envelope(session), session)
         self._play(speech_of(response), label="Alexa")
         self._silences = 0
         self._reprompt = reprompt_of(response)

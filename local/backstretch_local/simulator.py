@@ -102,10 +102,7 @@ class Simulator:
             self._end(carried)
             carried = None
         conversation = self._conversation(carried)
-        if utterance.request_type == "LaunchRequest":
-            envelope = conversation.launch()
-        else:
-            envelope = conversation.intent(utterance.intent or "", **utterance.slot_values)
+        envelope = utterance.envelope(conversation)
         request_id = envelope["request"]["requestId"]
         response = self._send(envelope)
         conversation.carry(response)

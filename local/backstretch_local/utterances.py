@@ -18,7 +18,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from backstretch_local.envelopes import AlexaConversation
 
 RequestType = Literal["LaunchRequest", "IntentRequest", "SessionEndedRequest"]
 
@@ -197,6 +200,13 @@ class Utterance:
     @property
     def slot_values(self) -> dict[str, str | None]:
         return dict(self.slots)
+
+    def envelope(self, session: AlexaConversation) -> dict[str, Any]:
+        """The request Alexa sends for this utterance, in ``session`` (a launch or an intent;
+        a SessionEndedRequest is the session's own `session_ended`)."""
+        if self.request_type == "LaunchRequest":
+            return session.launch()
+        return session.intent(self.intent or "", **self.slot_values)
 
 
 @dataclass(frozen=True)
