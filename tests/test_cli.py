@@ -172,6 +172,19 @@ def test_help_mentions_no_verify(command: list[str]) -> None:
     assert "serve" in result.stdout
 
 
+def test_a_data_dir_is_for_the_embedded_dynamodb_only() -> None:
+    result = subprocess.run(
+        [str(BACKSTRETCH), "chat", "--data-dir", "x", "--dynamodb-endpoint", "http://h:1"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=child_env(),
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "--data-dir keeps the embedded DynamoDB's progress" in result.stderr
+
+
 def test_no_command_is_a_usage_error() -> None:
     result = subprocess.run(
         [str(BACKSTRETCH)], capture_output=True, text=True, timeout=30, env=child_env(), check=False

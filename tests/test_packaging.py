@@ -76,6 +76,7 @@ def test_the_installed_wheel_chats_from_any_folder(wheel: Path, tmp_path: Path) 
     assert runtime.returncode == 0, runtime.stderr
     no_flask = run([str(venv / "bin" / "python"), "-c", "import flask"], cwd=anywhere)
     assert no_flask.returncode != 0
+    assert run([backstretch, "chat", "--help"], cwd=anywhere).returncode == 0
     bare = run([backstretch, "chat"], cwd=anywhere, input="")
     assert bare.returncode == 1
     assert "pip install 'backstretch[local]'" in bare.stderr

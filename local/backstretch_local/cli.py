@@ -61,7 +61,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     chat.add_argument("--locale", default="en-US", help="interaction model and content locale")
     _add_progress_options(chat)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.data_dir is not None and args.dynamodb_endpoint is not None:
+        parser.error(
+            "--data-dir keeps the embedded DynamoDB's progress; with --dynamodb-endpoint "
+            "(or DYNAMODB_ENDPOINT) progress is kept in that DynamoDB already"
+        )
+    return args
 
 
 def _add_progress_options(command: argparse.ArgumentParser) -> None:
