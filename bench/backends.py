@@ -9,7 +9,6 @@ fails (and is reported as such), and the table has no TTL.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import socket
 import subprocess
@@ -42,20 +41,6 @@ class Tables:
     reference: str = "reference-attributes"
     history: str = "backstretch-history"
     load: str = "backstretch-load"
-
-
-def fake_aws_environment() -> dict[str, str]:
-    """Credentials and region for local endpoints only; no real AWS configuration is read."""
-    return {
-        "AWS_ACCESS_KEY_ID": "bench",
-        "AWS_SECRET_ACCESS_KEY": "bench",
-        "AWS_SESSION_TOKEN": "bench",
-        "AWS_DEFAULT_REGION": REGION,
-        "AWS_REGION": REGION,
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-        "AWS_EC2_METADATA_DISABLED": "true",
-    }
 
 
 def dynalite_available() -> bool:

@@ -25,16 +25,11 @@ from typing import Any, Final
 from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
+from backstretch_local.dynamodb import CallCounter, local_aws_environment
 from backstretch_local.envelopes import LOCAL_SKILL_ID as SKILL_ID
 from backstretch_local.fake_alexa import LocalAlexaApi
-from bench.backends import REGION, REPO_DIR, Tables, fake_aws_environment
-from bench.calls import (
-    OUR_STEPS,
-    REFERENCE_STEPS,
-    CallCounter,
-    count_turns,
-    summary_against_history,
-)
+from bench.backends import REGION, REPO_DIR, Tables
+from bench.calls import OUR_STEPS, REFERENCE_STEPS, count_turns, summary_against_history
 from bench.conversations import (
     Handler,
     TurnResult,
@@ -79,7 +74,7 @@ class WorkerSettings:
 def lambda_environment(endpoint: str, tables: Tables) -> dict[str, str]:
     """The environment both skills see, as Lambda would set it (with a local endpoint)."""
     return {
-        **fake_aws_environment(),
+        **local_aws_environment(REGION),
         # Ours (lambda/lambda_function.py reads these)...
         "PROGRESS_TABLE": tables.ours,
         "DYNAMODB_ENDPOINT": endpoint,

@@ -16,7 +16,7 @@ from botocore.awsrequest import AWSResponse, HTTPHeaders
 
 from backstretch.progress.dynamodb import DynamoProgressStore
 from backstretch.skill.config import SkillConfig
-from backstretch_local.dynamodb import EmbeddedDynamoDB
+from backstretch_local.dynamodb import CallCounter, EmbeddedDynamoDB
 from backstretch_local.table import create_table_from_template
 
 if TYPE_CHECKING:
@@ -68,14 +68,10 @@ def progress_store(dynamodb_client: DynamoDBClient) -> DynamoProgressStore:
 def dynamodb_calls(dynamodb_client: DynamoDBClient) -> Iterator[Counter[str]]:
     """API calls made through ``dynamodb_client``, by operation name (one per call, not per
     retry). Call ``.clear()`` before the part of a test being measured."""
-    calls: Counter[str] = Counter()
-
-    def count(model: Any, **_: Any) -> None:
-        calls[model.name] += 1
-
-    dynamodb_client.meta.events.register("before-call.dynamodb", count)
-    yield calls
-    dynamodb_client.meta.events.unregister("before-call.dynamodb", count)
+    counter = CallCounter()
+    counter.attach(dynamodb_client)
+    yield counter.calls
+    counter.detach(dynamodb_client)
 
 
 # --- faults, injected before the request is sent so botocore's real retry path runs ---

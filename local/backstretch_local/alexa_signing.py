@@ -12,7 +12,8 @@ verification and the benchmark of the verifying endpoint.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -25,6 +26,24 @@ ALEXA_SUBJECT = "echo-api.amazon.com"
 DEFAULT_CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
 
 
+class ChainSource:
+    """A certificate chain served at one URL, as Amazon's S3 bucket serves Alexa's: a
+    `CertificateFetcher` that counts its fetches (from any thread)."""
+
+    def __init__(self, url: str, chain_pem: bytes) -> None:
+        self.url = url
+        self.chain_pem = chain_pem
+        self.fetches = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, url: str) -> bytes:
+        with self._lock:
+            self.fetches += 1
+        if url != self.url:
+            raise LookupError(f"no certificate chain at {url}")
+        return self.chain_pem
+
+
 @dataclass
 class AlexaSigner:
     """Signs bodies with a leaf certificate and serves its chain like Amazon's S3 bucket."""
@@ -33,7 +52,14 @@ class AlexaSigner:
     chain_pem: bytes
     leaf_key: rsa.RSAPrivateKey = field(repr=False)
     cert_url: str = DEFAULT_CERT_URL
-    fetch_count: int = 0
+    source: ChainSource = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.source = ChainSource(self.cert_url, self.chain_pem)
+
+    @property
+    def fetch_count(self) -> int:
+        return self.source.fetches
 
     def sign(self, body: bytes) -> bytes:
         return self.leaf_key.sign(body, padding.PKCS1v15(), hashes.SHA256())
@@ -44,16 +70,9 @@ class AlexaSigner:
             "SignatureCertChainUrl": self.cert_url,
         }
 
-    def fetcher(self) -> Callable[[str], bytes]:
+    def fetcher(self) -> ChainSource:
         """A `CertificateFetcher` that serves this signer's chain at its URL, and counts."""
-
-        def fetch(url: str) -> bytes:
-            self.fetch_count += 1
-            if url != self.cert_url:
-                raise LookupError(f"no certificate chain at {url}")
-            return self.chain_pem
-
-        return fetch
+        return self.source
 
 
 class AlexaPKI:

@@ -19,7 +19,7 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.cli import FAST_TIME_SCALE
-from backstretch_local.dynamodb import EmbeddedDynamoDB
+from backstretch_local.dynamodb import EmbeddedDynamoDB, local_aws_environment
 from backstretch_local.endpoint import envelope_answer
 from backstretch_local.fake_alexa import FakeAlexaApi, LocalAlexaApi
 from backstretch_local.simulator import Simulator
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> None:
     with ExitStack() as resources:
         endpoint = args.dynamodb_endpoint
         if endpoint is None:
-            _embedded_credentials()
+            os.environ.update(local_aws_environment(config.region))
             data_file = args.data_dir / DATA_FILE_NAME if args.data_dir else None
             embedded = EmbeddedDynamoDB(
                 config.region, tables=[config.table_name], data_file=data_file
@@ -114,13 +114,6 @@ def chat(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) ->
     )
     resolver = UtteranceResolver(InteractionModel.load(args.locale))
     Chat(skill.handle_payload, fake, resolver, sys.stdout, settings).run(_reader())
-
-
-def _embedded_credentials() -> None:
-    """moto accepts any credentials; these keep real ones, if any, out of the picture."""
-    os.environ["AWS_ACCESS_KEY_ID"] = "embedded"
-    os.environ["AWS_SECRET_ACCESS_KEY"] = "embedded"  # noqa: S105 - not a secret
-    os.environ.pop("AWS_SESSION_TOKEN", None)
 
 
 def _leave(signum: int, frame: FrameType | None) -> None:

@@ -16,6 +16,7 @@ import logging
 import os
 import threading
 import urllib.request
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -37,6 +38,67 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _BATCH = 25  # BatchWriteItem's limit
+
+
+READS = frozenset({"GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems"})
+WRITES = frozenset({"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"})
+
+
+class CallCounter:
+    """Counts a client's DynamoDB API calls by operation (one per call, not per retry), and
+    the items its reads touched (Query's ScannedCount; 1 for a GetItem that found one): what
+    the tests and the benchmark measure a turn's storage cost with.
+
+    >>> counter = CallCounter(); counter.attach(client); counter.clear()
+    """
+
+    def __init__(self) -> None:
+        self.calls: Counter[str] = Counter()
+        self.items_read = 0
+
+    def attach(self, client: Any) -> None:
+        client.meta.events.register("before-call.dynamodb", self._before)
+        client.meta.events.register("after-call.dynamodb", self._after)
+
+    def clear(self) -> None:
+        self.calls.clear()
+        self.items_read = 0
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "calls": dict(sorted(self.calls.items())),
+            "reads": sum(n for op, n in self.calls.items() if op in READS),
+            "writes": sum(n for op, n in self.calls.items() if op in WRITES),
+            "items_read": self.items_read,
+        }
+
+    def _before(self, model: Any, **_: Any) -> None:
+        self.calls[model.name] += 1
+
+    def _after(self, model: Any, parsed: dict[str, Any], **_: Any) -> None:
+        if model.name in ("Query", "Scan"):
+            self.items_read += int(parsed.get("ScannedCount", 0))
+        elif model.name == "GetItem":
+            self.items_read += int("Item" in parsed)
+
+    def detach(self, client: Any) -> None:
+        client.meta.events.unregister("before-call.dynamodb", self._before)
+        client.meta.events.unregister("after-call.dynamodb", self._after)
+
+
+def local_aws_environment(region: str = "us-east-1") -> dict[str, str]:
+    """Credentials and region for local endpoints only: moto takes any credentials, and no
+    profile, credentials file or instance metadata of this machine is read."""
+    return {
+        "AWS_ACCESS_KEY_ID": "local",
+        "AWS_SECRET_ACCESS_KEY": "local",
+        "AWS_SESSION_TOKEN": "local",
+        "AWS_DEFAULT_REGION": region,
+        "AWS_REGION": region,
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }
 
 
 class _QuietHandler(MotoRequestHandler):
