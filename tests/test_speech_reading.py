@@ -28,7 +28,7 @@ def test_a_counted_hold_reads_back_as_its_pauses_with_what_is_left() -> None:
     marked = [item for part in mark_holds(parts, HOLD) for item in part]
     held = [item for item in marked if isinstance(item, HeldPause)]
     assert [(h.pause.seconds, h.left_seconds) for h in held] == [(10, 30), (10, 20), (10, 10)]
-    assert {h.hold for h in held} == {HoldCount(30)}
+    assert {h.total_seconds for h in held} == {30}
     assert not [item for item in marked if isinstance(item, Pause)]  # every pause is the hold's
     words = " ".join(item.text for item in marked if isinstance(item, Say))
     assert words.startswith(f"Lean forward. {HOLD.start}")

@@ -236,7 +236,7 @@ def _spoken_json(part: list[Heard]) -> list[dict[str, Any]]:
         if isinstance(item, Say):
             items.append({"say": item.text})
         elif isinstance(item, HeldPause):
-            hold = {"total": float(item.hold.seconds), "left": item.left_seconds}
+            hold = {"total": item.total_seconds, "left": item.left_seconds}
             items.append({"pause": item.pause.seconds, "hold": hold})
         else:
             items.append({"pause": item.seconds, "hold": None})
@@ -247,5 +247,5 @@ def _hold_seconds(parts: list[list[Heard]]) -> float | None:
     for part in parts:
         for item in part:
             if isinstance(item, HeldPause):
-                return float(item.hold.seconds)
+                return item.total_seconds
     return None

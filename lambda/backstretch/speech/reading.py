@@ -3,7 +3,7 @@
 The inverse of `backstretch.speech.ssml`: text becomes `Say`, each ``<break>`` a `Pause`, and
 the pauses of a counted hold (from ``hold.start`` to ``hold.release``, across the progressive
 responses and the full response one turn is spoken in) become `HeldPause`s that say how much
-of the `HoldCount` is left. The local tools (chat, simulator) read speech this way, so the
+of the hold's silence is left. The local tools (chat, simulator) read speech this way, so the
 plan's segments are the one speech vocabulary.
 
 >>> read_ssml('<speak>Hold it there. <break time="10000ms"/> 10 seconds.</speak>')
@@ -18,17 +18,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backstretch.routine.content import HoldLines
-from backstretch.speech.plan import HoldCount, Pause, Say
+from backstretch.speech.plan import Pause, Say
 
 _TIME = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*$")
 
 
 @dataclass(frozen=True)
 class HeldPause:
-    """A pause inside a counted hold, and how much of the hold is left when it starts."""
+    """A pause inside a counted hold (a `HoldCount` as said): the hold's silences in all, and
+    what is left of them when this one starts. Its spoken marks take the rest of the hold."""
 
     pause: Pause
-    hold: HoldCount
+    total_seconds: float
     left_seconds: float
 
 
@@ -71,11 +72,10 @@ def mark_holds(parts: Sequence[Sequence[Say | Pause]], hold: HoldLines) -> list[
             )
             span = flat[index:end]
             total = sum(s.seconds for s in span if isinstance(s, Pause))
-            count = HoldCount(round(total))
             left = total
             for inner in span:
                 if isinstance(inner, Pause):
-                    marked.append(HeldPause(inner, count, left))
+                    marked.append(HeldPause(inner, total, left))
                     left -= inner.seconds
                 else:
                     marked.append(inner)
