@@ -2,7 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# `make run` needs the skill and its local tools (the `local` extra); `make test` adds the
+# test tools (`dev`).
+STAMP := $(VENV)/.installed-local
+DEV_STAMP := $(VENV)/.installed-dev
 # Infrastructure linters live in their own venv: their pins clash with the app's.
 IAC := .venv-iac
 IAC_STAMP := $(IAC)/.installed
@@ -13,13 +16,17 @@ BENCH_NODE_STAMP := bench/node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test package bench clean
+.PHONY: run test package bench sync-data clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[local]'
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -27,11 +34,10 @@ $(NODE_STAMP): package.json package-lock.json
 $(BENCH_NODE_STAMP): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 
-# Debian's Chromium for the browser test (a browser download by npm cannot work here).
+# Debian's Chromium for the browser test: only if missing, no recommends, nothing upgraded.
 .PHONY: chromium
 chromium:
-	@command -v chromium >/dev/null || { apt-get update -q && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	@scripts/install_chromium.sh
 
 $(IAC_STAMP):
 	$(PYTHON) -m venv $(IAC)
@@ -44,9 +50,9 @@ run: $(STAMP)
 	$(BIN)/backstretch serve --host $(HOST) --port $(PORT) --no-verify
 
 ## Lint, type-check, lint and scan the template, build the bundle, and run every test.
-test: $(STAMP) $(IAC_STAMP) $(NODE_STAMP) $(BENCH_NODE_STAMP) chromium
-	$(BIN)/ruff format --check lambda tests scripts bench
-	$(BIN)/ruff check lambda tests scripts bench
+test: $(DEV_STAMP) $(IAC_STAMP) $(NODE_STAMP) $(BENCH_NODE_STAMP) chromium
+	$(BIN)/ruff format --check lambda local tests scripts bench
+	$(BIN)/ruff check lambda local tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -54,10 +60,15 @@ test: $(STAMP) $(IAC_STAMP) $(NODE_STAMP) $(BENCH_NODE_STAMP) chromium
 package: $(STAMP)
 	$(BIN)/python scripts/package_lambda.py
 
+## Copy skill-package/'s interaction models and infra/template.yaml into the local package
+## (after changing either; tests/test_packaging.py says when a copy is stale).
+sync-data:
+	$(PYTHON) scripts/sync_local_data.py
+
 ## Benchmarks, side by side with a skill built Amazon's way (figures in bench/results.json).
-bench: $(STAMP) $(BENCH_NODE_STAMP)
+bench: $(DEV_STAMP) $(BENCH_NODE_STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) $(IAC) node_modules bench/node_modules bench/.build build *.egg-info \
-		lambda/*.egg-info
+	rm -rf $(VENV) $(IAC) node_modules bench/node_modules bench/.build build dist *.egg-info \
+		lambda/*.egg-info local/*.egg-info

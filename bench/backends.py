@@ -9,7 +9,6 @@ fails (and is reported as such), and the table has no TTL.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import socket
 import subprocess
@@ -19,10 +18,10 @@ from types import TracebackType
 from typing import Any, Final
 
 from botocore.exceptions import ClientError
-from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 
 from backstretch.progress.dynamodb import progress_client
-from backstretch.progress.table import create_table_from_template
+from backstretch_local.dynamodb import EmbeddedDynamoDB
+from backstretch_local.table import create_table_from_template
 
 BENCH_DIR: Final = Path(__file__).resolve().parent
 REPO_DIR: Final = BENCH_DIR.parent
@@ -42,20 +41,6 @@ class Tables:
     reference: str = "reference-attributes"
     history: str = "backstretch-history"
     load: str = "backstretch-load"
-
-
-def fake_aws_environment() -> dict[str, str]:
-    """Credentials and region for local endpoints only; no real AWS configuration is read."""
-    return {
-        "AWS_ACCESS_KEY_ID": "bench",
-        "AWS_SECRET_ACCESS_KEY": "bench",
-        "AWS_SESSION_TOKEN": "bench",
-        "AWS_DEFAULT_REGION": REGION,
-        "AWS_REGION": REGION,
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-        "AWS_EC2_METADATA_DISABLED": "true",
-    }
 
 
 def dynalite_available() -> bool:
@@ -107,16 +92,16 @@ class _ErrorCount(logging.Handler):
 
 
 class MotoBackend(Backend):
-    """moto's DynamoDB server, on a thread of this process (as the tests run it).
+    """The local tools' embedded DynamoDB (moto's server on a thread of this process), as the
+    tests run it.
 
-    Its access log is silenced; the requests it fails are counted (under concurrent
-    transactions moto can fail with "dictionary changed size during iteration", and botocore
-    retries the 500).
+    The requests it fails are counted, not printed (under concurrent transactions moto can fail
+    with "dictionary changed size during iteration", and botocore retries the 500).
     """
 
     def __init__(self) -> None:
         super().__init__(name="moto")
-        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self._server = EmbeddedDynamoDB(REGION)
         self._errors = _ErrorCount()
 
     def start(self) -> str:
@@ -124,9 +109,7 @@ class MotoBackend(Backend):
         log.addHandler(self._errors)
         log.setLevel(logging.ERROR)
         log.propagate = False
-        self._server.start()
-        host, port = self._server.get_host_and_port()
-        return f"http://{host}:{port}"
+        return self._server.start()
 
     def stop(self) -> None:
         self._server.stop()

@@ -3,65 +3,24 @@ against the length of a person's history."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, cast
 
-from backstretch.progress.dynamodb import _encode_routine, user_key
+from backstretch.progress.dynamodb import routine_item, user_key
 from backstretch.progress.model import Profile, RoutineRecord
 from backstretch.progress.store import ProgressStore
+from backstretch_local.dynamodb import CallCounter
+from backstretch_local.envelopes import AlexaConversation
 from bench.conversations import Handler, conversation, new_user, timed
 from bench.stats import Distribution
-from tests.envelopes import AlexaConversation
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_dynamodb.type_defs import WriteRequestTypeDef
 
-READS: Final = frozenset({"GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems"})
-WRITES: Final = frozenset(
-    {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"}
-)
 _BATCH: Final = 25
-
-
-class CallCounter:
-    """Counts a client's DynamoDB API calls by operation (one per call, not per retry), and
-    the items its reads touched (Query's ScannedCount; 1 for a GetItem that found one).
-
-    >>> counter = CallCounter(); counter.attach(client); counter.clear()
-    """
-
-    def __init__(self) -> None:
-        self.calls: Counter[str] = Counter()
-        self.items_read = 0
-
-    def attach(self, client: Any) -> None:
-        client.meta.events.register("before-call.dynamodb", self._before)
-        client.meta.events.register("after-call.dynamodb", self._after)
-
-    def clear(self) -> None:
-        self.calls.clear()
-        self.items_read = 0
-
-    def snapshot(self) -> dict[str, Any]:
-        return {
-            "calls": dict(sorted(self.calls.items())),
-            "reads": sum(n for op, n in self.calls.items() if op in READS),
-            "writes": sum(n for op, n in self.calls.items() if op in WRITES),
-            "items_read": self.items_read,
-        }
-
-    def _before(self, model: Any, **_: Any) -> None:
-        self.calls[model.name] += 1
-
-    def _after(self, model: Any, parsed: dict[str, Any], **_: Any) -> None:
-        if model.name in ("Query", "Scan"):
-            self.items_read += int(parsed.get("ScannedCount", 0))
-        elif model.name == "GetItem":
-            self.items_read += int("Item" in parsed)
 
 
 @dataclass(frozen=True)
@@ -143,7 +102,7 @@ def seed_history(
     pk = user_key(user_id)
     started = now - timedelta(hours=1)
     items = [
-        _encode_routine(
+        routine_item(
             pk,
             RoutineRecord(
                 routine_id=f"seed{index:06d}",

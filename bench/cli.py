@@ -21,13 +21,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
+from backstretch_local.dynamodb import local_aws_environment
 from bench.backends import (
     BENCH_DIR,
+    REGION,
     Backend,
     Tables,
     available_backends,
     create_tables,
-    fake_aws_environment,
 )
 from bench.report import flatness, latency_section, render, targets
 
@@ -90,7 +91,7 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
 
 def main(argv: Sequence[str] | None = None) -> int:
     settings = parse_args(argv)
-    os.environ.update(fake_aws_environment())  # moto runs in this process; children inherit
+    os.environ.update(local_aws_environment(REGION))  # moto runs in this process; children inherit
     tables = Tables()
     results: dict[str, Any] = {"meta": _meta(settings)}
     timings: dict[str, float] = results["meta"]["section_seconds"]

@@ -1,10 +1,10 @@
 """Cold start: a fresh interpreter importing ``lambda_function`` from a built bundle, then
 answering its first request, ours against the reference's.
 
-Both bundles are built the same way: ours by ``scripts/package_lambda.py`` (binary wheels for
-the Lambda runtime, no bytecode), the reference's with the same pip options from its own
-requirements. The interpreter runs with ``-S -E`` so nothing but the bundle (and the standard
-library) is importable. Two conditions, interleaved run by run:
+Ours is built as it ships, by ``scripts/package_lambda.py`` (binary wheels for the Lambda
+runtime, botocore's data for DynamoDB alone); the reference's with the same pip options from
+its own requirements, as the ASK CLI would. The interpreter runs with ``-S -E`` so nothing
+but the bundle (and the standard library) is importable. Two conditions, interleaved run by run:
 
 - ``source``: no ``.pyc`` in the bundle and ``-B``, as on Lambda with a bundle without
   bytecode (``/var/task`` is read-only, so every cold start compiles the bundle's modules);
@@ -107,26 +107,16 @@ def build_bundles(mode: str) -> tuple[Bundle, Bundle]:
 
 
 def _build_ours(target: Path) -> Bundle:
-    if PACKAGE_SCRIPT.exists():
-        command = [
-            sys.executable,
-            str(PACKAGE_SCRIPT),
-            "--dir",
-            str(target),
-            "--out",
-            str(target.with_suffix(".zip")),
-        ]
-        subprocess.run(command, cwd=REPO_DIR, check=True, capture_output=True)  # noqa: S603
-        return Bundle("ours", (target,), "scripts/package_lambda.py")
-    _pip_target(REPO_DIR / "lambda" / "requirements.txt", target)
-    shutil.copy2(REPO_DIR / "lambda" / "lambda_function.py", target)
-    shutil.rmtree(target / "backstretch", ignore_errors=True)
-    shutil.copytree(
-        REPO_DIR / "lambda" / "backstretch",
-        target / "backstretch",
-        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"),
-    )
-    return Bundle("ours", (target,), "pip install --target + lambda/ (bench)")
+    command = [
+        sys.executable,
+        str(PACKAGE_SCRIPT),
+        "--dir",
+        str(target),
+        "--out",
+        str(target.with_suffix(".zip")),
+    ]
+    subprocess.run(command, cwd=REPO_DIR, check=True, capture_output=True)  # noqa: S603
+    return Bundle("ours", (target,), "scripts/package_lambda.py")
 
 
 def _build_reference(target: Path) -> Bundle:

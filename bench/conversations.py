@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from backstretch.routine.content import load_routine
-from tests.envelopes import SKILL_ID, AlexaConversation, speech_of
+from backstretch_local.envelopes import LOCAL_SKILL_ID as SKILL_ID
+from backstretch_local.envelopes import AlexaConversation, speech_of
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 

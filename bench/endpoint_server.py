@@ -26,25 +26,9 @@ from werkzeug.serving import make_server
 from backstretch.observability import configure_logging
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
-from backstretch.web.app import create_app
-from backstretch.web.verification import RequestVerifier, VerifierConfig
-
-
-class ChainSource:
-    """Serves one certificate chain at one URL, as Amazon's S3 bucket would; counts fetches."""
-
-    def __init__(self, url: str, chain_pem: bytes) -> None:
-        self.url = url
-        self.chain_pem = chain_pem
-        self.fetches = 0
-        self._lock = threading.Lock()
-
-    def __call__(self, url: str) -> bytes:
-        with self._lock:
-            self.fetches += 1
-        if url != self.url:
-            raise LookupError(f"no certificate chain at {url}")
-        return self.chain_pem
+from backstretch_local.alexa_signing import ChainSource
+from backstretch_local.web.app import create_app
+from backstretch_local.web.verification import RequestVerifier, VerifierConfig
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -11,6 +11,8 @@ from bench.stats import Distribution, ratio
 
 TURN_P50_TARGET: Final = 1.2
 VERIFY_RATIO_TARGET: Final = 2 / 3
+# Cold start as shipped (bytecode): import + first turn against the reference (issue 10).
+COLD_START_TARGET: Final = 0.9
 
 
 def latency_section(worker: dict[str, Any]) -> dict[str, Any]:
@@ -150,18 +152,20 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                 f"(x{figures['ratio_import_and_first_turn_ms']})",
             )
         )
-        both = figures["ratio_import_and_first_turn_ms"]
-        rows.append(
-            _target(
-                f"cold start, import + first turn, ours/reference ({condition})",
-                both,
-                "<= 1.0",
-                both is not None and both <= 1.0,
-                f"{figures['ours']['import_and_first_turn_ms']:.0f} ms vs "
-                f"{figures['reference']['import_and_first_turn_ms']:.0f} ms: ours builds its "
-                "skill and DynamoDB client on the first request, the reference at import",
+        shipped = cold["conditions"].get("bytecode")
+        if shipped is not None:
+            both = shipped["ratio_import_and_first_turn_ms"]
+            rows.append(
+                _target(
+                    "cold start as shipped (bytecode), import + first turn, ours/reference",
+                    both,
+                    f"<= {COLD_START_TARGET}",
+                    both is not None and both <= COLD_START_TARGET,
+                    f"{shipped['ours']['import_and_first_turn_ms']:.0f} ms vs "
+                    f"{shipped['reference']['import_and_first_turn_ms']:.0f} ms: ours builds its "
+                    "skill and DynamoDB client on the first request, the reference at import",
+                )
             )
-        )
     for backend, section in results.get("throughput", {}).items():
         if "error" in section:
             continue

@@ -22,13 +22,14 @@ from typing import IO, Any, Final
 
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
-from backstretch.web.verification import RequestVerifier, VerifierConfig
+from backstretch_local.alexa_signing import AlexaPKI, AlexaSigner
+from backstretch_local.envelopes import LOCAL_SKILL_ID as SKILL_ID
+from backstretch_local.envelopes import timestamp
+from backstretch_local.web.verification import RequestVerifier, VerifierConfig
 from bench.backends import REGION, REPO_DIR, Backend, Tables
 from bench.conversations import conversation, new_user
 from bench.profiling import profile
 from bench.stats import Distribution, ratio
-from tests.alexa_signing import AlexaPKI, AlexaSigner
-from tests.envelopes import SKILL_ID, timestamp
 
 POOL_PEOPLE: Final = 50
 SLICES: Final = ("on", "off", "off", "on")

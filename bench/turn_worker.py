@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
@@ -26,14 +25,11 @@ from typing import Any, Final
 from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
-from bench.backends import REGION, REPO_DIR, Tables, fake_aws_environment
-from bench.calls import (
-    OUR_STEPS,
-    REFERENCE_STEPS,
-    CallCounter,
-    count_turns,
-    summary_against_history,
-)
+from backstretch_local.dynamodb import CallCounter, local_aws_environment
+from backstretch_local.envelopes import LOCAL_SKILL_ID as SKILL_ID
+from backstretch_local.fake_alexa import LocalAlexaApi
+from bench.backends import REGION, REPO_DIR, Tables
+from bench.calls import OUR_STEPS, REFERENCE_STEPS, count_turns, summary_against_history
 from bench.conversations import (
     Handler,
     TurnResult,
@@ -44,7 +40,6 @@ from bench.conversations import (
     rotations,
 )
 from bench.profiling import profile
-from tests.envelopes import SKILL_ID
 
 LAMBDA_DIR: Final = REPO_DIR / "lambda"
 REFERENCE_MODULE: Final = "bench.reference.lambda_function"
@@ -79,7 +74,7 @@ class WorkerSettings:
 def lambda_environment(endpoint: str, tables: Tables) -> dict[str, str]:
     """The environment both skills see, as Lambda would set it (with a local endpoint)."""
     return {
-        **fake_aws_environment(),
+        **local_aws_environment(REGION),
         # Ours (lambda/lambda_function.py reads these)...
         "PROGRESS_TABLE": tables.ours,
         "DYNAMODB_ENDPOINT": endpoint,
@@ -124,19 +119,9 @@ def run_worker(settings: WorkerSettings, work_dir: Path) -> dict[str, Any]:
 
 @contextmanager
 def local_alexa_api() -> Iterator[str]:
-    """The tests' HTTPS fake of Alexa's directive and settings APIs, trusted by ``requests``."""
-    from tests.fake_alexa_api import FakeAlexaApi, make_tls_files
-
-    with tempfile.TemporaryDirectory(prefix="bench-alexa-api-") as folder:
-        tls = make_tls_files(Path(folder))
-        os.environ["REQUESTS_CA_BUNDLE"] = str(tls.ca_file)
-        os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
-        fake = FakeAlexaApi(tls)
-        fake.start()
-        try:
-            yield fake.api_endpoint
-        finally:
-            fake.stop()
+    """The local HTTPS fake of Alexa's directive and settings APIs, trusted by ``requests``."""
+    with LocalAlexaApi() as fake:
+        yield fake.api_endpoint
 
 
 def measure_latency(

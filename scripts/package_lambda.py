@@ -1,5 +1,9 @@
 """Build the Lambda bundle: lambda/ and lambda/requirements.txt, as one deterministic zip.
 
+What ships is exactly the runtime: lambda/backstretch and lambda_function.py, with the
+dependencies lambda/requirements.txt names (the same list as pyproject.toml's ``dependencies``).
+Nothing is traced or left out: the local tools and their dependencies live in local/.
+
     python scripts/package_lambda.py [--out build/lambda.zip] [--dir build/lambda]
 
 Dependencies come as binary wheels for the function's runtime and architecture (CPython 3.11 on
@@ -10,15 +14,15 @@ byte-for-byte the same for the same inputs: sorted entries, fixed timestamps and
 from __future__ import annotations
 
 import argparse
-import ast
 import compileall
+import json
 import os
 import py_compile
 import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +33,10 @@ REQUIREMENTS = SOURCE / "requirements.txt"
 # What infra/template.yaml runs (tests/test_deployment_agrees.py holds the two together).
 PYTHON_VERSION = "3.11"
 WHEEL_PLATFORM = "manylinux2014_x86_64"
+
+# The AWS services the skill calls (tests/test_bundle.py plays turns through the bundle).
+# botocore's data for every other one is left out.
+AWS_SERVICES = frozenset({"dynamodb"})
 
 # Never part of a bundle: whatever bytecode pip or an import left (timestamp-checked, so it
 # depends on build times) and packaging leftovers. Bytecode is compiled afresh instead (below).
@@ -55,7 +63,6 @@ class Bundle:
     path: Path
     size_bytes: int
     file_count: int
-    left_out: tuple[Path, ...] = ()  # modules of lambda/ the function never imports
 
 
 def build(out: Path, staging: Path) -> Bundle:
@@ -73,11 +80,12 @@ def build(out: Path, staging: Path) -> Bundle:
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     install_requirements(staging)
-    left_out = copy_skill_code(staging)
+    keep_aws_data_for(AWS_SERVICES, staging)
+    copy_skill_code(staging)
     remove_junk(staging)
     compile_bytecode(staging)
     count = write_zip(staging, out)
-    return Bundle(out, out.stat().st_size, count, tuple(left_out))
+    return Bundle(out, out.stat().st_size, count)
 
 
 def install_requirements(target: Path) -> None:
@@ -113,95 +121,42 @@ def install_requirements(target: Path) -> None:
     shutil.rmtree(target / "bin", ignore_errors=True)
 
 
-def copy_skill_code(target: Path) -> list[Path]:
-    """lambda_function.py and the modules it imports, with their packages' data files.
+def keep_aws_data_for(services: frozenset[str], target: Path) -> None:
+    """Keep botocore's (and boto3's) data for ``services`` alone.
 
-    What lambda/ holds beyond that (the local endpoint and CLI, the embedded DynamoDB of
-    `backstretch serve`, the template loader the tests use) needs packages that are not in
-    requirements.txt, and the function never runs it. Returns what was left out.
+    botocore ships the models of ~440 services (28 MB unpacked). Creating a client lists every
+    service folder to check the name, and decodes the endpoint data of every service (1.2 MB
+    of JSON): on a cold start, about 60 ms of the first turn for data the skill never uses.
+    The endpoint data keeps each partition whole, with only these services' entries.
     """
-    shipped = traced_sources(SOURCE / "lambda_function.py")
-    for path in sorted(shipped | package_data(shipped)):
+    for data in (target / "botocore" / "data", target / "boto3" / "data"):
+        for path in data.iterdir():
+            if path.is_dir() and path.name not in services:
+                shutil.rmtree(path)
+    endpoints = target / "botocore" / "data" / "endpoints.json"
+    if not endpoints.is_file():
+        raise BuildFailed(f"{endpoints} not found: botocore's data has another shape")
+    document = json.loads(endpoints.read_text(encoding="utf-8"))
+    for partition in document["partitions"]:
+        partition["services"] = {
+            name: entry for name, entry in partition["services"].items() if name in services
+        }
+    endpoints.write_text(json.dumps(document, separators=(",", ":")), encoding="utf-8")
+
+
+def copy_skill_code(target: Path) -> list[Path]:
+    """lambda_function.py and the backstretch package, whole: everything under lambda/ ships
+    (what runs only on a laptop lives in local/, with its own dependencies). Returns what was
+    copied."""
+    copied: list[Path] = []
+    for path in sorted([SOURCE / "lambda_function.py", *(SOURCE / "backstretch").rglob("*")]):
+        if not path.is_file():
+            continue  # bytecode caches come too, and go with pip's (remove_junk)
         destination = target / path.relative_to(SOURCE)
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, destination)
-    every_module = {path for path in SOURCE.rglob("*.py") if not _is_junk(path)}
-    return sorted(every_module - shipped)
-
-
-def traced_sources(entry: Path) -> set[Path]:
-    """``entry`` and every module of lambda/ it imports, directly or not.
-
-    Imports are read from the source (never run); those under ``if TYPE_CHECKING:`` are left
-    out, since they never happen at run time.
-
-    >>> SOURCE / "backstretch/skill/service.py" in traced_sources(SOURCE / "lambda_function.py")
-    True
-    """
-    found: set[Path] = set()
-    pending = [entry]
-    while pending:
-        path = pending.pop()
-        if path in found:
-            continue
-        found.add(path)
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for name in _runtime_imports(tree.body):
-            pending.extend(_module_files(name))
-    return found
-
-
-def _runtime_imports(nodes: Iterable[ast.AST]) -> Iterator[str]:
-    """Dotted names these nodes import, at any depth, outside ``if TYPE_CHECKING:``."""
-    for node in nodes:
-        if isinstance(node, ast.If) and _is_type_checking(node.test):
-            yield from _runtime_imports(node.orelse)
-        elif isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.module and node.level == 0:
-                yield node.module
-                # `from package import name` may name a submodule.
-                yield from (f"{node.module}.{alias.name}" for alias in node.names)
-        else:
-            yield from _runtime_imports(ast.iter_child_nodes(node))
-
-
-def _is_type_checking(test: ast.expr) -> bool:
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-    )
-
-
-def _module_files(dotted: str) -> list[Path]:
-    """The files of lambda/ that importing ``dotted`` runs: each package's __init__ and the
-    module itself (nothing for third-party or standard-library names)."""
-    parts = dotted.split(".")
-    files: list[Path] = []
-    for depth in range(1, len(parts) + 1):
-        base = SOURCE.joinpath(*parts[:depth])
-        if (base / "__init__.py").is_file():
-            files.append(base / "__init__.py")
-        elif base.with_suffix(".py").is_file() and depth == len(parts):
-            files.append(base.with_suffix(".py"))
-        else:
-            break
-    return files
-
-
-def package_data(modules: set[Path]) -> set[Path]:
-    """Data files of the shipped packages: non-Python files beside their __init__.py, and
-    folders without one (the routine content, say), whole."""
-    data: set[Path] = set()
-    for package in {path.parent for path in modules if path.name == "__init__.py"}:
-        for path in package.iterdir():
-            if _is_junk(path) or path.suffix == ".py":
-                continue
-            if path.is_file():
-                data.add(path)
-            elif not (path / "__init__.py").exists():
-                data.update(p for p in path.rglob("*") if p.is_file() and not _is_junk(p))
-    return data
+        copied.append(path)
+    return copied
 
 
 def remove_junk(root: Path) -> None:
@@ -273,8 +228,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (BuildFailed, OSError) as error:
         print(f"package_lambda: {error}", file=sys.stderr)
         return 1
-    left_out = ", ".join(str(path.relative_to(SOURCE)) for path in bundle.left_out)
-    print(f"left out (never imported by lambda_function): {left_out or 'nothing'}")
     print(
         f"{bundle.path}: {bundle.size_bytes / 1_000_000:.1f} MB "
         f"({bundle.size_bytes} bytes), {bundle.file_count} files"

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from backstretch_local.dynamodb import local_aws_environment
+
 pytest_plugins = [
     "tests.fake_alexa_api",
     "tests.alexa_signing",
@@ -47,11 +49,7 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _fake_aws(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fake credentials and region, so nothing can reach real AWS with real keys."""
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_SESSION_TOKEN", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    """The local tools' fake credentials and region: nothing can reach AWS with real keys."""
+    for name, value in local_aws_environment().items():
+        monkeypatch.setenv(name, value)
     monkeypatch.delenv("AWS_PROFILE", raising=False)
-    monkeypatch.setenv("AWS_CONFIG_FILE", "/dev/null")
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")

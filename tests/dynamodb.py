@@ -7,18 +7,17 @@ the deployed infrastructure cannot drift apart.
 from __future__ import annotations
 
 import json
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
-from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 
-from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
-from backstretch.progress.table import create_table_from_template
+from backstretch.progress.dynamodb import DynamoProgressStore
 from backstretch.skill.config import SkillConfig
+from backstretch_local.dynamodb import CallCounter, EmbeddedDynamoDB
+from backstretch_local.table import create_table_from_template
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -27,31 +26,35 @@ TABLE_NAME = SkillConfig.table_name
 
 
 @pytest.fixture(scope="session")
-def moto_endpoint() -> Iterator[str]:
-    """moto's DynamoDB server on a loopback port, for the whole test session.
+def embedded_dynamodb() -> Iterator[EmbeddedDynamoDB]:
+    """The local tools' embedded DynamoDB (moto's server on a loopback port), for the session.
 
     Real HTTP rather than moto's in-process patching: a fault injected in botocore's
     ``before-send`` then really stops the request, as it would with DynamoDB.
     """
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
+    dynamodb = EmbeddedDynamoDB()
+    dynamodb.start()
+    yield dynamodb
+    dynamodb.stop()
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint(embedded_dynamodb: EmbeddedDynamoDB) -> str:
+    return embedded_dynamodb.endpoint
 
 
 @pytest.fixture
-def dynamodb_client(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> DynamoDBClient:
+def dynamodb_client(
+    embedded_dynamodb: EmbeddedDynamoDB, monkeypatch: pytest.MonkeyPatch
+) -> DynamoDBClient:
     """The production client configuration (timeouts, 2 attempts), on an emptied moto.
 
     DYNAMODB_ENDPOINT is set too, so a skill configured from the environment uses it.
     """
-    request = urllib.request.Request(f"{moto_endpoint}/moto-api/reset", method="POST")
-    with urllib.request.urlopen(request, timeout=5) as answer:
-        assert answer.status == 200
-    monkeypatch.setenv("DYNAMODB_ENDPOINT", moto_endpoint)
+    embedded_dynamodb.reset()
+    monkeypatch.setenv("DYNAMODB_ENDPOINT", embedded_dynamodb.endpoint)
     monkeypatch.setenv("PROGRESS_TABLE", TABLE_NAME)
-    return progress_client(moto_endpoint, "us-east-1")
+    return embedded_dynamodb.client()
 
 
 @pytest.fixture
@@ -65,14 +68,10 @@ def progress_store(dynamodb_client: DynamoDBClient) -> DynamoProgressStore:
 def dynamodb_calls(dynamodb_client: DynamoDBClient) -> Iterator[Counter[str]]:
     """API calls made through ``dynamodb_client``, by operation name (one per call, not per
     retry). Call ``.clear()`` before the part of a test being measured."""
-    calls: Counter[str] = Counter()
-
-    def count(model: Any, **_: Any) -> None:
-        calls[model.name] += 1
-
-    dynamodb_client.meta.events.register("before-call.dynamodb", count)
-    yield calls
-    dynamodb_client.meta.events.unregister("before-call.dynamodb", count)
+    counter = CallCounter()
+    counter.attach(dynamodb_client)
+    yield counter.calls
+    counter.detach(dynamodb_client)
 
 
 # --- faults, injected before the request is sent so botocore's real retry path runs ---

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backstretch.local.envelopes import AlexaConversation as LocalConversation
-from backstretch.local.envelopes import speech_of, timestamp
+from backstretch_local.envelopes import AlexaConversation as LocalConversation
+from backstretch_local.envelopes import speech_of, timestamp
 
 SKILL_ID = "amzn1.ask.skill.00000000-test-back-stretch"
 USER_ID = "amzn1.ask.account.TESTUSER"

@@ -1,4 +1,4 @@
-"""The fake of Alexa's directive and settings APIs (backstretch.local.fake_alexa) as fixtures.
+"""The fake of Alexa's directive and settings APIs (backstretch_local.fake_alexa) as fixtures.
 
 def test_speaks(fake_alexa_api):
     fake_alexa_api.directive_status = 500      # or 204, 403, 429, ...
@@ -16,7 +16,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from backstretch.local.fake_alexa import FakeAlexaApi, RecordedRequest, TlsFiles, make_tls_files
+from backstretch_local.fake_alexa import FakeAlexaApi, RecordedRequest
+from backstretch_local.tls import TlsFiles, make_tls_files, trust_variables
 
 __all__ = ["FakeAlexaApi", "RecordedRequest", "TlsFiles", "make_tls_files"]
 
@@ -29,14 +30,14 @@ def fake_alexa_tls(tmp_path_factory: pytest.TempPathFactory) -> TlsFiles:
 
 @pytest.fixture
 def fake_alexa_api(
-    fake_alexa_tls: TlsFiles, monkeypatch: pytest.MonkeyPatch
+    fake_alexa_tls: TlsFiles,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[FakeAlexaApi]:
-    """A running fake, trusted by ``requests`` through the standard CA variables."""
-    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(fake_alexa_tls.ca_file))
-    monkeypatch.setenv("SSL_CERT_FILE", str(fake_alexa_tls.ca_file))
-    # A proxy configured on the machine must not carry loopback traffic.
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    """A running fake, trusted by ``requests`` the way the local tools trust it."""
+    folder = tmp_path_factory.mktemp("trust")
+    for name, value in trust_variables(fake_alexa_tls.ca_file.read_bytes(), folder).items():
+        monkeypatch.setenv(name, value)
     fake = FakeAlexaApi(fake_alexa_tls)
     fake.start()
     try:

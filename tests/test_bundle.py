@@ -4,11 +4,13 @@ empty folder, and run by a fresh interpreter that sees only the bundle and the s
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
 import sys
 import time
+import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,13 +18,14 @@ from typing import Any
 
 import pytest
 
-from backstretch.progress.table import load_template
+from backstretch_local.table import load_template
 from scripts.package_lambda import write_zip
 from tests.dynamodb import TABLE_NAME
 from tests.envelopes import SKILL_ID, AlexaConversation, speech_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "package_lambda.py"
+LAMBDA = ROOT / "lambda"
 DIRECT_UPLOAD_LIMIT = 50 * 1024 * 1024  # Lambda's limit for a zip uploaded directly
 UNZIPPED_LIMIT = 250 * 1024 * 1024  # and for the unpacked function
 
@@ -42,7 +45,8 @@ import lambda_function
 for name in ("lambda_function", "backstretch", "ask_sdk_core", "ask_sdk_model", "boto3",
              "botocore", "requests", "certifi", "tzdata"):
     report["origins"][name] = importlib.import_module(name).__file__
-for name in ("yaml", "flask", "moto", "cryptography", "pytest", "mypy_boto3_dynamodb"):
+for name in ("yaml", "flask", "moto", "cryptography", "pytest", "mypy_boto3_dynamodb",
+             "werkzeug", "backstretch_local"):
     try:
         importlib.import_module(name)
         report["importable"].append(name)
@@ -173,17 +177,52 @@ def test_bundle_fits_lambda_and_holds_no_junk(bundle: BuiltBundle) -> None:
     assert all("cpython-311-x86_64-linux-gnu" in n or "abi3" in n for n in compiled), compiled
 
 
-def test_bundle_leaves_out_what_the_function_never_imports(bundle: BuiltBundle) -> None:
+def test_the_bundle_is_the_runtime_package_whole_and_nothing_local(bundle: BuiltBundle) -> None:
     shipped = {p.relative_to(bundle.unpacked).as_posix() for p in bundle.unpacked.rglob("*.py")}
-    for module in (
-        "backstretch/web/app.py",
-        "backstretch/web/verification.py",
-        "backstretch/cli.py",
-        "backstretch/progress/embedded.py",
-        "backstretch/progress/table.py",
-    ):
-        assert module not in shipped
-        assert module in bundle.build_output, "the build says what it left out"
+    sources = {
+        p.relative_to(LAMBDA).as_posix()
+        for p in LAMBDA.rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    assert sources <= shipped, "everything under lambda/ ships: nothing is traced or left out"
+    top_level = {p.name for p in bundle.unpacked.iterdir()}
+    assert "backstretch_local" not in top_level
+    for local_only in ("flask", "moto", "yaml", "cryptography", "werkzeug"):
+        assert local_only not in top_level, f"{local_only} is a local tool's, not the runtime's"
+
+
+def test_the_bundle_keeps_aws_data_for_dynamodb_alone(bundle: BuiltBundle) -> None:
+    """What a cold start would otherwise list and decode (the launch test shows it suffices)."""
+    data = bundle.unpacked / "botocore" / "data"
+    assert sorted(p.name for p in data.iterdir() if p.is_dir()) == ["dynamodb"]
+    endpoints = json.loads((data / "endpoints.json").read_text(encoding="utf-8"))
+    assert {name for p in endpoints["partitions"] for name in p["services"]} == {"dynamodb"}
+    assert "aws" in {p["partition"] for p in endpoints["partitions"]}
+
+
+def test_the_runtime_imports_nothing_local() -> None:
+    """lambda/ never imports the local package nor a local tool's dependency."""
+    local_only = {"backstretch_local", "flask", "werkzeug", "moto", "yaml", "cryptography"}
+    for path in LAMBDA.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] not in local_only, f"{path} imports {name}"
+
+
+def test_the_runtime_dependencies_are_one_list() -> None:
+    """pyproject.toml's dependencies are lambda/requirements.txt (what the ASK CLI builds)."""
+    with (ROOT / "pyproject.toml").open("rb") as project:
+        declared = tomllib.load(project)["project"]["dependencies"]
+    lines = (LAMBDA / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    required = [line for line in lines if line.strip() and not line.startswith("#")]
+    assert sorted(required) == sorted(declared)
 
 
 def test_zipping_the_same_files_twice_gives_the_same_bytes(
@@ -206,7 +245,7 @@ def test_a_launch_request_runs_in_a_fresh_interpreter_that_sees_only_the_bundle(
     for name, origin in report["origins"].items():
         assert origin.startswith(root + os.sep), f"{name} came from {origin}, not the bundle"
     assert report["importable"] == [], "only the bundle's packages may be importable"
-    assert "backstretch.web" not in report["backstretch_modules"]
+    assert not [m for m in report["backstretch_modules"] if m.startswith("backstretch_local")]
 
     launch, stop = report["responses"]
     assert "hip flexor" in speech_of(launch)

@@ -17,11 +17,12 @@ from typing import Any
 import pytest
 
 from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
-from backstretch.local.chat import FAST_TIME_SCALE, Chat, ChatSettings
-from backstretch.local.utterances import InteractionModel, UtteranceResolver
 from backstretch.progress.dynamodb import DynamoProgressStore
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
+from backstretch_local.chat import Chat, ChatSettings
+from backstretch_local.cli import FAST_TIME_SCALE
+from backstretch_local.utterances import InteractionModel, UtteranceResolver
 from tests.fake_alexa_api import FakeAlexaApi
 
 BACKSTRETCH = Path(sys.executable).with_name("backstretch")
@@ -109,14 +110,12 @@ def blocks(text: str) -> list[str]:
 
 
 def test_a_whole_routine_is_played_out_in_real_time(chat_with: Callable[..., Terminal]) -> None:
-    terminal = chat_with(
-        ["start my back stretches", "next", "next", "next", "this line is never read"]
-    )
+    terminal = chat_with(["start my back stretches", "next", "next", "next"])
     text = terminal.text
     assert "Welcome to Back Stretch Coach" in terminal.words
     assert "That's the whole routine" in terminal.words
-    assert text.rstrip().endswith("(the session has ended)")
-    assert terminal.read == 4  # the skill ended the session: the chat stopped listening
+    assert "(the session has ended)\n(say 'open my back stretches' or /relaunch" in text
+    assert terminal.read == 4
     # Every break of four sides was waited out, at its full length.
     last_side = [1.5, 1.5, 3.0, 10.0, 10.0, 10.0]
     assert terminal.slept == FIRST_SIDE_BREAKS * 3 + last_side
@@ -196,7 +195,7 @@ def test_ctrl_c_mid_hold_leaves_from_the_side_being_held(
 def test_saying_nothing_gets_the_reprompt_then_the_session_closes(
     chat_with: Callable[..., Terminal],
 ) -> None:
-    terminal = chat_with(["why does this help", "", "", "next"])
+    terminal = chat_with(["why does this help", "", ""])
     words = terminal.words
     assert "Sitting at a desk" in words
     # once closing the answer, once more as the reprompt when nothing is said
@@ -206,9 +205,23 @@ def test_saying_nothing_gets_the_reprompt_then_the_session_closes(
 
 
 def test_exit_ends_the_session(chat_with: Callable[..., Terminal]) -> None:
-    terminal = chat_with(["open my back stretches", "exit", "next"])
+    terminal = chat_with(["open my back stretches", "exit"])
     assert terminal.read == 2
     assert "(the session has ended)" in terminal.text
+
+
+def test_after_a_session_ends_the_chat_carries_on_into_a_new_one(
+    chat_with: Callable[..., Terminal],
+) -> None:
+    terminal = chat_with(
+        ["start my back stretches", "next", "stop", "/relaunch", "how did I do this week"]
+    )
+    sessions = terminal.text.split("(the session has ended)")
+    assert len(sessions) == 3  # stopped; then the relaunched one, ended at EOF
+    assert "Welcome to Back Stretch Coach" in unwrap(sessions[0])
+    relaunched = unwrap(sessions[1])
+    assert "Last time you stopped at the lat stretch, right side" in relaunched
+    assert "This week you've stretched today." in relaunched
 
 
 def test_an_unknown_phrase_gets_the_fallback(chat_with: Callable[..., Terminal]) -> None:
@@ -231,5 +244,27 @@ def test_backstretch_chat_runs_in_a_terminal_of_its_own(tmp_path: Path) -> None:
     assert "You: start my back stretches" in out
     assert "Alexa (progressive): Welcome to Back Stretch Coach" in out
     assert "This week you've stretched today." in out  # the routine under way counts
-    assert out.rstrip().endswith("(the session has ended)")
+    assert "(the session has ended)" in out
+    assert out.rstrip().endswith("or /relaunch to start again)\nYou:")  # then EOF
     assert "POST / HTTP" not in out + result.stderr  # the embedded DynamoDB stays quiet
+
+
+def test_backstretch_chat_keeps_progress_in_a_data_dir_between_runs(tmp_path: Path) -> None:
+    data = tmp_path / "progress"
+
+    def chat(lines: str) -> str:
+        result = subprocess.run(
+            [str(BACKSTRETCH), "chat", "--fast", "--data-dir", str(data)],
+            input=lines,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+        )
+        assert result.returncode == 0, result.stderr
+        return " ".join(result.stdout.split())
+
+    chat("start my back stretches\nnext\nstop\n")
+    assert (data / "progress.json").is_file()
+    again = chat("open my back stretches\n")
+    assert "Last time you stopped at the lat stretch, right side" in again

@@ -103,6 +103,30 @@ def test_serve_no_verify_answers_a_launch_over_http(unverified_server: Server) -
     assert "hip flexor" in speech_of(payload)
     assert payload["response"]["shouldEndSession"] is False
     assert "VERIFICATION IS OFF" in unverified_server.stderr()
+    # The log holds the skill's lines, not one per call to the embedded DynamoDB.
+    assert '"POST / HTTP/1.1" 200' not in unverified_server.stderr()
+    assert '"POST /alexa HTTP/1.1" 200' in unverified_server.stderr()
+
+
+def test_serve_keeps_progress_in_a_data_dir_between_runs(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (tmp_path / "first").mkdir()
+    (tmp_path / "second").mkdir()
+    alexa = AlexaConversation(api_access_token=None)
+    for server in start_server(tmp_path / "first", "--no-verify", "--data-dir", str(data)):
+        server.wait_until_healthy()
+        for envelope in (alexa.launch, lambda: alexa.intent("AMAZON.StopIntent")):
+            answer = server.http.post(f"{server.url}/alexa", json=envelope(), timeout=10)
+            alexa.carry(answer.json())
+    # Stopped (SIGTERM) halfway through the first side's routine: saved on the way out.
+    assert (data / "progress.json").is_file()
+    for server in start_server(tmp_path / "second", "--no-verify", "--data-dir", str(data)):
+        server.wait_until_healthy()
+        launch = AlexaConversation(api_access_token=None).launch()
+        answer = server.http.post(f"{server.url}/alexa", json=launch, timeout=10)
+        assert "Last time you stopped at the kneeling hip flexor stretch" in speech_of(
+            answer.json()
+        )
 
 
 def test_serve_no_verify_still_refuses_bad_bodies(unverified_server: Server) -> None:
@@ -146,6 +170,19 @@ def test_help_mentions_no_verify(command: list[str]) -> None:
     assert result.returncode == 0, result.stderr
     assert "--no-verify" in result.stdout
     assert "serve" in result.stdout
+
+
+def test_a_data_dir_is_for_the_embedded_dynamodb_only() -> None:
+    result = subprocess.run(
+        [str(BACKSTRETCH), "chat", "--data-dir", "x", "--dynamodb-endpoint", "http://h:1"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=child_env(),
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "--data-dir keeps the embedded DynamoDB's progress" in result.stderr
 
 
 def test_no_command_is_a_usage_error() -> None:

@@ -15,11 +15,11 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
 import lambda_function
-from backstretch.progress.table import load_template
 from backstretch.routine.content import content_locale
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.events import INTENT_EVENTS
 from backstretch.skill.handlers import SkillDisabledHandler
+from backstretch_local.table import load_template
 from scripts import package_lambda
 from tests.envelopes import AlexaConversation
 

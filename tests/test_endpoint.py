@@ -21,8 +21,8 @@ from werkzeug.test import TestResponse
 from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
-from backstretch.web.app import MAX_BODY_BYTES, create_app
-from backstretch.web.verification import RequestVerifier, VerifierConfig
+from backstretch_local.web.app import MAX_BODY_BYTES, create_app
+from backstretch_local.web.verification import RequestVerifier, VerifierConfig
 from tests.alexa_signing import AlexaPKI, AlexaSigner
 from tests.envelopes import SKILL_ID, AlexaConversation, speech_of, timestamp
 from tests.fake_alexa_api import FakeAlexaApi

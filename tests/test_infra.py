@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from backstretch.progress.table import load_template
+from backstretch_local.table import load_template
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "infra" / "template.yaml"

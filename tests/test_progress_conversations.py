@@ -16,7 +16,7 @@ from backstretch.skill import turn as skill_turn
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.handlers import EventNotProcessed
 from backstretch.skill.service import BackStretchSkill
-from backstretch.web.app import create_app
+from backstretch_local.web.app import create_app
 from tests.dynamodb import TABLE_NAME, throttled_response
 from tests.envelopes import USER_ID, AlexaConversation, speech_of
 from tests.fake_alexa_api import FakeAlexaApi

@@ -18,8 +18,8 @@ from botocore.exceptions import ClientError, ReadTimeoutError
 from backstretch.progress.dynamodb import (
     PROFILE_SK,
     DynamoProgressStore,
-    _encode_routine,
     progress_client,
+    routine_item,
     user_key,
 )
 from backstretch.progress.errors import ProfileConflict, ProgressUnavailable
@@ -346,7 +346,7 @@ def test_summary_cost_stays_flat_however_long_the_history(
 ) -> None:
     start, end = summary_window(NOW, TZ)
     older = [
-        _encode_routine(
+        routine_item(
             user_key(ALICE), record(start - timedelta(hours=6 + 12 * n), routine_id=f"old-{n}")
         )
         for n in range(older_routines)

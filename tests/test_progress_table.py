@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from backstretch.progress import table as progress_table
-from backstretch.progress.table import create_table_from_template, load_template
+from backstretch_local import table as progress_table
+from backstretch_local.table import create_table_from_template, load_template
 from tests.dynamodb import TABLE_NAME
 
 

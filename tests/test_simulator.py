@@ -15,13 +15,14 @@ import pytest
 from flask.testing import FlaskClient
 
 from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
-from backstretch.local.simulator import Simulator
-from backstretch.local.utterances import InteractionModel, UtteranceResolver
 from backstretch.progress.dynamodb import DynamoProgressStore
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
-from backstretch.web.app import create_app, simulator_answer
-from backstretch.web.verification import RequestVerifier
+from backstretch_local.endpoint import envelope_answer
+from backstretch_local.simulator import Simulator
+from backstretch_local.utterances import InteractionModel, UtteranceResolver
+from backstretch_local.web.app import create_app
+from backstretch_local.web.verification import RequestVerifier
 from tests.fake_alexa_api import FakeAlexaApi
 from tests.test_cli import Server, start_server
 
@@ -84,7 +85,7 @@ def make_client(
         apis.append(api)
         skill = BackStretchSkill(SkillConfig(skill_id=skill_id), api=api, store=progress_store)
         simulator = Simulator(
-            simulator_answer(skill),
+            envelope_answer(skill),
             fake_alexa_api,
             UtteranceResolver(InteractionModel.load()),
             progress_store,
@@ -280,7 +281,7 @@ def test_a_simulator_cannot_be_added_to_a_verifying_app(
 ) -> None:
     skill = BackStretchSkill(SkillConfig(), store=progress_store)
     simulator = Simulator(
-        simulator_answer(skill),
+        envelope_answer(skill),
         fake_alexa_api,
         UtteranceResolver(InteractionModel.load()),
         progress_store,

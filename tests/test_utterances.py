@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from backstretch.local.envelopes import AlexaConversation
-from backstretch.local.utterances import (
+from backstretch.skill.envelope import parse_envelope
+from backstretch_local.envelopes import AlexaConversation
+from backstretch_local.utterances import (
     FALLBACK_INTENT,
     InteractionModel,
     Utterance,
@@ -16,7 +17,6 @@ from backstretch.local.utterances import (
     normalise,
     parse_number,
 )
-from backstretch.skill.envelope import parse_envelope
 
 MODEL_FILE = Path(__file__).parents[1] / "skill-package/interactionModels/custom/en-US.json"
 

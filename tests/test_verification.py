@@ -15,8 +15,8 @@ import requests
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from backstretch.web import verification
-from backstretch.web.verification import (
+from backstretch_local.web import verification
+from backstretch_local.web.verification import (
     CertificateFetcher,
     RequestVerifier,
     VerificationError,

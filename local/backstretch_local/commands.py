@@ -1,30 +1,35 @@
-"""Command line: `backstretch serve` runs the skill behind a local HTTP endpoint (and, with
---no-verify, a simulator page at /); `backstretch chat` holds the conversation in a terminal."""
+"""What `backstretch serve` and `backstretch chat` do, once the command line is read
+(`backstretch_local.cli`): the skill, its storage and the fake Alexa API, wired for local use."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import replace
+from types import FrameType
 
-from backstretch.local.chat import FAST_TIME_SCALE, Chat, ChatSettings
-from backstretch.local.fake_alexa import FakeAlexaApi, LocalAlexaApi
-from backstretch.local.simulator import Simulator
-from backstretch.local.utterances import InteractionModel, UtteranceResolver
 from backstretch.observability import configure_logging
 from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
-from backstretch.progress.embedded import EmbeddedDynamoDB
-from backstretch.progress.table import create_table_from_template
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
-from backstretch.web.app import create_app, simulator_answer
-from backstretch.web.verification import RequestVerifier
+from backstretch_local.chat import Chat, ChatSettings
+from backstretch_local.cli import FAST_TIME_SCALE
+from backstretch_local.dynamodb import EmbeddedDynamoDB, local_aws_environment
+from backstretch_local.endpoint import envelope_answer
+from backstretch_local.fake_alexa import FakeAlexaApi, LocalAlexaApi
+from backstretch_local.simulator import Simulator
+from backstretch_local.table import create_table_from_template
+from backstretch_local.utterances import InteractionModel, UtteranceResolver
+from backstretch_local.web.app import create_app
+from backstretch_local.web.verification import RequestVerifier
 
 logger = logging.getLogger("backstretch")
+DATA_FILE_NAME = "progress.json"  # in --data-dir: the embedded DynamoDB's items
 
 NO_VERIFY_WARNING = """
   *** REQUEST VERIFICATION IS OFF ***
@@ -33,76 +38,30 @@ NO_VERIFY_WARNING = """
 """
 
 
-def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="backstretch",
-        description=__doc__,
-        epilog="To try it locally with unsigned requests: backstretch serve --no-verify "
-        "(never behind a public tunnel). See backstretch serve --help for every option.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="serve the skill at POST /alexa")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8080)
-    serve.add_argument(
-        "--no-verify",
-        action="store_true",
-        help="skip Alexa request signature checks (local testing only)",
-    )
-    serve.add_argument("--skill-id", help="only answer requests for this skill id")
-    _add_progress_options(serve)
-    chat = commands.add_parser(
-        "chat",
-        help="talk to the skill in the terminal: type what you'd say, read what Alexa says",
-        description="Type what you would say to Alexa; see what she would say, progressive "
-        "responses as they arrive and every break played out. Ctrl-D or Ctrl-C to leave.",
-    )
-    chat.add_argument(
-        "--fast",
-        action="store_true",
-        help=f"play breaks at 1/{round(1 / FAST_TIME_SCALE)} of their length",
-    )
-    chat.add_argument("--locale", default="en-US", help="interaction model and content locale")
-    _add_progress_options(chat)
-    return parser.parse_args(argv)
-
-
-def _add_progress_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--dynamodb-endpoint",
-        default=os.environ.get("DYNAMODB_ENDPOINT"),
-        help="DynamoDB to keep progress in (DynamoDB Local, LocalStack, AWS); "
-        "default: an embedded one, in memory",
-    )
-    command.add_argument(
-        "--table",
-        default=os.environ.get("PROGRESS_TABLE", SkillConfig.table_name),
-        help="progress table name (default: %(default)s)",
-    )
-    command.add_argument(
-        "--create-table",
-        action="store_true",
-        help="create the table from infra/template.yaml on --dynamodb-endpoint first",
-    )
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    args = parse_args(argv)
+def run(args: argparse.Namespace) -> None:
+    """Run `serve` or `chat` as parsed by `backstretch_local.cli`."""
     config = SkillConfig.from_env()
     if args.command == "chat":
         # The conversation is the output here: only warnings go to the log, unless asked.
         configure_logging(os.environ.get("LOG_LEVEL", "WARNING").upper(), as_json=False)
-        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # embedded DynamoDB's requests
     else:
         configure_logging(config.log_level, as_json=False)
     config = replace(config, table_name=args.table)
     if args.command == "serve":
         config = replace(config, skill_id=args.skill_id or config.skill_id)
+    # A `kill` (SIGTERM) leaves like Ctrl-C does, so the embedded DynamoDB still saves.
+    signal.signal(signal.SIGTERM, _leave)
     with ExitStack() as resources:
         endpoint = args.dynamodb_endpoint
         if endpoint is None:
-            embedded = EmbeddedDynamoDB(config.table_name, config.region)
+            os.environ.update(local_aws_environment(config.region))
+            data_file = args.data_dir / DATA_FILE_NAME if args.data_dir else None
+            embedded = EmbeddedDynamoDB(
+                config.region, tables=[config.table_name], data_file=data_file
+            )
             endpoint = resources.enter_context(embedded)
+            if data_file is not None:
+                logger.info("progress kept in %s between runs", data_file)
         elif args.create_table:
             client = progress_client(endpoint, config.region)
             create_table_from_template(client, config.table_name)
@@ -122,7 +81,7 @@ def serve(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -
         # Only unverified: the page and its fake Alexa API are for one's own machine.
         fake = resources.enter_context(LocalAlexaApi())
         simulator = Simulator(
-            simulator_answer(skill),
+            envelope_answer(skill),
             fake,
             UtteranceResolver(InteractionModel.load()),
             _store(config),
@@ -138,7 +97,10 @@ def serve(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -
             args.port,
             simulator.api_endpoint,
         )
-    app.run(host=args.host, port=args.port, threaded=True)
+    try:
+        app.run(host=args.host, port=args.port, threaded=True)
+    except KeyboardInterrupt:
+        logger.info("stopped")
 
 
 def chat(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -> None:
@@ -152,6 +114,10 @@ def chat(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) ->
     )
     resolver = UtteranceResolver(InteractionModel.load(args.locale))
     Chat(skill.handle_payload, fake, resolver, sys.stdout, settings).run(_reader())
+
+
+def _leave(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def _reader() -> Callable[[str], str]:

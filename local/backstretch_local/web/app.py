@@ -6,24 +6,20 @@ in an app created with verification off.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
-from typing import Any
 
 from flask import Flask, Response, jsonify, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
-from backstretch.local.simulator import (
-    EnvelopeAnswer,
+from backstretch.skill.service import BackStretchSkill
+from backstretch_local.endpoint import answer_envelope, refusal
+from backstretch_local.simulator import (
     Simulator,
     SimulatorInputError,
     SkillRefused,
 )
-from backstretch.skill.envelope import MalformedRequest, parse_envelope
-from backstretch.skill.handlers import EventNotProcessed
-from backstretch.skill.service import BackStretchSkill, WrongSkill
-from backstretch.web.verification import RequestVerifier, VerificationError
+from backstretch_local.web.verification import RequestVerifier, VerificationError
 
 logger = logging.getLogger(__name__)
 
@@ -32,19 +28,6 @@ STATIC_DIRECTORY = Path(__file__).resolve().parent / "static"
 SIMULATOR_ONLY_UNVERIFIED = (
     "the simulator page runs only with request verification off: backstretch serve --no-verify"
 )
-
-
-def answer_envelope(skill: BackStretchSkill, body: bytes | str) -> tuple[int, dict[str, Any]]:
-    """What POST /alexa answers for a body that passed verification: status and JSON."""
-    try:
-        envelope = parse_envelope(body)
-        skill.check_skill_id(envelope)
-    except (MalformedRequest, WrongSkill) as exc:
-        return _refusal(400, str(exc))
-    try:
-        return 200, skill.handle(envelope)
-    except EventNotProcessed:
-        return _refusal(503, "event not processed; please deliver it again")
 
 
 def create_app(
@@ -101,15 +84,6 @@ def create_app(
     return app
 
 
-def simulator_answer(skill: BackStretchSkill) -> EnvelopeAnswer:
-    """The simulator's way to the skill: POST /alexa's own code, after verification."""
-
-    def answer(envelope: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        return answer_envelope(skill, json.dumps(envelope))
-
-    return answer
-
-
 def _add_simulator(app: Flask, simulator: Simulator) -> None:
     @app.get("/")
     def simulator_page() -> Response:
@@ -142,11 +116,6 @@ def _add_simulator(app: Flask, simulator: Simulator) -> None:
         return jsonify(speech=simulator.directives(request.args.get("requestId")))
 
 
-def _refusal(status: int, reason: str) -> tuple[int, dict[str, Any]]:
-    logger.warning("answered %d: %s", status, reason)
-    return status, {"error": reason}
-
-
 def _refuse(status: int, reason: str) -> tuple[Response, int]:
-    status, body = _refusal(status, reason)
+    status, body = refusal(status, reason)
     return jsonify(body), status

@@ -1,9 +1,10 @@
 """Typed phrases resolved the way Alexa's language understanding would, from our own model.
 
 A phrase is matched against the sample utterances (slots included) of
-``skill-package/interactionModels/custom/<locale>.json``, then the built-in intents' own
-phrases; launch phrases ("open my back stretches", "ask my back stretches how did I do this
-week") open the skill; anything else is the fallback intent, as on a device.
+``skill-package/interactionModels/custom/<locale>.json`` (the package's copy of it), then the
+built-in intents' own phrases; launch phrases ("open my back stretches", "ask my back
+stretches how did I do this week") open the skill; anything else is the fallback intent, as
+on a device.
 
     >>> resolver = UtteranceResolver(InteractionModel.load("en-US"))
     >>> resolver.resolve("Make the holds twenty five seconds!", in_session=True)
@@ -17,7 +18,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from backstretch_local.envelopes import AlexaConversation
 
 RequestType = Literal["LaunchRequest", "IntentRequest", "SessionEndedRequest"]
 
@@ -25,8 +29,8 @@ FALLBACK_INTENT = "AMAZON.FallbackIntent"
 NUMBER_SLOT_TYPE = "AMAZON.NUMBER"
 UNRESOLVED_NUMBER = "?"  # what Alexa puts in a number slot it heard but could not understand
 
-# skill-package/ sits beside lambda/ in the repository; the local tools read it from there.
-MODELS_DIRECTORY = Path(__file__).resolve().parents[3] / "skill-package/interactionModels/custom"
+# The package's copy of skill-package/interactionModels/custom (scripts/sync_local_data.py).
+MODELS_DIRECTORY = Path(__file__).resolve().parent / "data" / "interactionModels"
 
 # What people say to the built-in intents without any sample of ours (Alexa's own training),
 # one "|"-separated list per intent.
@@ -153,13 +157,11 @@ class InteractionModel:
 
     @classmethod
     def load(cls, locale: str = "en-US", directory: Path | None = None) -> InteractionModel:
-        """Read ``<directory>/<locale>.json`` (default: the repository's skill-package)."""
+        """Read ``<directory>/<locale>.json`` (default: the models the package carries)."""
         path = (directory or MODELS_DIRECTORY) / f"{locale}.json"
         if not path.is_file():
-            raise FileNotFoundError(
-                f"no interaction model at {path}: the local tools run from a clone of the "
-                "repository, which holds skill-package/"
-            )
+            known = sorted(p.stem for p in MODELS_DIRECTORY.glob("*.json"))
+            raise FileNotFoundError(f"no interaction model for {locale!r} (known: {known})")
         return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
 
     @classmethod
@@ -198,6 +200,13 @@ class Utterance:
     @property
     def slot_values(self) -> dict[str, str | None]:
         return dict(self.slots)
+
+    def envelope(self, session: AlexaConversation) -> dict[str, Any]:
+        """The request Alexa sends for this utterance, in ``session`` (a launch or an intent;
+        a SessionEndedRequest is the session's own `session_ended`)."""
+        if self.request_type == "LaunchRequest":
+            return session.launch()
+        return session.intent(self.intent or "", **self.slot_values)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from backstretch.local.envelopes import (
+from backstretch.speech.plan import Pause, Say
+from backstretch.speech.reading import read_ssml
+from backstretch_local.envelopes import (
     LOCAL_SKILL_ID,
     LOCAL_USER_ID,
     AlexaConversation,
@@ -27,12 +29,11 @@ from backstretch.local.envelopes import (
     reprompt_of,
     speech_of,
 )
-from backstretch.local.fake_alexa import FakeAlexaApi, directive_request_id, directive_speech
-from backstretch.local.spoken import Silence, Words, seconds_label, timeline
-from backstretch.local.utterances import Utterance, UtteranceResolver
+from backstretch_local.fake_alexa import FakeAlexaApi, directive_request_id, directive_speech
+from backstretch_local.utterances import Utterance, UtteranceResolver
 
 SkillAnswer = Callable[[dict[str, Any]], dict[str, Any]]
-FAST_TIME_SCALE = 1 / 20  # `--fast`: every break a twentieth of its length
+RELAUNCH = "/relaunch"
 # Far beyond the ~8 s Alexa allows a turn: only a wedged skill gets here.
 TURN_TIMEOUT_SECONDS = 30.0
 _WIDTH = 88
@@ -81,8 +82,13 @@ class Chat:
         return self._session is not None
 
     def run(self, read_line: Callable[[str], str]) -> None:
-        """Talk until the skill ends the session, or input ends (EOF, Ctrl-C)."""
-        self._write("Say something, like: start my back stretches.  (Ctrl-D to leave)\n")
+        """Talk until input ends (EOF, Ctrl-C). When the skill ends a session the chat goes
+        on: the next phrase opens a new one, as it would on a device, and ``/relaunch`` says
+        "open <the skill>"."""
+        self._write(
+            f"Say something, like: start my back stretches.  ({RELAUNCH} to launch again, "
+            "Ctrl-D to leave)\n"
+        )
         started = False
         try:
             while True:
@@ -91,13 +97,15 @@ class Chat:
                 except EOFError:
                     self._write("\n")
                     break
+                if text.strip() == RELAUNCH:
+                    text = self._launch_phrase
                 if not text.strip():
                     if started and not self._silent_turn():
-                        break
+                        self._after_the_session()
                     continue
                 started = True
                 if not self.say(text):
-                    break
+                    self._after_the_session()
         except KeyboardInterrupt:
             self._write("\n")
         finally:
@@ -111,11 +119,7 @@ class Chat:
             return False
         session = self._session_for(utterance)
         session.now = self._clock()
-        if utterance.request_type == "LaunchRequest":
-            envelope = session.launch()
-        else:
-            envelope = session.intent(utterance.intent or "", **utterance.slot_values)
-        response = self._exchange(envelope, session)
+        response = self._exchange(utterance.envelope(session), session)
         self._play(speech_of(response), label="Alexa")
         self._silences = 0
         self._reprompt = reprompt_of(response)
@@ -124,6 +128,13 @@ class Chat:
             self._write("(the session has ended)\n")
             return False
         return True
+
+    @property
+    def _launch_phrase(self) -> str:
+        return f"open {self._resolver.model.invocation_name}"
+
+    def _after_the_session(self) -> None:
+        self._write(f"(say '{self._launch_phrase}' or {RELAUNCH} to start again)\n")
 
     def leave(self) -> None:
         """Walk away mid-session: Alexa tells the skill the session ended."""
@@ -205,8 +216,8 @@ class Chat:
         if not ssml:
             return
         first = True
-        for item in timeline(ssml):
-            if isinstance(item, Words):
+        for item in read_ssml(ssml):
+            if isinstance(item, Say):
                 prefix = f"{label}: " if first else _INDENT
                 first = False
                 self._write(
@@ -224,16 +235,16 @@ class Chat:
                     first = False
                 self._pause(item)
 
-    def _pause(self, silence: Silence) -> None:
-        scaled = silence.seconds * self._settings.time_scale
-        marker = f"{_INDENT}[pause {seconds_label(silence.seconds)}]"
+    def _pause(self, pause: Pause) -> None:
+        scaled = pause.seconds * self._settings.time_scale
+        marker = f"{_INDENT}[pause {pause.seconds:g}s]"
         if not self._settings.live_countdown:
             self._write(marker + "\n")
             self._sleep(scaled)
             return
-        left = silence.seconds
+        left = pause.seconds
         while left > 0:
-            self._write(f"\r{_INDENT}[pause {seconds_label(silence.seconds)}] {math.ceil(left)} ")
+            self._write(f"\r{marker} {math.ceil(left)} ")
             step = min(1.0, left)
             self._sleep(step * self._settings.time_scale)
             left -= step

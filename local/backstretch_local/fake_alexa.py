@@ -1,7 +1,7 @@
 """A local HTTPS fake of Alexa's directive and settings APIs, for local use and the tests.
 
 Real TLS over loopback: production code reaches it through ``requests`` exactly as it would
-reach Alexa, trusting the fake's CA through ``REQUESTS_CA_BUNDLE``. ``LocalAlexaApi`` runs one
+reach Alexa, trusting the fake's CA (`backstretch_local.tls`). ``LocalAlexaApi`` runs one
 for a process (``backstretch chat``, ``backstretch serve --no-verify``); the tests' fixture
 ``fake_alexa_api`` (tests/fake_alexa_api.py) runs one per test.
 
@@ -19,12 +19,8 @@ for a process (``backstretch chat``, ``backstretch serve --no-verify``); the tes
 from __future__ import annotations
 
 import contextlib
-import datetime
-import ipaddress
 import json
-import os
 import re
-import shutil
 import socket
 import ssl
 import sys
@@ -32,17 +28,14 @@ import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-import certifi
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from backstretch_local.tls import TlsFiles, make_tls_files, trusted
 
 _DIRECTIVES_PATH = "/v1/directives"
 _TIME_ZONE_PATH = re.compile(r"^/v2/devices/[^/?#]+/settings/System\.timeZone$")
@@ -53,15 +46,6 @@ _JOIN_SECONDS = 5.0
 DEFAULT_MAX_RECORDED = 10_000
 
 DirectiveListener = Callable[[Any], None]
-
-
-@dataclass(frozen=True)
-class TlsFiles:
-    """PEM files for the fake: the CA clients trust, and the server's certificate and key."""
-
-    ca_file: Path
-    cert_file: Path
-    key_file: Path
 
 
 @dataclass(frozen=True)
@@ -357,98 +341,10 @@ class _Server(ThreadingHTTPServer):
         return sum(thread.is_alive() for thread in threads)
 
 
-def make_tls_files(directory: Path) -> TlsFiles:
-    """A fresh CA, and a server certificate it signed for 127.0.0.1 and localhost."""
-    now = datetime.datetime.now(datetime.UTC)
-    not_before, not_after = now - datetime.timedelta(minutes=5), now + datetime.timedelta(days=1)
-
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Back Stretch Coach test CA")])
-    ca_ski = x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key())
-    ca_cert = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(_key_usage(key_cert_sign=True, crl_sign=True), critical=True)
-        .add_extension(ca_ski, critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
-
-    server_key = ec.generate_private_key(ec.SECP256R1())
-    server_cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-        .issuer_name(ca_name)
-        .public_key(server_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [
-                    x509.DNSName("localhost"),
-                    x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
-                ]
-            ),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_key_usage(digital_signature=True), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(
-            x509.SubjectKeyIdentifier.from_public_key(server_key.public_key()), critical=False
-        )
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski), critical=False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-
-    files = TlsFiles(
-        ca_file=directory / "ca.pem",
-        cert_file=directory / "server.pem",
-        key_file=directory / "server-key.pem",
-    )
-    files.ca_file.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
-    files.cert_file.write_bytes(server_cert.public_bytes(serialization.Encoding.PEM))
-    files.key_file.write_bytes(
-        server_key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return files
-
-
-def _key_usage(
-    *, digital_signature: bool = False, key_cert_sign: bool = False, crl_sign: bool = False
-) -> x509.KeyUsage:
-    return x509.KeyUsage(
-        digital_signature=digital_signature,
-        content_commitment=False,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=key_cert_sign,
-        crl_sign=crl_sign,
-        encipher_only=False,
-        decipher_only=False,
-    )
-
-
-_TRUST_VARIABLES = ("REQUESTS_CA_BUNDLE", "NO_PROXY", "no_proxy")
-
-
 class LocalAlexaApi:
-    """A fake Alexa API for this process: a CA made at start-up, trusted through
-    ``REQUESTS_CA_BUNDLE`` (with certifi's roots, so real HTTPS still verifies), and
-    loopback kept away from any proxy. Everything is undone on exit.
+    """A fake Alexa API for this process: a CA made at start-up and trusted (`tls.trusted`:
+    added to the operator's own bundle, loopback kept away from any proxy). Everything is
+    undone on exit.
 
     >>> with LocalAlexaApi() as fake:
     ...     conversation = AlexaConversation(api_endpoint=fake.api_endpoint)
@@ -456,22 +352,19 @@ class LocalAlexaApi:
 
     def __init__(self, max_recorded: int = DEFAULT_MAX_RECORDED) -> None:
         self._max_recorded = max_recorded
-        self._directory: Path | None = None
-        self._saved_env: dict[str, str | None] = {}
-        self._fake: FakeAlexaApi | None = None
+        self._resources = ExitStack()
 
     def __enter__(self) -> FakeAlexaApi:
-        self._directory = Path(tempfile.mkdtemp(prefix="backstretch-alexa-api-"))
-        tls = make_tls_files(self._directory)
-        bundle = self._directory / "trusted.pem"
-        bundle.write_bytes(Path(certifi.where()).read_bytes() + b"\n" + tls.ca_file.read_bytes())
-        self._saved_env = {name: os.environ.get(name) for name in _TRUST_VARIABLES}
-        os.environ["REQUESTS_CA_BUNDLE"] = str(bundle)
-        for name in ("NO_PROXY", "no_proxy"):
-            os.environ[name] = _with_loopback(os.environ.get(name))
-        fake = FakeAlexaApi(tls, self._max_recorded)
-        fake.start()
-        self._fake = fake
+        with ExitStack() as resources:
+            directory = resources.enter_context(
+                tempfile.TemporaryDirectory(prefix="backstretch-alexa-api-")
+            )
+            tls = make_tls_files(Path(directory))
+            resources.enter_context(trusted(tls.ca_file.read_bytes()))
+            fake = FakeAlexaApi(tls, self._max_recorded)
+            fake.start()
+            resources.callback(fake.stop)
+            self._resources = resources.pop_all()
         return fake
 
     def __exit__(
@@ -480,22 +373,4 @@ class LocalAlexaApi:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        try:
-            if self._fake is not None:
-                self._fake.stop()
-        finally:
-            for name, value in self._saved_env.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-            if self._directory is not None:
-                shutil.rmtree(self._directory, ignore_errors=True)
-
-
-def _with_loopback(no_proxy: str | None) -> str:
-    hosts = [h.strip() for h in (no_proxy or "").split(",") if h.strip()]
-    for host in ("127.0.0.1", "localhost"):
-        if host not in hosts:
-            hosts.append(host)
-    return ",".join(hosts)
+        self._resources.close()

@@ -2,11 +2,12 @@
 
 The embedded DynamoDB of `backstretch serve` and the tests both build their table from the
 template's own ``ProgressTable`` declaration, so code and infrastructure cannot drift apart.
+The package carries a copy of the template (``data/template.yaml``, kept equal to
+infra/template.yaml by scripts/sync_local_data.py), so an installed `backstretch` needs no clone.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,23 +16,7 @@ import yaml
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
-
-class TemplateNotFound(FileNotFoundError):
-    """infra/template.yaml is not beside this checkout (an installed copy has no infra/)."""
-
-
-def template_path() -> Path:
-    """infra/template.yaml of this checkout, or $BACKSTRETCH_TEMPLATE."""
-    configured = os.environ.get("BACKSTRETCH_TEMPLATE")
-    if configured:
-        return Path(configured)
-    for folder in Path(__file__).resolve().parents:
-        candidate = folder / "infra" / "template.yaml"
-        if candidate.is_file():
-            return candidate
-    raise TemplateNotFound(
-        "infra/template.yaml not found: run from a checkout or set BACKSTRETCH_TEMPLATE"
-    )
+PACKAGED_TEMPLATE = Path(__file__).resolve().parent / "data" / "template.yaml"
 
 
 class _CloudFormationLoader(yaml.SafeLoader):
@@ -60,7 +45,7 @@ _CloudFormationLoader.add_multi_constructor("!", _intrinsic)
 
 def load_template(path: Path | None = None) -> dict[str, Any]:
     """The template as plain data, intrinsic functions in their long form."""
-    with (path or template_path()).open(encoding="utf-8") as template:
+    with (path or PACKAGED_TEMPLATE).open(encoding="utf-8") as template:
         # A SafeLoader subclass that only adds constructors for CloudFormation short tags.
         loaded: dict[str, Any] = yaml.load(template, Loader=_CloudFormationLoader)  # noqa: S506
     return loaded

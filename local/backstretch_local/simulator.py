@@ -14,16 +14,6 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from backstretch.local.envelopes import (
-    LOCAL_SKILL_ID,
-    AlexaConversation,
-    ends_session,
-    reprompt_of,
-    speech_of,
-)
-from backstretch.local.fake_alexa import FakeAlexaApi
-from backstretch.local.spoken import Silence, Spoken, mark_holds, timeline
-from backstretch.local.utterances import Utterance, UtteranceResolver
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
 from backstretch.progress.summary import (
@@ -33,9 +23,19 @@ from backstretch.progress.summary import (
     weekly_summary,
 )
 from backstretch.routine.content import load_routine
+from backstretch.speech.plan import Say
+from backstretch.speech.reading import Heard, HeldPause, mark_holds, read_ssml
+from backstretch_local.endpoint import EnvelopeAnswer
+from backstretch_local.envelopes import (
+    LOCAL_SKILL_ID,
+    AlexaConversation,
+    ends_session,
+    reprompt_of,
+    speech_of,
+)
+from backstretch_local.fake_alexa import FakeAlexaApi
+from backstretch_local.utterances import Utterance, UtteranceResolver
 
-# The endpoint's answer to one envelope: HTTP status and JSON body, as POST /alexa gives them.
-EnvelopeAnswer = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
 SIMULATOR_USER_ID = "amzn1.ask.account.LOCAL-SIMULATOR"
 SUMMARY_INTENT = "WeeklySummaryIntent"
 MAX_PHRASE_CHARS = 500
@@ -102,16 +102,13 @@ class Simulator:
             self._end(carried)
             carried = None
         conversation = self._conversation(carried)
-        if utterance.request_type == "LaunchRequest":
-            envelope = conversation.launch()
-        else:
-            envelope = conversation.intent(utterance.intent or "", **utterance.slot_values)
+        envelope = utterance.envelope(conversation)
         request_id = envelope["request"]["requestId"]
         response = self._send(envelope)
         conversation.carry(response)
         progressive = self._api.accepted_speech(request_id)
         final = speech_of(response)
-        parts = [timeline(ssml) for ssml in [*progressive, final] if ssml]
+        parts = [read_ssml(ssml) for ssml in [*progressive, final] if ssml]
         marked = mark_holds(parts, self._routine.hold)
         spoken_parts = [_spoken_json(part) for part in marked]
         ended = ends_session(response)
@@ -233,27 +230,22 @@ def _heard(utterance: Utterance) -> dict[str, Any]:
     }
 
 
-def _spoken_json(part: list[Spoken]) -> list[dict[str, Any]]:
+def _spoken_json(part: list[Heard]) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for item in part:
-        if isinstance(item, Silence):
-            hold = item.hold
-            items.append(
-                {
-                    "pause": item.seconds,
-                    "hold": None
-                    if hold is None
-                    else {"total": hold.total_seconds, "left": hold.left_seconds},
-                }
-            )
-        else:
+        if isinstance(item, Say):
             items.append({"say": item.text})
+        elif isinstance(item, HeldPause):
+            hold = {"total": item.total_seconds, "left": item.left_seconds}
+            items.append({"pause": item.pause.seconds, "hold": hold})
+        else:
+            items.append({"pause": item.seconds, "hold": None})
     return items
 
 
-def _hold_seconds(parts: list[list[Spoken]]) -> float | None:
+def _hold_seconds(parts: list[list[Heard]]) -> float | None:
     for part in parts:
         for item in part:
-            if isinstance(item, Silence) and item.hold is not None:
-                return item.hold.total_seconds
+            if isinstance(item, HeldPause):
+                return item.total_seconds
     return None
