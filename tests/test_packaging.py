@@ -8,6 +8,7 @@ declaration travel in the package, as copies kept equal to skill-package/ and in
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -18,6 +19,19 @@ import pytest
 from scripts import sync_local_data
 
 ROOT = Path(__file__).resolve().parent.parent
+# What a wheel is not built from: environments, caches, build output, other tools' folders.
+NOT_SOURCES = (
+    ".git",
+    ".venv*",
+    "node_modules",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".*_cache",
+    "bench",
+    "test-artifacts",
+)
 SYNC_HINT = "run `make sync-data` (python scripts/sync_local_data.py) and commit the copies"
 
 
@@ -44,10 +58,13 @@ def run(
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built from a copy of the sources, so no build/ left in the clone can leak into it."""
     out = tmp_path_factory.mktemp("wheel")
+    source = out / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCES))
     built = run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
-        cwd=out,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), "."],
+        cwd=source,
     )
     assert built.returncode == 0, built.stderr
     (path,) = out.glob("backstretch-*.whl")
@@ -61,6 +78,14 @@ def test_the_wheel_holds_both_packages_and_their_data(wheel: Path) -> None:
     assert "backstretch_local/data/interactionModels/en-US.json" in names
     assert "backstretch_local/web/static/simulator.html" in names
     assert not [n for n in names if n.startswith(("tests/", "bench/", "scripts/"))]
+    packaged = {n for n in names if n.endswith(".py")}
+    sources = {
+        path.relative_to(folder).as_posix()
+        for folder in (ROOT / "lambda", ROOT / "local")
+        for path in folder.rglob("*.py")
+        if "__pycache__" not in path.parts and path.parent != folder
+    }
+    assert packaged == sources, "the wheel holds both packages' modules, and nothing else"
 
 
 def test_the_installed_wheel_chats_from_any_folder(wheel: Path, tmp_path: Path) -> None:
