@@ -45,11 +45,17 @@ class AlexaConversation:
     attributes: dict[str, Any] = field(default_factory=dict)
     new: bool = True
     now: datetime | None = None
+    granted: set[str] = field(default_factory=set)  # permission scopes the person allowed
 
     def envelope(self, request: dict[str, Any], *, with_session: bool = True) -> dict[str, Any]:
+        user: dict[str, Any] = {"userId": self.user_id}
+        if self.granted:
+            user["permissions"] = {
+                "scopes": {scope: {"status": "GRANTED"} for scope in sorted(self.granted)}
+            }
         system: dict[str, Any] = {
             "application": {"applicationId": self.skill_id},
-            "user": {"userId": self.user_id},
+            "user": user,
             "device": {"deviceId": self.device_id, "supportedInterfaces": {}},
         }
         if self.api_endpoint:
@@ -90,6 +96,19 @@ class AlexaConversation:
             }
         return self.envelope(
             {"type": "IntentRequest", "dialogState": "COMPLETED", "intent": intent}
+        )
+
+    def permission_answer(self, status: str, token: str) -> dict[str, Any]:
+        """Alexa's answer to a voice permission request (``Connections.SendRequest`` AskFor):
+        ACCEPTED, DENIED or NOT_ANSWERED, with the request's token handed back."""
+        return self.envelope(
+            {
+                "type": "Connections.Response",
+                "name": "AskFor",
+                "status": {"code": "200", "message": "OK"},
+                "payload": {"status": status, "isCardThrown": "false"},
+                "token": token,
+            }
         )
 
     def session_ended(self, reason: str = "USER_INITIATED") -> dict[str, Any]:

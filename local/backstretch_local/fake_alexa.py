@@ -1,4 +1,5 @@
-"""A local HTTPS fake of Alexa's directive and settings APIs, for local use and the tests.
+"""A local HTTPS fake of Alexa's directive, settings and reminders APIs, for local use and
+the tests.
 
 Real TLS over loopback: production code reaches it through ``requests`` exactly as it would
 reach Alexa, trusting the fake's CA (`backstretch_local.tls`). ``LocalAlexaApi`` runs one
@@ -14,6 +15,9 @@ for a process (``backstretch chat``, ``backstretch serve --no-verify``); the tes
         ... fake.api_endpoint ...                 # "https://127.0.0.1:PORT"
         fake.speech_texts()                       # directive.speech strings, in order
         fake.add_listener(print)                  # each directive body as it arrives
+        fake.reminders                            # alert token -> the reminder as set
+        fake.reminders_status = 401               # or 403, 400, 429, 500: refuse them all
+        fake.reminders_hang = True                # reminders calls answer only at release()
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from backstretch_local.tls import TlsFiles, make_tls_files, trusted
 
 _DIRECTIVES_PATH = "/v1/directives"
 _TIME_ZONE_PATH = re.compile(r"^/v2/devices/[^/?#]+/settings/System\.timeZone$")
+_REMINDERS_PATH = re.compile(r"^/v1/alerts/reminders(?:/(?P<token>[^/?#]+))?$")
 # Bounds only a broken teardown; release() and teardown end every hang long before this.
 _HANG_SAFETY_SECONDS = 60.0
 _JOIN_SECONDS = 5.0
@@ -72,6 +77,12 @@ class FakeAlexaApi:
         self.directive_hang = False
         self.time_zone: Any = "America/Los_Angeles"
         self.time_zone_status = 200
+        # The Reminders API: what is set, by alert token; a status other than None refuses
+        # every reminders call with it.
+        self.reminders: dict[str, Any] = {}
+        self.reminders_status: int | None = None
+        self.reminders_hang = False
+        self._reminder_count = 0
         self._fail_after: int | None = None
         self._lock = threading.Lock()
         self._requests: deque[RecordedRequest] = deque(maxlen=max_recorded)
@@ -214,8 +225,40 @@ class FakeAlexaApi:
         elif handler.command == "GET" and _TIME_ZONE_PATH.match(path):
             value = time_zone if time_zone_status == 200 else _error_body(time_zone_status)
             _answer(handler, time_zone_status, value)
+        elif (reminder := _REMINDERS_PATH.match(path)) is not None:
+            if self.reminders_hang:
+                self._released.wait(_HANG_SAFETY_SECONDS)
+            status, answer = self._reminders_call(handler.command, reminder["token"], body)
+            _answer(handler, status, answer)
         else:
             _answer(handler, 404, _error_body(404))
+
+    def _reminders_call(self, method: str, token: str | None, body: Any) -> tuple[int, Any]:
+        """The Reminders API on ``self.reminders``: create, read, list, replace, delete."""
+        with self._lock:
+            if self.reminders_status is not None:
+                return self.reminders_status, _error_body(self.reminders_status)
+            if token is None and method == "POST":
+                if not isinstance(body, dict) or "trigger" not in body:
+                    return 400, _error_body(400)
+                self._reminder_count += 1
+                token = f"fake-alert-{self._reminder_count}"
+                self.reminders[token] = body
+                return 201, {"alertToken": token, "status": "ON", **body}
+            if token is None and method == "GET":
+                alerts = [{"alertToken": t, **r} for t, r in self.reminders.items()]
+                return 200, {"totalCount": str(len(alerts)), "alerts": alerts}
+            if token is None or token not in self.reminders:
+                return 404, _error_body(404)
+            if method == "GET":
+                return 200, {"alertToken": token, **self.reminders[token]}
+            if method == "PUT" and isinstance(body, dict):
+                self.reminders[token] = body
+                return 200, {"alertToken": token, "status": "ON", **body}
+            if method == "DELETE":
+                del self.reminders[token]
+                return 200, None
+            return 400, _error_body(400)
 
 
 def directive_speech(body: Any) -> str | None:
@@ -267,6 +310,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.fake._serve(self)
 
     def do_GET(self) -> None:
+        self.server.fake._serve(self)
+
+    def do_PUT(self) -> None:
+        self.server.fake._serve(self)
+
+    def do_DELETE(self) -> None:
         self.server.fake._serve(self)
 
     def log_message(self, format: str, *args: Any) -> None:

@@ -8,6 +8,7 @@ mid-routine does not lose the person's place.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -17,6 +18,8 @@ from ask_sdk_model import IntentRequest, Response
 from ask_sdk_model.interfaces.connections import ConnectionsResponse, SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard, SsmlOutputSpeech
 
+from backstretch.routine.content import load_routine
+from backstretch.routine.state import CoachState
 from backstretch.skill.request import read_request
 from backstretch.skill.turn import TurnServices
 from backstretch.skill.turn_record import turn_record
@@ -56,6 +59,7 @@ class ReminderHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         from backstretch.reminders.dialog import Pending  # only when a reminder turn needs it
+        from backstretch.reminders.lines import reminder_lines
         from backstretch.reminders.turn import REMINDERS_SCOPE, take_reminder_turn
 
         envelope = handler_input.request_envelope
@@ -63,6 +67,11 @@ class ReminderHandler(AbstractRequestHandler):
         attributes = dict(request.attributes or {})
         pending = Pending.from_attribute(attributes.pop(REMINDER_ATTRIBUTE, None))
         reply = take_reminder_turn(request, _asked(envelope.request), pending, self._services)
+        coaching = CoachState.from_attributes(attributes, load_routine(request.locale))
+        if coaching.in_progress and reply.reprompt is None and not reply.ask_permission_for:
+            # Asked mid-routine: the person's place is kept, and the routine waits for them.
+            carry_on = reminder_lines(request.locale).carry_on
+            reply = replace(reply, speech=f"{reply.speech} {carry_on}", reprompt=carry_on)
 
         record = turn_record(handler_input)
         record.outcome, record.storage_errors = reply.outcome, reply.storage_errors
