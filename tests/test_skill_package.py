@@ -29,6 +29,13 @@ CUSTOM_INTENTS = {
     "WhyIntent",
     "SetHoldIntent",
     "WeeklySummaryIntent",
+    "PainIntent",
+    "GentlerIntent",
+    "RedoSideIntent",
+    "SkipStretchIntent",
+    "GoToStretchIntent",
+    "DoneForTodayIntent",
+    "WhereAmIIntent",
 }
 BUILT_IN_INTENTS = {
     "AMAZON.NextIntent",
@@ -175,9 +182,17 @@ def test_set_hold_intent_declares_a_number_slot() -> None:
     assert all("{seconds}" in s for s in intent("SetHoldIntent")["samples"])
 
 
-def test_only_set_hold_intent_has_slots() -> None:
+def test_only_hold_stretch_and_pain_intents_have_slots() -> None:
     with_slots = {i["name"] for i in intents() if i.get("slots")}
-    assert with_slots == {"SetHoldIntent"}
+    assert with_slots == {"SetHoldIntent", "GoToStretchIntent", "PainIntent"}
+
+
+def test_custom_slot_types_are_declared_with_values() -> None:
+    declared = {t["name"]: t for t in language_model().get("types", [])}
+    used = {s["type"] for i in intents() for s in i.get("slots", [])}
+    custom = {t for t in used if not t.startswith("AMAZON.")}
+    assert custom == set(declared), "every custom slot type declared, and only those"
+    assert all(declared[name]["values"] for name in custom)
 
 
 def test_navigate_home_has_no_samples() -> None:

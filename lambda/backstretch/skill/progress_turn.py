@@ -180,7 +180,8 @@ class TurnProgress:
             if turn.outcome is Outcome.ROUTINE_FINISHED:
                 return turn.with_note(self._finish(turn.state, routine))
             if turn.outcome in (Outcome.STOPPED, Outcome.SESSION_ENDED):
-                self._save_stopped(before, routine)
+                # After the turn: a stop that cut a hold short has taken back the unheld part.
+                self._save_stopped(turn.state, routine)
             elif turn.outcome is Outcome.HOLD_CHANGED:
                 self._save_hold(turn.state)
         except ProgressUnavailable as exc:
