@@ -20,6 +20,7 @@ from backstretch.web.app import create_app
 from tests.dynamodb import TABLE_NAME, throttled_response
 from tests.envelopes import USER_ID, AlexaConversation, speech_of
 from tests.fake_alexa_api import FakeAlexaApi
+from tests.heard import heard_seconds
 
 WEDNESDAY_NOON_UTC = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -157,6 +158,35 @@ def test_a_chosen_hold_length_is_remembered(person):
 
 
 # --- recording routines exactly once ------------------------------------------------------
+
+
+@pytest.mark.parametrize("intent", ["AMAZON.StopIntent", "DoneForTodayIntent"])
+def test_a_stop_that_cuts_a_hold_short_stores_only_what_was_held(person, dynamodb_client, intent):
+    person.session(WEDNESDAY_NOON_UTC)
+    launch = person.hears()
+    person.alexa.now += timedelta(seconds=heard_seconds(launch) + 2)  # heard out
+    right = person.hears("AMAZON.NextIntent")
+    into_hold = heard_seconds(right[: right.index("Hold it there.")]) + 15
+    person.alexa.now += timedelta(seconds=into_hold)  # "Alexa, stop", 15 s into the hold
+    person.says(intent)
+    items = routine_items(dynamodb_client)
+    assert len(items) == 1 and items[0]["completed"] == {"BOOL": False}
+    assert int(items[0]["sides_completed"]["N"]) == 1
+    # Alexa's timestamps are to the second: what was held is known to within one.
+    assert 30 + 14 <= int(items[0]["seconds_held"]["N"]) <= 30 + 15
+    person.session(person.alexa.now + timedelta(minutes=5))
+    offer = person.hears()  # the side cut short is where to pick up
+    assert "Last time you stopped at the kneeling hip flexor stretch, right side" in offer
+
+
+def test_a_first_side_cut_short_still_keeps_its_seconds(person, dynamodb_client):
+    person.session(WEDNESDAY_NOON_UTC)
+    launch = person.hears()
+    person.alexa.now += timedelta(seconds=heard_seconds(launch[: launch.index("Hold it")]) + 9)
+    person.says("AMAZON.StopIntent")
+    items = routine_items(dynamodb_client)
+    assert len(items) == 1 and 8 <= int(items[0]["seconds_held"]["N"]) <= 9
+    assert int(items[0]["sides_completed"]["N"]) == 0
 
 
 def test_a_finished_routine_is_recorded_once_even_when_the_request_is_replayed(

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model import RequestEnvelope
 
 from backstretch.local.envelopes import AlexaConversation
 from backstretch.local.utterances import (
@@ -16,7 +18,9 @@ from backstretch.local.utterances import (
     normalise,
     parse_number,
 )
+from backstretch.routine.conversation import EventKind
 from backstretch.skill.envelope import parse_envelope
+from backstretch.skill.events import event_for
 
 MODEL_FILE = Path(__file__).parents[1] / "skill-package/interactionModels/custom/en-US.json"
 
@@ -121,6 +125,29 @@ def test_every_sample_of_the_model_resolves_to_its_own_intent(
         ("shut up", "AMAZON.StopIntent"),
         # Our samples win over a built-in's phrase for the same words.
         ("continue", "AMAZON.NextIntent"),
+        # A body on the floor: pain, comfort, and moving around (issue 9).
+        ("that hurts", "PainIntent"),
+        ("Ow!", "PainIntent"),
+        ("ouch", "PainIntent"),
+        ("that's too much", "PainIntent"),
+        ("it pinches", "PainIntent"),
+        ("I feel pain", "PainIntent"),
+        ("my knee hurts", "PainIntent"),
+        ("my back hurts", "PainIntent"),
+        ("make it gentler", "GentlerIntent"),
+        ("do that side again", "RedoSideIntent"),
+        ("one more time", "RedoSideIntent"),
+        ("skip this stretch", "SkipStretchIntent"),
+        ("go to the next stretch", "SkipStretchIntent"),
+        ("skip to the lat stretch", "GoToStretchIntent"),
+        ("go back to the hip flexor", "GoToStretchIntent"),
+        ("I'm done", "DoneForTodayIntent"),
+        ("that's enough for today", "DoneForTodayIntent"),
+        ("I've had enough", "DoneForTodayIntent"),
+        ("where am I", "WhereAmIIntent"),
+        ("how much is left", "WhereAmIIntent"),
+        ("how long is this", "WhereAmIIntent"),
+        ("stop counting", "AMAZON.PauseIntent"),
     ],
 )
 def test_spoken_phrases_reach_the_right_intent(
@@ -236,6 +263,33 @@ def test_a_resolved_phrase_becomes_the_envelope_alexa_sends(resolver: UtteranceR
     }
     assert envelope["session"]["attributes"] == {"step": 1}
     assert envelope["context"]["System"]["apiEndpoint"] == "https://127.0.0.1:1"
+
+
+@pytest.mark.parametrize(
+    ("said", "kind", "stretch", "body_part"),
+    [
+        ("skip to the lat stretch", EventKind.GO_TO, "lat", None),
+        ("go back to the hip flexor", EventKind.GO_TO, "kneeling_hip_flexor", None),
+        ("go to the kneeling stretch", EventKind.GO_TO, "kneeling_hip_flexor", None),
+        ("skip to the purple one", EventKind.GO_TO, None, None),
+        ("my knees hurt", EventKind.PAIN, None, "knee"),
+        ("my knee hurts", EventKind.PAIN, None, "knee"),
+        ("my back is killing me", EventKind.PAIN, None, "back"),
+        ("ouch", EventKind.PAIN, None, None),
+    ],
+)
+def test_a_resolved_phrase_becomes_the_event_the_conversation_needs(
+    resolver: UtteranceResolver,
+    said: str,
+    kind: EventKind,
+    stretch: str | None,
+    body_part: str | None,
+) -> None:
+    heard = in_session(resolver, said)
+    envelope = AlexaConversation().intent(heard.intent or "", **heard.slot_values)
+    request = DefaultSerializer().deserialize(json.dumps(envelope), RequestEnvelope)
+    event = event_for(request)
+    assert (event.kind, event.stretch, event.body_part) == (kind, stretch, body_part)
 
 
 def test_a_declared_slot_left_unsaid_is_sent_without_a_value() -> None:

@@ -212,8 +212,8 @@ class TurnProgress:
         return finish_note(stored.streak_days, routine)
 
     def _save_stopped(self, before: CoachState, routine: Routine) -> None:
-        if not before.in_progress or before.sides_completed == 0:
-            return  # nothing new happened in this routine: nothing to write
+        if not before.in_progress or before.seconds_held == 0:
+            return  # nothing held in this routine: nothing to write
         step = next_step(before, routine)
         resume = None
         if step is not None:
