@@ -605,6 +605,17 @@ def test_hold_outside_the_range_or_missing_is_asked_again_with_the_range(routine
     assert turn.reprompt is not None and not turn.end_session
 
 
+def test_asking_how_long_to_hold_says_the_hold_and_the_articles_range(routine):
+    person = Person(routine)
+    person.says(K.LAUNCH)
+    person.says(K.SET_HOLD, seconds=25)
+    turn = person.says(K.HOLD_LENGTH)
+    spoken = words(turn.speech)
+    assert "25 seconds" in spoken
+    assert f"{ARTICLE_MIN_HOLD} to {ARTICLE_MAX_HOLD} seconds" in spoken
+    assert turn.speech.hold is None and person.state.hold_seconds == 25
+
+
 # --- offers and sessions ---------------------------------------------------------------
 
 

@@ -298,6 +298,25 @@ def test_each_turn_makes_at_most_one_read_and_one_write(person, dynamodb_calls):
     assert costs["summary"] == Counter({"Query": 1})
 
 
+def test_the_new_requests_of_a_body_cost_at_most_one_read_and_one_write(person, dynamodb_calls):
+    costs: dict[str, Counter[str]] = {}
+
+    def measure(label: str, intent: str, **slots: str) -> None:
+        dynamodb_calls.clear()
+        person.says(intent, **slots)
+        costs[label] = Counter(dynamodb_calls)
+
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    for intent in ("PainIntent", "GentlerIntent", "RedoSideIntent", "WhereAmIIntent"):
+        measure(intent, intent)
+    measure("HoldLengthIntent", "HoldLengthIntent")
+    measure("GoToStretchIntent", "GoToStretchIntent", stretch="lat stretch")
+    measure("SkipStretchIntent", "SkipStretchIntent")  # the last stretch: finishes for today
+    assert all(not costs[quiet] for quiet in list(costs)[:-1]), costs
+    assert costs["SkipStretchIntent"] == Counter({"GetItem": 1, "TransactWriteItems": 1})
+
+
 # --- deleting a person's data -------------------------------------------------------------
 
 

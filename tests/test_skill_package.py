@@ -36,6 +36,7 @@ CUSTOM_INTENTS = {
     "GoToStretchIntent",
     "DoneForTodayIntent",
     "WhereAmIIntent",
+    "HoldLengthIntent",
 }
 BUILT_IN_INTENTS = {
     "AMAZON.NextIntent",

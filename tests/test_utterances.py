@@ -148,6 +148,7 @@ def test_every_sample_of_the_model_resolves_to_its_own_intent(
         ("how much is left", "WhereAmIIntent"),
         ("how long is this", "WhereAmIIntent"),
         ("stop counting", "AMAZON.PauseIntent"),
+        ("how long should I hold", "HoldLengthIntent"),
     ],
 )
 def test_spoken_phrases_reach_the_right_intent(

@@ -85,6 +85,8 @@ class Lines:
     where_not_started: str
     which_stretch: str
     hold_range: str
+    hold_now: str
+    hold_change: str
     help_coaching: str
     help_paused: str
     help_not_started: str

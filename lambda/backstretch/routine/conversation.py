@@ -47,6 +47,7 @@ class EventKind(StrEnum):
     GENTLER = "gentler"
     WHY = "why"
     SET_HOLD = "set_hold"
+    HOLD_LENGTH = "hold_length"  # "how long should I hold?"
     HELP = "help"
     YES = "yes"
     NO = "no"
@@ -186,6 +187,8 @@ def _answer(state: CoachState, event: Event, routine: Routine, cut_short: bool) 
         return _say_again(state, routine)
     if kind is EventKind.PAUSE:
         return _pause(state, routine, cut_short)
+    if kind is EventKind.HOLD_LENGTH:
+        return _hold_length(state, routine)
     if event.resume_step is not None and state.phase is Phase.NOT_STARTED:
         if kind is EventKind.LAUNCH:
             return _offer_resume(state, event.resume_step, routine)
@@ -661,6 +664,16 @@ def _set_hold(state: CoachState, routine: Routine, seconds: int | None) -> Turn:
     if offer:
         return Turn(changed, plan + say(offer), say(offer), False, Outcome.HOLD_CHANGED)
     return _prompt_next(changed, routine, plan, outcome=Outcome.HOLD_CHANGED)
+
+
+def _hold_length(state: CoachState, routine: Routine) -> Turn:
+    """How long the holds are, the article's range, and how to change them."""
+    lines = routine.lines
+    now = lines.hold_now.format(seconds=hold_seconds(state, routine))
+    span = lines.hold_range.format(min=routine.min_hold_seconds, max=routine.max_hold_seconds)
+    reprompt = say(_moment_prompt(state, routine))
+    plan = say(now, span, lines.hold_change) + reprompt
+    return Turn(state.with_(topic=Topic.NOTHING), plan, reprompt, False, Outcome.ANSWERED)
 
 
 def _stop(state: CoachState, routine: Routine) -> Turn:

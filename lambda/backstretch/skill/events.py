@@ -10,6 +10,7 @@ INTENT_EVENTS: dict[str, EventKind] = {
     "StartRoutineIntent": EventKind.START,
     "WhyIntent": EventKind.WHY,
     "SetHoldIntent": EventKind.SET_HOLD,
+    "HoldLengthIntent": EventKind.HOLD_LENGTH,
     "WeeklySummaryIntent": EventKind.SUMMARY,
     "PainIntent": EventKind.PAIN,
     "GentlerIntent": EventKind.GENTLER,
