@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -174,21 +175,12 @@ def hold_seconds(state: CoachState, routine: Routine) -> int:
 
 
 def _answer(state: CoachState, event: Event, routine: Routine, cut_short: bool) -> Turn:
+    """Which rule answers: the tables below, tried in this order, say what wins."""
     kind = event.kind
-    if kind is EventKind.SESSION_ENDED:
-        return Turn(state, SpeechPlan(), None, True, Outcome.SESSION_ENDED)
-    if kind is EventKind.STOP:
-        return _stop(state, routine)
-    if kind is EventKind.SUMMARY:
-        return _summary(state, event, routine)
-    if kind is EventKind.PAIN:
-        return _pain(state, event, routine)
+    if kind in _AT_ANY_MOMENT:
+        return _AT_ANY_MOMENT[kind](state, event, routine, cut_short)
     if kind is EventKind.REPEAT and state.said and state.topic is not Topic.STEP:
         return _say_again(state, routine)
-    if kind is EventKind.PAUSE:
-        return _pause(state, routine, cut_short)
-    if kind is EventKind.HOLD_LENGTH:
-        return _hold_length(state, routine)
     if event.resume_step is not None and state.phase is Phase.NOT_STARTED:
         if kind is EventKind.LAUNCH:
             return _offer_resume(state, event.resume_step, routine)
@@ -201,58 +193,74 @@ def _answer(state: CoachState, event: Event, routine: Routine, cut_short: bool) 
         state = state.with_(question=Question.NONE)
     if state.question in (Question.RESUME, Question.START_ROUTINE):
         return _answer_offer(state, event, routine)
-    if kind is EventKind.DONE:
-        return _finish_early(state, routine, say())
-    if kind is EventKind.WHERE:
-        return _where(state, routine)
-    if kind is EventKind.HELP:
-        return _help(state, routine)
-    if kind is EventKind.WHY:
-        return _why(state, routine)
-    if kind is EventKind.SET_HOLD:
-        return _set_hold(state, routine, event.seconds)
+    if kind in _ASIDES:
+        return _ASIDES[kind](state, event, routine, cut_short)
     if kind is EventKind.YES or (kind is EventKind.START and state.in_progress):
         # "yes" and "let's go" carry on; only "start over" goes back to the top.
         kind = EventKind.RESUME if state.phase is Phase.PAUSED else EventKind.NEXT
-    if kind is EventKind.GO_TO:
-        return _go_to(state, routine, event)
     if kind is EventKind.LAUNCH or (state.phase is Phase.NOT_STARTED and kind in _BEGINS_ROUTINE):
         return _begin(state, routine, event, _welcome(routine, state.newcomer))
     if kind is EventKind.START_OVER or (state.phase is Phase.FINISHED and kind in _BEGINS_ROUTINE):
         return _begin(state, routine, event, say(routine.lines.start_over))
     if state.question is Question.HOLD_LENGTH and kind is EventKind.NO:
         return _prompt_next(state.with_(question=Question.NONE), routine, say())
-    state = state.with_(question=Question.NONE)
-    return _move(state, routine, event, kind, cut_short)
+    move = _MOVES.get(kind, _fallback_move)
+    return move(state.with_(question=Question.NONE), event, routine, cut_short)
 
 
-def _move(
-    state: CoachState, routine: Routine, event: Event, kind: EventKind, cut_short: bool
-) -> Turn:
-    """Requests that move through a routine under way (or answer within it)."""
-    lines = routine.lines
-    if kind is EventKind.NEXT:
-        return _next(state, routine, event, cut_short)
-    if kind is EventKind.PREVIOUS:
-        if state.step == 0:
-            return _prompt_next(state, routine, say(lines.at_first_step))
-        return _coach(state, routine, event, state.step - 1)
-    if kind is EventKind.RESUME:
-        step = next_step(state, routine)
-        lead = say(lines.resumed)
-        target = step if step is not None else state.step
-        return _coach(state, routine, event, target, lead, named=_first_side(routine, target))
-    if kind is EventKind.REDO:
-        return _coach(state, routine, event, state.step, say(lines.redo_lead))
-    if kind is EventKind.GENTLER:
-        return _gentler(state, routine, event)
-    if kind is EventKind.SKIP_STRETCH:
-        return _skip_stretch(state, routine, event)
-    if kind is EventKind.REPEAT:
-        return _repeat_step(state, routine)
-    if kind is EventKind.NO:
-        return _prompt_next(state, routine, say(lines.no_answer))
+Answer = Callable[[CoachState, Event, Routine, bool], Turn]  # (state, event, routine, cut short)
+
+# Answered the same way at any moment; a question pending stays pending.
+_AT_ANY_MOMENT: dict[EventKind, Answer] = {
+    EventKind.SESSION_ENDED: lambda s, e, r, c: Turn(
+        s, SpeechPlan(), None, True, Outcome.SESSION_ENDED
+    ),
+    EventKind.STOP: lambda s, e, r, c: _stop(s, r),
+    EventKind.SUMMARY: lambda s, e, r, c: _summary(s, e, r),
+    EventKind.PAIN: lambda s, e, r, c: _pain(s, e, r),
+    EventKind.PAUSE: lambda s, e, r, c: _pause(s, r, c),
+    EventKind.HOLD_LENGTH: lambda s, e, r, c: _hold_length(s, r),
+}
+
+# Asides, once no offer is pending: before, during or after a routine.
+_ASIDES: dict[EventKind, Answer] = {
+    EventKind.DONE: lambda s, e, r, c: _finish_early(s, r, say()),
+    EventKind.WHERE: lambda s, e, r, c: _where(s, r),
+    EventKind.HELP: lambda s, e, r, c: _help(s, r),
+    EventKind.WHY: lambda s, e, r, c: _why(s, r),
+    EventKind.SET_HOLD: lambda s, e, r, c: _set_hold(s, r, e.seconds),
+    EventKind.GO_TO: lambda s, e, r, c: _go_to(s, r, e),
+}
+
+
+def _previous(state: CoachState, event: Event, routine: Routine, cut_short: bool) -> Turn:
+    if state.step == 0:
+        return _prompt_next(state, routine, say(routine.lines.at_first_step))
+    return _coach(state, routine, event, state.step - 1)
+
+
+def _resume(state: CoachState, event: Event, routine: Routine, cut_short: bool) -> Turn:
+    step = next_step(state, routine)
+    target = step if step is not None else state.step
+    lead = say(routine.lines.resumed)
+    return _coach(state, routine, event, target, lead, named=_first_side(routine, target))
+
+
+def _fallback_move(state: CoachState, event: Event, routine: Routine, cut_short: bool) -> Turn:
     return _fallback(state, routine)
+
+
+# Moving through a routine under way (begun by now: the rules above begin one).
+_MOVES: dict[EventKind, Answer] = {
+    EventKind.NEXT: lambda s, e, r, c: _next(s, r, e, c),
+    EventKind.PREVIOUS: _previous,
+    EventKind.RESUME: _resume,
+    EventKind.REDO: lambda s, e, r, c: _coach(s, r, e, s.step, say(r.lines.redo_lead)),
+    EventKind.GENTLER: lambda s, e, r, c: _gentler(s, r, e),
+    EventKind.SKIP_STRETCH: lambda s, e, r, c: _skip_stretch(s, r, e),
+    EventKind.REPEAT: lambda s, e, r, c: _repeat_step(s, r),
+    EventKind.NO: lambda s, e, r, c: _prompt_next(s, r, say(r.lines.no_answer)),
+}
 
 
 def _remember(turn: Turn, event: Event, routine: Routine) -> Turn:
