@@ -393,6 +393,14 @@ def test_a_request_after_the_hold_ended_leaves_it_whole(routine):
     assert person.state.is_done(0) and person.state.seconds_held == 30
 
 
+def test_a_request_in_the_holds_last_seconds_leaves_it_whole(routine):
+    """Where a hold ends is estimated: answering promptly at its end is not cutting it short."""
+    person = Person(routine)
+    person.says(K.LAUNCH)
+    person.cuts_into_hold(K.NEXT, held=28)
+    assert person.state.is_done(0) and person.state.seconds_held == 60
+
+
 def test_a_frozen_clock_is_not_an_interruption(routine):
     """A test rig or replay sending the same timestamp again did not cut anything short."""
     person = Person(routine)
