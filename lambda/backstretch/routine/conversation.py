@@ -27,6 +27,10 @@ from backstretch.speech.ssml import plan_timing
 # hear the answer begin, then say "Alexa" and a command, takes longer. Only a test rig or a
 # replay with a frozen clock answers that fast.
 MIN_REPLY_SECONDS = 3.0
+# Where a hold ends is an estimate: a voice 10-20 % faster than 150 words a minute ends the
+# ~40 s of words before it 4-8 s early. A request in a hold's last seconds is someone who
+# heard it out and answered promptly, more likely than someone cutting it short.
+HOLD_END_MARGIN_SECONDS = 3
 KNEE = "knee"
 
 
@@ -162,8 +166,8 @@ def settle_hold(state: CoachState, at: str) -> tuple[CoachState, bool]:
     if since < MIN_REPLY_SECONDS or since >= state.speech_lasts:
         return settled, False
     held = min(max(int(since - state.hold_starts_after), 0), state.hold_counted)
-    if held >= state.hold_counted:
-        return settled, False  # cut into the words after the hold: it was heard out
+    if held >= state.hold_counted - HOLD_END_MARGIN_SECONDS:
+        return settled, False  # at the hold's end or after it: it was heard out
     step_bit = 1 << state.hold_step
     done = settled.sides_done & ~step_bit if state.hold_marked_done else settled.sides_done
     seconds = settled.seconds_held - (state.hold_counted - held)
