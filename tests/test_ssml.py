@@ -116,13 +116,19 @@ def every_turn_of_a_routine() -> Iterator[Turn]:
     state = CoachState()
     for kind in [
         EventKind.LAUNCH,
+        EventKind.PAIN,
+        EventKind.GENTLER,
         EventKind.WHY,
+        EventKind.REDO,
         EventKind.NEXT,
+        EventKind.REPEAT,
         EventKind.HELP,
-        EventKind.NEXT,
-        EventKind.NEXT,
+        EventKind.WHERE,
+        EventKind.GO_TO,
+        EventKind.PAUSE,
+        EventKind.RESUME,
     ]:
-        turn = respond(state, Event(kind), routine)
+        turn = respond(state, Event(kind, stretch="lat"), routine)
         state = turn.state
         yield turn
 
