@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 
 from backstretch.local.envelopes import (
@@ -30,6 +30,7 @@ from backstretch.local.envelopes import (
 from backstretch.local.fake_alexa import FakeAlexaApi, directive_request_id, directive_speech
 from backstretch.local.spoken import Silence, Words, seconds_label, timeline
 from backstretch.local.utterances import Utterance, UtteranceResolver
+from backstretch.speech.timing import words_seconds
 
 SkillAnswer = Callable[[dict[str, Any]], dict[str, Any]]
 FAST_TIME_SCALE = 1 / 20  # `--fast`: every break a twentieth of its length
@@ -75,6 +76,10 @@ class Chat:
         self._reprompt = ""
         self._silences = 0
         self._turn: threading.Thread | None = None  # the skill's turn, while it runs
+        # Seconds a listener would have spent hearing what was shown (words are printed at
+        # once, breaks may be compressed): requests are stamped on the listener's clock, so
+        # the skill never takes a typed reply for someone cutting into its speech.
+        self._listened = 0.0
 
     @property
     def in_session(self) -> bool:
@@ -110,7 +115,7 @@ class Chat:
             self.leave()
             return False
         session = self._session_for(utterance)
-        session.now = self._clock()
+        session.now = self._clock() + timedelta(seconds=self._listened)
         if utterance.request_type == "LaunchRequest":
             envelope = session.launch()
         else:
@@ -132,7 +137,7 @@ class Chat:
         if self._turn is not None:  # Alexa has the skill's answer before the session ends
             self._turn.join(TURN_TIMEOUT_SECONDS)
         session, self._session = self._session, None
-        session.now = self._clock()
+        session.now = self._clock() + timedelta(seconds=self._listened)
         self._answer(session.session_ended("USER_INITIATED"))
         self._write("(the session has ended)\n")
 
@@ -145,7 +150,7 @@ class Chat:
             self._play(self._reprompt, label="Alexa")
             return True
         session, self._session = self._session, None
-        session.now = self._clock()
+        session.now = self._clock() + timedelta(seconds=self._listened)
         self._answer(session.session_ended("EXCEEDED_MAX_REPROMPTS"))
         self._write("(no answer: the session has ended)\n")
         return False
@@ -207,6 +212,7 @@ class Chat:
         first = True
         for item in timeline(ssml):
             if isinstance(item, Words):
+                self._listened += words_seconds(item.text)
                 prefix = f"{label}: " if first else _INDENT
                 first = False
                 self._write(
@@ -225,6 +231,7 @@ class Chat:
                 self._pause(item)
 
     def _pause(self, silence: Silence) -> None:
+        self._listened += silence.seconds
         scaled = silence.seconds * self._settings.time_scale
         marker = f"{_INDENT}[pause {seconds_label(silence.seconds)}]"
         if not self._settings.live_countdown:
