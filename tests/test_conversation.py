@@ -332,6 +332,16 @@ def test_repeat_after_pause_stays_paused(routine):
     assert person.state.phase is Phase.PAUSED
 
 
+def test_switching_sides_is_said_only_when_coming_from_the_other_side(routine):
+    person = Person(routine)
+    person.says(K.LAUNCH)
+    assert "Switch sides" in words(person.says(K.NEXT).speech)
+    assert "Switch sides" not in words(person.says(K.REDO).speech)
+    person.says(K.PAIN)
+    assert "Switch sides" not in words(person.says(K.GENTLER).speech)
+    assert "Kneel on your right knee" in words(person.turns[-1].speech)
+
+
 def test_doing_a_side_again_is_its_own_request_counted_once_as_held(routine):
     person = Person(routine)
     person.says(K.LAUNCH)
@@ -492,7 +502,8 @@ def test_where_am_i_says_the_side_and_what_is_left(routine):
     person.says(K.LAUNCH)
     turn = person.says(K.WHERE)
     spoken = words(turn.speech)
-    assert "1 of 4 sides" in spoken and "right side" in spoken and "2 sides to go" in spoken
+    assert "1 of 4 sides, with 3 sides to go" in spoken and "right side" in spoken
+    assert spoken.count("right side") == 1
     assert turn.speech.hold is None
     cut_short = Person(routine)
     cut_short.says(K.LAUNCH)

@@ -28,6 +28,7 @@ class Instruction:
 @dataclass(frozen=True)
 class Side:
     name: str
+    switch: tuple[Instruction, ...]  # said only when coming straight from the other side
     setup: tuple[Instruction, ...]
 
 
@@ -219,7 +220,11 @@ def parse_routine(data: dict[str, Any]) -> Routine:
                 knee_ease_off=tuple(s["knee_ease_off"]),
                 gentler=tuple(s["gentler"]),
                 sides=tuple(
-                    Side(name=d["name"], setup=tuple(_instruction(i) for i in d["setup"]))
+                    Side(
+                        name=d["name"],
+                        switch=tuple(_instruction(i) for i in d.get("switch", ())),
+                        setup=tuple(_instruction(i) for i in d["setup"]),
+                    )
                     for d in s["sides"]
                 ),
             )
@@ -251,7 +256,7 @@ def parse_routine(data: dict[str, Any]) -> Routine:
     if not routine.stretches or any(not s.sides for s in routine.stretches):
         raise ContentError("content file needs at least one stretch, each with a side")
     pauses = [s.needs.then for s in stretches] + [
-        i.then for s in stretches for d in s.sides for i in d.setup
+        i.then for s in stretches for d in s.sides for i in (*d.switch, *d.setup)
     ]
     if any(not 0 <= pause <= MAX_PAUSE_SECONDS for pause in pauses):
         raise ContentError(f"a pause must last 0 to {MAX_PAUSE_SECONDS} seconds")

@@ -362,7 +362,8 @@ def _coach(
     if not state.reminded:
         plan += say(lines.safety_reminder)
     plan += say(*manner)
-    for instruction in side.setup:
+    from_other_side = state.in_progress and state.step == step - 1 and ref.side > 0
+    for instruction in (*side.switch, *side.setup) if from_other_side else side.setup:
         plan += say(instruction.text) + _silence(instruction.then)
     plan += SpeechPlan((HoldCount(seconds),))
     already_done = state.is_done(step)
@@ -605,14 +606,12 @@ def _where(state: CoachState, routine: Routine) -> Turn:
     ref = step_ref(routine, target)
     stretch = routine.stretches[ref.stretch]
     side = stretch.sides[ref.side].name
-    if target == state.step:
-        here = lines.where_on.format(
-            stretch=stretch.name, side=side, number=target + 1, total=total
-        )
-    else:
+    if target != state.step:  # the prompt to carry on names what comes next
         here = lines.where_next.format(
-            done=state.sides_completed, total=total, stretch=stretch.name, side=side
+            done=state.sides_completed, total=total, left=words.count(total - target, "side")
         )
+        return _prompt_next(state.with_(topic=Topic.NOTHING), routine, say(here))
+    here = lines.where_on.format(stretch=stretch.name, side=side, number=target + 1, total=total)
     left = total - target - 1
     after = lines.where_left.format(left=words.count(left, "side")) if left else ""
     return _prompt_next(state.with_(topic=Topic.NOTHING), routine, say(here, after))
