@@ -93,7 +93,8 @@ def _side(who: str, turn: Turn, asked: int, routine: Routine) -> SideReport:
     ssml = render(turn.speech, routine.hold)
     count_at = ssml.index(_escape(routine.hold.start))
     before = ssml[:count_at]
-    firsts = [_escape(t) for t in (stretch.needs.text, *(i.text for i in side.setup))]
+    actions = (*side.switch, *side.setup)
+    firsts = [_escape(t) for t in (stretch.needs.text, *(i.text for i in actions))]
     first_at = min(before.index(t) for t in firsts if t in before)
     silence = sum(int(ms) for ms in _BREAK.findall(before)) / 1000
     words = _TAG.sub(" ", before).split()
