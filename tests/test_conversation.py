@@ -478,6 +478,14 @@ def test_skip_this_stretch_goes_to_the_next_stretch_not_the_other_side(routine):
     assert person.state.step == 2
 
 
+def test_skip_while_waiting_for_the_lat_stretch_does_not_name_its_surface_twice(routine):
+    person = Person(routine)
+    person.says(K.LAUNCH)
+    person.says(K.NEXT)  # the prompt names the counter
+    turn = person.says(K.SKIP_STRETCH)
+    assert person.state.step == 2 and "counter" not in words(turn.speech)
+
+
 def test_skipping_the_last_stretch_finishes_for_today(routine):
     person = Person(routine)
     person.says(K.LAUNCH)

@@ -144,6 +144,7 @@ def test_every_sample_of_the_model_resolves_to_its_own_intent(
         ("I'm done", "DoneForTodayIntent"),
         ("that's enough for today", "DoneForTodayIntent"),
         ("I've had enough", "DoneForTodayIntent"),
+        ("I am done", "DoneForTodayIntent"),
         ("where am I", "WhereAmIIntent"),
         ("how much is left", "WhereAmIIntent"),
         ("how long is this", "WhereAmIIntent"),

@@ -479,7 +479,9 @@ def _skip_stretch(state: CoachState, routine: Routine, event: Event) -> Turn:
         return _finish_early(state, routine, say(routine.lines.last_stretch))
     target = step_number(routine, StepRef(following, 0))
     name = routine.lines.go_to_stretch.format(stretch=routine.stretches[following].name)
-    return _coach(state, routine, event, target, named=name)
+    # Waiting for that stretch, the prompt already named what it needs.
+    heard_prompt = state.is_done(state.step) and state.step == target - 1
+    return _coach(state, routine, event, target, named=name, needs_said=heard_prompt)
 
 
 def _finish_early(state: CoachState, routine: Routine, lead: SpeechPlan) -> Turn:
