@@ -66,7 +66,7 @@ def test_a_routine_and_a_summary_clicked_through_in_chromium(unverified_server: 
         "start my back stretches",
         "why does this help",
         "next",
-        "repeat that",
+        "do that side again",
         "next",
         "next",
         "ask my back stretches how did I do this week",

@@ -18,17 +18,34 @@ import pytest
 
 from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
 from backstretch.progress.dynamodb import DynamoProgressStore
+from backstretch.routine.content import load_routine
+from backstretch.routine.conversation import Event, EventKind, respond
+from backstretch.routine.state import CoachState
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
+from backstretch.speech.ssml import render
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.cli import FAST_TIME_SCALE
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
 from tests.fake_alexa_api import FakeAlexaApi
 
 BACKSTRETCH = Path(sys.executable).with_name("backstretch")
-# Breaks of one coached side at the default hold: three 1.5 s set-up pauses (two on the last
-# side, which has three set-up lines), 3 s to get into position, and a 30 s hold.
-FIRST_SIDE_BREAKS = [1.5, 1.5, 1.5, 3.0, 10.0, 10.0, 10.0]
+BREAK = re.compile(r'<break time="(\d+)ms"/>')
+
+
+def breaks_of_sides(*kinds: EventKind, hold: int | None = None) -> list[list[float]]:
+    """The breaks the skill's SSML asks for, side by side, for a newcomer's routine: the
+    chat must wait out every one (what they are is the conversation's business)."""
+    routine = load_routine()
+    state, sides = CoachState(hold_seconds=hold), []
+    for kind in kinds:
+        turn = respond(state, Event(kind), routine)
+        state = turn.state
+        sides.append([int(ms) / 1000 for ms in BREAK.findall(render(turn.speech, routine.hold))])
+    return sides
+
+
+FIRST_SIDE_BREAKS = breaks_of_sides(EventKind.LAUNCH)[0]
 
 
 class Terminal:
@@ -117,9 +134,9 @@ def test_a_whole_routine_is_played_out_in_real_time(chat_with: Callable[..., Ter
     assert "(the session has ended)\n(say 'open my back stretches' or /relaunch" in text
     assert terminal.read == 4
     # Every break of four sides was waited out, at its full length.
-    last_side = [1.5, 1.5, 3.0, 10.0, 10.0, 10.0]
-    assert terminal.slept == FIRST_SIDE_BREAKS * 3 + last_side
-    assert text.count("[pause 10s]") == 12
+    sides = breaks_of_sides(EventKind.LAUNCH, EventKind.NEXT, EventKind.NEXT, EventKind.NEXT)
+    assert terminal.slept == [b for side in sides for b in side]
+    assert text.count("Three. ") + text.count("Three.\n") == 4
     assert text.count("Hold it there.") == 4
 
 
@@ -133,8 +150,8 @@ def test_progressive_responses_come_first_and_the_full_response_ends_the_hold(
     assert sent >= 1
     assert speakers == ["You", *["Alexa (progressive)"] * sent, "Alexa", "You"]
     final = shown[-2]
-    # The hold's last ten seconds are in the full response, then the release.
-    assert re.search(r"\[pause 10s\]\s+And release\.", final)
+    # The hold's last seconds, counted down, are in the full response, then the release.
+    assert re.search(r"One\.\s+\[pause 0\.6s\]\s+And release\.", final)
     assert "Kneel down on your left knee" in unwrap(shown[1])
 
 
@@ -150,13 +167,13 @@ def test_when_the_directive_api_fails_everything_is_in_the_full_response(
 def test_fast_compresses_every_break(chat_with: Callable[..., Terminal]) -> None:
     terminal = chat_with(["start my back stretches"], time_scale=FAST_TIME_SCALE)
     assert terminal.slept == pytest.approx([s / 20 for s in FIRST_SIDE_BREAKS])
-    assert "[pause 10s]" in terminal.text  # shown at its real length
+    assert "[pause 9.2s]" in terminal.text  # shown at its real length
 
 
 def test_a_live_countdown_ticks_each_second(chat_with: Callable[..., Terminal]) -> None:
     terminal = chat_with(["start my back stretches"], live_countdown=True)
-    assert "\r       [pause 10s] 10 " in terminal.text
-    assert "\r       [pause 10s] 1 " in terminal.text
+    assert "\r       [pause 9.2s] 9 " in terminal.text
+    assert "\r       [pause 9.2s] 1 " in terminal.text
     assert "\r       [pause 1.5s] 2 " in terminal.text
     assert sum(terminal.slept) == pytest.approx(sum(FIRST_SIDE_BREAKS))
     assert max(terminal.slept) == 1.0
@@ -165,8 +182,9 @@ def test_a_live_countdown_ticks_each_second(chat_with: Callable[..., Terminal]) 
 def test_slots_reach_the_skill(chat_with: Callable[..., Terminal]) -> None:
     terminal = chat_with(["open my back stretches", "make the holds twenty seconds", "next"])
     assert "Holds are now 20 seconds" in terminal.words
-    # The right side's hold is two breaks of ten seconds now.
-    assert terminal.slept == [*FIRST_SIDE_BREAKS, 1.5, 1.5, 1.5, 3.0, 10.0, 10.0]
+    # The right side's hold is twenty seconds now.
+    right = breaks_of_sides(EventKind.LAUNCH, EventKind.NEXT, hold=20)[1]
+    assert terminal.slept == [*FIRST_SIDE_BREAKS, *right]
 
 
 def test_leaving_mid_routine_is_remembered_for_the_next_launch(
@@ -175,21 +193,24 @@ def test_leaving_mid_routine_is_remembered_for_the_next_launch(
     first = chat_with(["start my back stretches", "next"])  # then EOF: the person walks away
     assert first.text.rstrip().endswith("(the session has ended)")
     again = chat_with(["open my back stretches", "yes"])
-    assert "Last time you stopped at the lat stretch, right side" in again.words
-    assert "picking up with the lat stretch, right side" in again.words
+    assert "Last time you stopped at the lat stretch, left side" in again.words
+    assert "picking up with the lat stretch, left side" in again.words
 
 
 def test_ctrl_c_mid_hold_leaves_from_the_side_being_held(
     chat_with: Callable[..., Terminal],
 ) -> None:
-    # Interrupted in the right side's hold: that side was coached, so the lat stretch is next.
+    # Walked away 10 s into the right side's hold: on the listener's clock the session ends
+    # inside that hold, so the side was cut short, and it is where to pick up.
+    right_setup = len(load_routine().stretches[0].sides[1].setup)
     first = chat_with(
-        ["start my back stretches", "next"], ctrl_c_at_sleep=len(FIRST_SIDE_BREAKS) + 5
+        ["start my back stretches", "next"],
+        ctrl_c_at_sleep=len(FIRST_SIDE_BREAKS) + right_setup + 1,
     )
     assert first.read == 2
     assert first.text.rstrip().endswith("(the session has ended)")
     again = chat_with(["open my back stretches"])
-    assert "Last time you stopped at the lat stretch, right side" in again.words
+    assert "Last time you stopped at the kneeling hip flexor stretch, right side" in again.words
 
 
 def test_saying_nothing_gets_the_reprompt_then_the_session_closes(
@@ -220,8 +241,8 @@ def test_after_a_session_ends_the_chat_carries_on_into_a_new_one(
     assert len(sessions) == 3  # stopped; then the relaunched one, ended at EOF
     assert "Welcome to Back Stretch Coach" in unwrap(sessions[0])
     relaunched = unwrap(sessions[1])
-    assert "Last time you stopped at the lat stretch, right side" in relaunched
-    assert "This week you've stretched today." in relaunched
+    assert "Last time you stopped at the lat stretch, left side" in relaunched
+    assert "You've stretched once this week, today." in relaunched
 
 
 def test_an_unknown_phrase_gets_the_fallback(chat_with: Callable[..., Terminal]) -> None:
@@ -243,7 +264,7 @@ def test_backstretch_chat_runs_in_a_terminal_of_its_own(tmp_path: Path) -> None:
     out = result.stdout
     assert "You: start my back stretches" in out
     assert "Alexa (progressive): Welcome to Back Stretch Coach" in out
-    assert "This week you've stretched today." in out  # the routine under way counts
+    assert "You've stretched once this week, today." in out  # the routine under way counts
     assert "(the session has ended)" in out
     assert out.rstrip().endswith("or /relaunch to start again)\nYou:")  # then EOF
     assert "POST / HTTP" not in out + result.stderr  # the embedded DynamoDB stays quiet
@@ -267,4 +288,39 @@ def test_backstretch_chat_keeps_progress_in_a_data_dir_between_runs(tmp_path: Pa
     chat("start my back stretches\nnext\nstop\n")
     assert (data / "progress.json").is_file()
     again = chat("open my back stretches\n")
-    assert "Last time you stopped at the lat stretch, right side" in again
+    assert "Last time you stopped at the lat stretch, left side" in again
+
+
+def test_a_reminder_is_set_listed_and_cancelled_by_voice_with_alexas_permission_question(
+    chat_with: Callable[..., Terminal], fake_alexa_api: FakeAlexaApi
+) -> None:
+    terminal = chat_with(
+        [
+            "remind me to stretch every weekday at 3 pm",
+            "yes",  # to the skill: set that
+            "yes",  # to Alexa: allow reminders
+            "when will you remind me",
+        ]
+    )
+    words = terminal.words
+    assert "I'll remind you to stretch every weekday at 3 PM. Shall I set that?" in words
+    assert "Alexa (asking for permission): To do that, Back Stretch Coach needs" in words
+    assert "Done. I'll remind you to stretch every weekday at 3 PM." in words
+    assert words.count("I'll remind you to stretch every weekday at 3 PM.") == 3
+    [reminder] = fake_alexa_api.reminders.values()
+    assert (
+        "BYDAY=MO,TU,WE,TH,FR;BYHOUR=15;BYMINUTE=0"
+        in reminder["trigger"]["recurrence"]["recurrenceRules"][0]
+    )
+
+    chat_with(["stop reminding me"])
+    assert fake_alexa_api.reminders == {}
+
+
+def test_saying_no_to_alexas_permission_question_sets_nothing(
+    chat_with: Callable[..., Terminal], fake_alexa_api: FakeAlexaApi
+) -> None:
+    terminal = chat_with(["remind me to stretch every day at 8 am", "yes", "no"])
+
+    assert "you can allow reminders for Back Stretch Coach in the Alexa app" in terminal.words
+    assert fake_alexa_api.reminders == {}

@@ -86,24 +86,32 @@ def test_a_whole_conversation_through_virtual_alexa(unverified_server: Server) -
     turns = report["turns"]
     assert [(t["say"], t["request"], t["intent"]) for t in turns] == [
         ("open my back stretches", "LaunchRequest", None),
+        ("that hurts", "IntentRequest", "PainIntent"),
+        ("make it gentler", "IntentRequest", "GentlerIntent"),
         ("next", "IntentRequest", "AMAZON.NextIntent"),
         ("say that again", "IntentRequest", "AMAZON.RepeatIntent"),
-        ("next", "IntentRequest", "AMAZON.NextIntent"),
+        ("skip to the lat stretch", "IntentRequest", "GoToStretchIntent"),
+        ("pause", "IntentRequest", "AMAZON.PauseIntent"),
+        ("resume", "IntentRequest", "AMAZON.ResumeIntent"),
         ("next", "IntentRequest", "AMAZON.NextIntent"),
         ("open my back stretches", "LaunchRequest", None),
         ("make the holds 20 seconds", "IntentRequest", "SetHoldIntent"),
         ("next", "IntentRequest", "AMAZON.NextIntent"),
-        ("stop", "IntentRequest", "AMAZON.StopIntent"),
+        ("i'm done for today", "IntentRequest", "DoneForTodayIntent"),
         ("open my back stretches", "LaunchRequest", None),
         ("yes", "IntentRequest", "AMAZON.YesIntent"),
         ("next", "IntentRequest", "AMAZON.NextIntent"),
+        ("no", "IntentRequest", "AMAZON.NoIntent"),  # to the one-time reminder offer
         ("how did i do this week", "IntentRequest", "WeeklySummaryIntent"),
         ("no", "IntentRequest", "AMAZON.NoIntent"),
     ]
-    assert turns[6]["slots"] == {"seconds": "20"}
+    assert turns[10]["slots"] == {"seconds": "20"}
+    assert "lat" in turns[5]["slots"]["stretch"]
     # Sessions as Alexa keeps them: each launch, and the summary after a finished routine,
     # open a new one.
-    assert [i for i, t in enumerate(turns) if t["newSession"]] == [0, 5, 9, 12]
+    assert [i for i, t in enumerate(turns) if t["newSession"]] == [0, 9, 13, 17]
+    # "repeat that" after a hold is words only: no count, so nothing progressive.
+    assert turns[4]["progressive"] == []
     progressive = sum(len(t["progressive"]) for t in turns)
     assert progressive >= 8, "progressive responses did not reach the fake Alexa API"
     assert report["ssmlErrors"] == []

@@ -20,6 +20,7 @@ from backstretch_local.web.app import create_app
 from tests.dynamodb import TABLE_NAME, throttled_response
 from tests.envelopes import USER_ID, AlexaConversation, speech_of
 from tests.fake_alexa_api import FakeAlexaApi
+from tests.heard import heard_seconds
 
 WEDNESDAY_NOON_UTC = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -98,11 +99,11 @@ def test_stop_midway_then_yes_continues_at_the_stretch_and_side_where_it_stopped
 
     person.session(WEDNESDAY_NOON_UTC + timedelta(minutes=20))
     offer = person.hears()
-    assert "Last time you stopped at the lat stretch, right side" in offer
+    assert "Last time you stopped at the lat stretch, left side" in offer
     assert "Welcome to Back Stretch Coach" not in offer
     resumed = person.hears("AMAZON.YesIntent")
-    assert "picking up with the lat stretch, right side" in resumed
-    assert "right arm" in resumed
+    assert "picking up with the lat stretch, left side" in resumed
+    assert "left arm" in resumed
     assert person.alexa.attributes["step"] == 2
 
 
@@ -152,10 +153,40 @@ def test_a_chosen_hold_length_is_remembered(person):
     person.says("SetHoldIntent", seconds="20")
     person.says("AMAZON.StopIntent")
     person.session(WEDNESDAY_NOON_UTC + timedelta(days=1))
-    assert "10 seconds. 10 more." in person.hears()
+    heard = person.hears()  # a 20 s count: one mark at 10 s, then the countdown
+    assert "10 seconds." in heard and "20 seconds." not in heard
 
 
 # --- recording routines exactly once ------------------------------------------------------
+
+
+@pytest.mark.parametrize("intent", ["AMAZON.StopIntent", "DoneForTodayIntent"])
+def test_a_stop_that_cuts_a_hold_short_stores_only_what_was_held(person, dynamodb_client, intent):
+    person.session(WEDNESDAY_NOON_UTC)
+    launch = person.hears()
+    person.alexa.now += timedelta(seconds=heard_seconds(launch) + 2)  # heard out
+    right = person.hears("AMAZON.NextIntent")
+    into_hold = heard_seconds(right[: right.index("Hold it there.")]) + 15
+    person.alexa.now += timedelta(seconds=into_hold)  # "Alexa, stop", 15 s into the hold
+    person.says(intent)
+    items = routine_items(dynamodb_client)
+    assert len(items) == 1 and items[0]["completed"] == {"BOOL": False}
+    assert int(items[0]["sides_completed"]["N"]) == 1
+    # Alexa's timestamps are to the second: what was held is known to within one.
+    assert 30 + 14 <= int(items[0]["seconds_held"]["N"]) <= 30 + 15
+    person.session(person.alexa.now + timedelta(minutes=5))
+    offer = person.hears()  # the side cut short is where to pick up
+    assert "Last time you stopped at the kneeling hip flexor stretch, right side" in offer
+
+
+def test_a_first_side_cut_short_still_keeps_its_seconds(person, dynamodb_client):
+    person.session(WEDNESDAY_NOON_UTC)
+    launch = person.hears()
+    person.alexa.now += timedelta(seconds=heard_seconds(launch[: launch.index("Hold it")]) + 9)
+    person.says("AMAZON.StopIntent")
+    items = routine_items(dynamodb_client)
+    assert len(items) == 1 and 8 <= int(items[0]["seconds_held"]["N"]) <= 9
+    assert int(items[0]["sides_completed"]["N"]) == 0
 
 
 def test_a_finished_routine_is_recorded_once_even_when_the_request_is_replayed(
@@ -210,7 +241,7 @@ def test_a_late_sunday_routine_belongs_to_that_week_in_the_persons_zone(person):
     person.fake.time_zone = "America/Los_Angeles"
     sunday_late_local = datetime(2026, 11, 29, 23, 30, tzinfo=UTC) + timedelta(hours=8)
     person.whole_routine(sunday_late_local)  # Monday 07:30 UTC, still Sunday in Los Angeles
-    assert "This week you've stretched today." in person.summary(sunday_late_local)
+    assert "You've stretched once this week, today." in person.summary(sunday_late_local)
     monday_local = datetime(2026, 11, 30, 9, tzinfo=UTC) + timedelta(hours=8)
     assert "You haven't stretched yet this week" in person.summary(monday_local)
 
@@ -235,7 +266,7 @@ def test_the_time_zone_is_asked_for_once_and_remembered(person):
 def test_without_the_settings_api_the_summary_still_counts(person):
     person.fake.time_zone_status = 403
     person.whole_routine(WEDNESDAY_NOON_UTC)
-    assert "This week you've stretched today." in person.summary(WEDNESDAY_NOON_UTC)
+    assert "You've stretched once this week, today." in person.summary(WEDNESDAY_NOON_UTC)
 
 
 # --- what a turn costs --------------------------------------------------------------------
@@ -265,6 +296,25 @@ def test_each_turn_makes_at_most_one_read_and_one_write(person, dynamodb_calls):
     assert costs["hold"] == Counter({"GetItem": 1, "PutItem": 1})
     assert costs["finish"] == Counter({"GetItem": 1, "TransactWriteItems": 1})
     assert costs["summary"] == Counter({"Query": 1})
+
+
+def test_the_new_requests_of_a_body_cost_at_most_one_read_and_one_write(person, dynamodb_calls):
+    costs: dict[str, Counter[str]] = {}
+
+    def measure(label: str, intent: str, **slots: str) -> None:
+        dynamodb_calls.clear()
+        person.says(intent, **slots)
+        costs[label] = Counter(dynamodb_calls)
+
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    for intent in ("PainIntent", "GentlerIntent", "RedoSideIntent", "WhereAmIIntent"):
+        measure(intent, intent)
+    measure("HoldLengthIntent", "HoldLengthIntent")
+    measure("GoToStretchIntent", "GoToStretchIntent", stretch="lat stretch")
+    measure("SkipStretchIntent", "SkipStretchIntent")  # the last stretch: finishes for today
+    assert all(not costs[quiet] for quiet in list(costs)[:-1]), costs
+    assert costs["SkipStretchIntent"] == Counter({"GetItem": 1, "TransactWriteItems": 1})
 
 
 # --- deleting a person's data -------------------------------------------------------------
@@ -325,7 +375,7 @@ def test_a_throttled_table_still_coaches_and_says_progress_was_not_saved(
     before = len(person.fake.speech_texts())
     response = person.skill.handle_payload(last_turn)
     finished = " ".join([*person.fake.speech_texts()[before:], speech_of(response)])
-    assert "left arm" in finished and "whole routine" in finished
+    assert "right arm" in finished and "whole routine" in finished
     assert "I couldn't save your progress this time" in finished
     assert len(attempts) == 2  # botocore's own retry, then it gives up in time
     assert routine_items(dynamodb_client) == []
@@ -372,9 +422,9 @@ def test_a_summary_mid_routine_counts_the_routine_under_way(person):
     person.says()
     person.says("AMAZON.NextIntent")
     spoken = person.hears("WeeklySummaryIntent")
-    assert "This week you've stretched today." in spoken
+    assert "You've stretched once this week, today." in spoken
     assert "That's 1 minute of holding stretches so far." in spoken
-    assert "Say next when you're ready for the lat stretch." in spoken
+    assert "Next is the lat stretch." in spoken and "counter" in spoken
 
 
 def test_a_newcomer_who_asks_for_the_summary_first_still_hears_the_safety_note_once(person):
@@ -391,7 +441,8 @@ def test_a_session_opened_with_the_summary_uses_the_remembered_hold_length(perso
     person.says("SetHoldIntent", seconds="20")
     person.says("AMAZON.StopIntent")
     person.summary(WEDNESDAY_NOON_UTC + timedelta(days=2))
-    assert "10 seconds. 10 more." in person.hears("AMAZON.YesIntent")
+    heard = person.hears("AMAZON.YesIntent")  # a 20 s count
+    assert "10 seconds." in heard and "20 seconds." not in heard
 
 
 def test_asking_to_pick_up_where_i_left_off_goes_straight_there(person):
@@ -401,7 +452,7 @@ def test_asking_to_pick_up_where_i_left_off_goes_straight_there(person):
     person.says("AMAZON.StopIntent")
     person.session(WEDNESDAY_NOON_UTC + timedelta(minutes=10))
     heard = person.hears("AMAZON.ResumeIntent")
-    assert "picking up with the lat stretch, right side" in heard
+    assert "picking up with the lat stretch, left side" in heard
     assert person.alexa.attributes["step"] == 2
 
 

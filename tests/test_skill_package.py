@@ -29,6 +29,18 @@ CUSTOM_INTENTS = {
     "WhyIntent",
     "SetHoldIntent",
     "WeeklySummaryIntent",
+    "PainIntent",
+    "GentlerIntent",
+    "RedoSideIntent",
+    "SkipStretchIntent",
+    "GoToStretchIntent",
+    "DoneForTodayIntent",
+    "WhereAmIIntent",
+    "HoldLengthIntent",
+    "SetReminderIntent",
+    "ChangeReminderIntent",
+    "ListRemindersIntent",
+    "CancelReminderIntent",
 }
 BUILT_IN_INTENTS = {
     "AMAZON.NextIntent",
@@ -63,6 +75,11 @@ SPOKEN_PHRASES = {
     "how did i do this week": "WeeklySummaryIntent",
     "why": "WhyIntent",
     "ready": "AMAZON.NextIntent",
+    "what reminders do i have": "ListRemindersIntent",
+    "when will you remind me": "ListRemindersIntent",
+    "stop reminding me": "CancelReminderIntent",
+    "cancel my stretch reminder": "CancelReminderIntent",
+    "set a stretch reminder": "SetReminderIntent",
 }
 LAUNCH_WORDS = {
     "open",
@@ -175,9 +192,31 @@ def test_set_hold_intent_declares_a_number_slot() -> None:
     assert all("{seconds}" in s for s in intent("SetHoldIntent")["samples"])
 
 
-def test_only_set_hold_intent_has_slots() -> None:
+def test_only_hold_stretch_pain_and_reminder_intents_have_slots() -> None:
     with_slots = {i["name"] for i in intents() if i.get("slots")}
-    assert with_slots == {"SetHoldIntent"}
+    assert with_slots == {
+        "SetHoldIntent",
+        "GoToStretchIntent",
+        "PainIntent",
+        "SetReminderIntent",
+        "ChangeReminderIntent",
+    }
+
+
+def test_reminder_times_are_alexas_time_slot() -> None:
+    """AMAZON.TIME gives "15:00" or a part of the day ("MO"), which the skill says back."""
+    for name in ("SetReminderIntent", "ChangeReminderIntent"):
+        slots = {s["name"]: s["type"] for s in intent(name)["slots"]}
+        assert slots["time"] == "AMAZON.TIME"
+        assert slots["days"] == "STRETCH_DAYS"
+
+
+def test_custom_slot_types_are_declared_with_values() -> None:
+    declared = {t["name"]: t for t in language_model().get("types", [])}
+    used = {s["type"] for i in intents() for s in i.get("slots", [])}
+    custom = {t for t in used if not t.startswith("AMAZON.")}
+    assert custom == set(declared), "every custom slot type declared, and only those"
+    assert all(declared[name]["values"] for name in custom)
 
 
 def test_navigate_home_has_no_samples() -> None:

@@ -8,6 +8,7 @@ from backstretch.routine.content import load_routine
 from backstretch.speech.plan import HoldCount, Pause, Say, SpeechPlan, say
 from backstretch.speech.reading import HeldPause, SsmlError, mark_holds, read_ssml
 from backstretch.speech.ssml import render, split_for_progressive
+from tests.heard import HEARD_WORDS_PER_SECOND
 
 HOLD = load_routine().hold
 
@@ -27,9 +28,19 @@ def test_a_counted_hold_reads_back_as_its_pauses_with_what_is_left() -> None:
     parts = [read_ssml(ssml) for ssml in [*spoken.progressive_ssml(), spoken.final_ssml()]]
     marked = [item for part in mark_holds(parts, HOLD) for item in part]
     held = [item for item in marked if isinstance(item, HeldPause)]
-    assert [(h.pause.seconds, h.left_seconds) for h in held] == [(10, 30), (10, 20), (10, 10)]
-    assert {h.total_seconds for h in held} == {30}
-    assert not [item for item in marked if isinstance(item, Pause)]  # every pause is the hold's
+    # Every silence is the hold's: the page counts each down from what is left of the hold.
+    assert not [item for item in marked if isinstance(item, Pause)]
+    silences = sum(h.pause.seconds for h in held)
+    assert {round(h.total_seconds, 3) for h in held} == {round(silences, 3)}
+    left = [h.left_seconds for h in held]
+    assert left[0] == pytest.approx(silences)
+    for before, pause, after in zip(left, held, left[1:], strict=False):
+        assert after == pytest.approx(before - pause.pause.seconds)
+    # From its opening line, the silences and the marks said between them make up the hold
+    # asked for.
+    inside = marked[marked.index(held[0]) : marked.index(held[-1])]
+    marks = " ".join([HOLD.start, *(item.text for item in inside if isinstance(item, Say))])
+    assert silences + len(marks.split()) / HEARD_WORDS_PER_SECOND == pytest.approx(30, abs=1)
     words = " ".join(item.text for item in marked if isinstance(item, Say))
     assert words.startswith(f"Lean forward. {HOLD.start}")
     assert words.endswith("Next side.")

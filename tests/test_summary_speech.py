@@ -43,13 +43,13 @@ def test_nothing_ever_leaves_out_last_week(routine):
 
 def test_one_day_today(routine):
     spoken = text(summary_speech(week(WEDNESDAY, routines=1, seconds=120), WEDNESDAY, routine))
-    assert spoken.startswith("This week you've stretched today.")
+    assert spoken.startswith("You've stretched once this week, today.")
     assert "1 full routine and 2 minutes of holding stretches" in spoken
 
 
 def test_one_day_earlier_in_the_week_is_named(routine):
     spoken = text(summary_speech(week(MONDAY, seconds=30), WEDNESDAY, routine))
-    assert spoken.startswith("This week you've stretched on Monday.")
+    assert spoken.startswith("You've stretched once this week, on Monday.")
     assert "That's 30 seconds of holding stretches so far." in spoken
 
 
@@ -83,11 +83,14 @@ def test_same_as_last_week(routine):
         (1, "1 second"),
         (45, "45 seconds"),
         (60, "1 minute"),
-        (150, "2 minutes"),
+        (90, "a minute and a half"),
+        (120, "2 minutes"),
+        (150, "2 and a half minutes"),
         (600, "10 minutes"),
     ],
 )
-def test_durations_are_said_in_whole_units(routine, seconds, said):
+def test_durations_are_said_to_the_half_minute(routine, seconds, said):
+    """90 s and 150 s are not both "2 minutes": a half-minute hold is a whole hold."""
     assert spoken_duration(seconds, routine) == said
 
 

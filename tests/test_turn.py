@@ -43,7 +43,8 @@ class Person:
         self.turns += 1
         return TurnRequest(
             request_id=f"req-{self.turns}",
-            now=MONDAY_MORNING + timedelta(minutes=self.turns),
+            # Minutes apart: each request comes once the last answer was heard out.
+            now=MONDAY_MORNING + timedelta(minutes=3 * self.turns),
             user_id=USER,
             device_id="device-1",
             session_id="session-1",

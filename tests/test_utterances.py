@@ -6,8 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model import RequestEnvelope
 
+from backstretch.routine.conversation import EventKind
 from backstretch.skill.envelope import parse_envelope
+from backstretch.skill.events import event_for
 from backstretch_local.envelopes import AlexaConversation
 from backstretch_local.utterances import (
     FALLBACK_INTENT,
@@ -78,11 +82,14 @@ def test_every_sample_of_the_model_resolves_to_its_own_intent(
     wrong = []
     for intent in model["intents"]:
         for sample in intent["samples"]:
-            said = sample.replace("{seconds}", "twenty five")
+            said = sample.replace("{seconds}", "twenty five").replace("{time}", "3 pm")
+            said = said.replace("{days}", "weekdays").replace("{now}", "this time")
             heard = in_session(resolver, said)
             slots = heard.slot_values
-            if heard.intent != intent["name"] or (
-                "{seconds}" in sample and slots != {"seconds": "25"}
+            if (
+                heard.intent != intent["name"]
+                or ("{seconds}" in sample and slots != {"seconds": "25"})
+                or ("{time}" in sample and slots.get("time") != "15:00")
             ):
                 wrong.append((sample, heard.intent, slots))
     assert wrong == []
@@ -121,6 +128,31 @@ def test_every_sample_of_the_model_resolves_to_its_own_intent(
         ("shut up", "AMAZON.StopIntent"),
         # Our samples win over a built-in's phrase for the same words.
         ("continue", "AMAZON.NextIntent"),
+        # A body on the floor: pain, comfort, and moving around (issue 9).
+        ("that hurts", "PainIntent"),
+        ("Ow!", "PainIntent"),
+        ("ouch", "PainIntent"),
+        ("that's too much", "PainIntent"),
+        ("it pinches", "PainIntent"),
+        ("I feel pain", "PainIntent"),
+        ("my knee hurts", "PainIntent"),
+        ("my back hurts", "PainIntent"),
+        ("make it gentler", "GentlerIntent"),
+        ("do that side again", "RedoSideIntent"),
+        ("one more time", "RedoSideIntent"),
+        ("skip this stretch", "SkipStretchIntent"),
+        ("go to the next stretch", "SkipStretchIntent"),
+        ("skip to the lat stretch", "GoToStretchIntent"),
+        ("go back to the hip flexor", "GoToStretchIntent"),
+        ("I'm done", "DoneForTodayIntent"),
+        ("that's enough for today", "DoneForTodayIntent"),
+        ("I've had enough", "DoneForTodayIntent"),
+        ("I am done", "DoneForTodayIntent"),
+        ("where am I", "WhereAmIIntent"),
+        ("how much is left", "WhereAmIIntent"),
+        ("how long is this", "WhereAmIIntent"),
+        ("stop counting", "AMAZON.PauseIntent"),
+        ("how long should I hold", "HoldLengthIntent"),
     ],
 )
 def test_spoken_phrases_reach_the_right_intent(
@@ -238,6 +270,33 @@ def test_a_resolved_phrase_becomes_the_envelope_alexa_sends(resolver: UtteranceR
     assert envelope["context"]["System"]["apiEndpoint"] == "https://127.0.0.1:1"
 
 
+@pytest.mark.parametrize(
+    ("said", "kind", "stretch", "body_part"),
+    [
+        ("skip to the lat stretch", EventKind.GO_TO, "lat", None),
+        ("go back to the hip flexor", EventKind.GO_TO, "kneeling_hip_flexor", None),
+        ("go to the kneeling stretch", EventKind.GO_TO, "kneeling_hip_flexor", None),
+        ("skip to the purple one", EventKind.GO_TO, None, None),
+        ("my knees hurt", EventKind.PAIN, None, "knee"),
+        ("my knee hurts", EventKind.PAIN, None, "knee"),
+        ("my back is killing me", EventKind.PAIN, None, "back"),
+        ("ouch", EventKind.PAIN, None, None),
+    ],
+)
+def test_a_resolved_phrase_becomes_the_event_the_conversation_needs(
+    resolver: UtteranceResolver,
+    said: str,
+    kind: EventKind,
+    stretch: str | None,
+    body_part: str | None,
+) -> None:
+    heard = in_session(resolver, said)
+    envelope = AlexaConversation().intent(heard.intent or "", **heard.slot_values)
+    request = DefaultSerializer().deserialize(json.dumps(envelope), RequestEnvelope)
+    event = event_for(request)
+    assert (event.kind, event.stretch, event.body_part) == (kind, stretch, body_part)
+
+
 def test_a_declared_slot_left_unsaid_is_sent_without_a_value() -> None:
     envelope = AlexaConversation().intent("SetHoldIntent", seconds=None)
     assert envelope["request"]["intent"]["slots"] == {
@@ -271,3 +330,39 @@ def test_a_model_is_read_from_any_directory(tmp_path: Path) -> None:
     # Built-in intents the model does not declare are not understood.
     assert resolver.resolve("stop", in_session=True).intent == FALLBACK_INTENT
     assert resolver.resolve("yes", in_session=True).intent == "AMAZON.YesIntent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        (
+            "remind me to stretch every weekday at 3 pm",
+            "SetReminderIntent",
+            {"days": "every weekday", "time": "15:00", "now": None},
+        ),
+        (
+            "remind me every day at 7:30",
+            "SetReminderIntent",
+            {"days": "every day", "time": "07:30", "now": None},
+        ),
+        (
+            "set a stretch reminder for tomorrow morning",
+            "SetReminderIntent",
+            {"days": "tomorrow", "time": "MO", "now": None},
+        ),
+        (
+            "remind me at this time on weekdays",
+            "SetReminderIntent",
+            {"days": "weekdays", "time": None, "now": "this time"},
+        ),
+        ("change my reminder to 5 pm", "ChangeReminderIntent", {"days": None, "time": "17:00"}),
+        ("when will you remind me", "ListRemindersIntent", {}),
+        ("stop reminding me", "CancelReminderIntent", {}),
+        ("3 pm", "SetReminderIntent", {"days": None, "time": "15:00", "now": None}),
+    ],
+)
+def test_reminder_phrases_reach_their_intent_with_alexas_values(
+    resolver: UtteranceResolver, said: str, intent: str, slots: dict[str, str | None]
+) -> None:
+    heard = in_session(resolver, said)
+    assert (heard.intent, heard.slot_values) == (intent, slots)

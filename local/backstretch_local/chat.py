@@ -16,11 +16,19 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 
 from backstretch.speech.plan import Pause, Say
 from backstretch.speech.reading import read_ssml
+from backstretch.speech.timing import words_seconds
+from backstretch_local.consent import (
+    ACCEPTED,
+    QUESTION,
+    PermissionRequest,
+    consent_status,
+    permission_request,
+)
 from backstretch_local.envelopes import (
     LOCAL_SKILL_ID,
     LOCAL_USER_ID,
@@ -73,9 +81,15 @@ class Chat:
         self._sleep = sleep
         self._clock = clock
         self._session: AlexaConversation | None = None
+        self._granted: set[str] = set()  # permissions the person allowed, for every session
+        self._asking: PermissionRequest | None = None  # Alexa's permission question, if open
         self._reprompt = ""
         self._silences = 0
         self._turn: threading.Thread | None = None  # the skill's turn, while it runs
+        # Seconds a listener would have spent hearing what was shown (words are printed at
+        # once, breaks may be compressed): requests are stamped on the listener's clock, so
+        # the skill never takes a typed reply for someone cutting into its speech.
+        self._listened = 0.0
 
     @property
     def in_session(self) -> bool:
@@ -118,9 +132,20 @@ class Chat:
             self.leave()
             return False
         session = self._session_for(utterance)
-        session.now = self._clock()
-        response = self._exchange(utterance.envelope(session), session)
+        session.now = self._clock() + timedelta(seconds=self._listened)
+        envelope = utterance.envelope(session)
+        asked, self._asking = self._asking, None
+        if asked is not None:  # the answer to Alexa's own question goes back as Alexa sends it
+            status = consent_status(utterance)
+            if status == ACCEPTED:
+                self._granted |= asked.scopes
+                session.granted |= asked.scopes
+            envelope = session.permission_answer(status, asked.token)
+        response = self._exchange(envelope, session)
         self._play(speech_of(response), label="Alexa")
+        self._asking = permission_request(response)
+        if self._asking is not None:
+            self._write(f"Alexa (asking for permission): {QUESTION}\n")
         self._silences = 0
         self._reprompt = reprompt_of(response)
         if ends_session(response):
@@ -143,7 +168,7 @@ class Chat:
         if self._turn is not None:  # Alexa has the skill's answer before the session ends
             self._turn.join(TURN_TIMEOUT_SECONDS)
         session, self._session = self._session, None
-        session.now = self._clock()
+        session.now = self._clock() + timedelta(seconds=self._listened)
         self._answer(session.session_ended("USER_INITIATED"))
         self._write("(the session has ended)\n")
 
@@ -156,7 +181,7 @@ class Chat:
             self._play(self._reprompt, label="Alexa")
             return True
         session, self._session = self._session, None
-        session.now = self._clock()
+        session.now = self._clock() + timedelta(seconds=self._listened)
         self._answer(session.session_ended("EXCEEDED_MAX_REPROMPTS"))
         self._write("(no answer: the session has ended)\n")
         return False
@@ -170,6 +195,7 @@ class Chat:
                 locale=self._settings.locale,
                 user_id=self._settings.user_id,
                 skill_id=self._settings.skill_id,
+                granted=set(self._granted),
             )
         return self._session
 
@@ -218,6 +244,7 @@ class Chat:
         first = True
         for item in read_ssml(ssml):
             if isinstance(item, Say):
+                self._listened += words_seconds(item.text)
                 prefix = f"{label}: " if first else _INDENT
                 first = False
                 self._write(
@@ -236,6 +263,7 @@ class Chat:
                 self._pause(item)
 
     def _pause(self, pause: Pause) -> None:
+        self._listened += pause.seconds
         scaled = pause.seconds * self._settings.time_scale
         marker = f"{_INDENT}[pause {pause.seconds:g}s]"
         if not self._settings.live_countdown:

@@ -22,9 +22,13 @@ from backstretch.progress.summary import (
     week_start,
     weekly_summary,
 )
+from backstretch.reminders.lines import reminder_lines
+from backstretch.reminders.schedule import ReminderSchedule
 from backstretch.routine.content import load_routine
 from backstretch.speech.plan import Say
 from backstretch.speech.reading import Heard, HeldPause, mark_holds, read_ssml
+from backstretch.speech.timing import ssml_seconds
+from backstretch_local.consent import ACCEPTED, QUESTION, consent_status, permission_request
 from backstretch_local.endpoint import EnvelopeAnswer
 from backstretch_local.envelopes import (
     LOCAL_SKILL_ID,
@@ -78,6 +82,7 @@ class Simulator:
         self._locale = locale
         self._clock = clock
         self._routine = load_routine(locale)
+        self._granted: set[str] = set()  # permissions the simulated person allowed
 
     @property
     def api_endpoint(self) -> str:
@@ -102,12 +107,28 @@ class Simulator:
             self._end(carried)
             carried = None
         conversation = self._conversation(carried)
+        # On the listener's clock: the page may play speech faster than it is spoken, but a
+        # person replies once they have heard the answer, not while Alexa is still talking.
+        heard_until = _moment(carried.get("heardUntil")) if carried is not None else None
+        if heard_until is not None and conversation.now is not None:
+            conversation.now = max(conversation.now, heard_until)
         envelope = utterance.envelope(conversation)
+        asked = carried.get("asking") if carried is not None else None
+        if asked is not None:  # the answer to Alexa's own permission question
+            status = consent_status(utterance)
+            if status == ACCEPTED:
+                self._granted |= set(asked["scopes"])
+                conversation.granted |= set(asked["scopes"])
+            envelope = conversation.permission_answer(status, asked["token"])
         request_id = envelope["request"]["requestId"]
         response = self._send(envelope)
         conversation.carry(response)
+        asking = permission_request(response)
         progressive = self._api.accepted_speech(request_id)
         final = speech_of(response)
+        speech_ends = (conversation.now or self._clock()) + timedelta(
+            seconds=sum(ssml_seconds(ssml) for ssml in [*progressive, final])
+        )
         parts = [read_ssml(ssml) for ssml in [*progressive, final] if ssml]
         marked = mark_holds(parts, self._routine.hold)
         spoken_parts = [_spoken_json(part) for part in marked]
@@ -129,7 +150,16 @@ class Simulator:
             "holdSeconds": _hold_seconds(marked),
             "session": None
             if ended
-            else {"sessionId": conversation.session_id, "attributes": conversation.attributes},
+            else {
+                "sessionId": conversation.session_id,
+                "attributes": conversation.attributes,
+                "asking": None
+                if asking is None
+                else {"token": asking.token, "scopes": sorted(asking.scopes)},
+                "heardUntil": speech_ends.isoformat(),
+            },
+            "permissionQuestion": QUESTION if asking is not None else None,
+            "reminder": self._reminder(),
             "summary": self._week(conversation.now) if utterance.intent == SUMMARY_INTENT else None,
         }
 
@@ -140,6 +170,7 @@ class Simulator:
             user_id=self._user_id,
             skill_id=self._skill_id,
             now=self._clock(),
+            granted=set(self._granted),
         )
         if carried is not None:
             conversation.session_id = carried["sessionId"]
@@ -156,6 +187,17 @@ class Simulator:
         if status != 200:
             raise SkillRefused(status, body)
         return body
+
+    def _reminder(self) -> str | None:
+        """The stretch reminder on record, said as the skill says it ("every weekday at 3 PM")."""
+        if self._store is None:
+            return None
+        try:
+            reminder = self._store.load_profile(self._user_id).reminder
+        except ProgressUnavailable:
+            return None
+        schedule = ReminderSchedule.from_token(reminder.schedule) if reminder else None
+        return reminder_lines(self._locale).when(schedule) if schedule else None
 
     def _week(self, now: datetime | None) -> dict[str, Any] | None:
         """This week's days for the chart, from the progress store's own summary maths."""
@@ -217,7 +259,33 @@ def _session(session: Any) -> dict[str, Any] | None:
         raise SimulatorInputError("'session.sessionId' must be a short string")
     if not isinstance(attributes, dict):
         raise SimulatorInputError("'session.attributes' must be an object")
-    return {"sessionId": session_id, "attributes": attributes}
+    asking = session.get("asking")
+    if asking is not None and not (
+        isinstance(asking, dict)
+        and isinstance(asking.get("token"), str)
+        and isinstance(asking.get("scopes"), list)
+        and all(isinstance(scope, str) for scope in asking["scopes"])
+    ):
+        raise SimulatorInputError("'session.asking' must hold a token and scopes")
+    heard_until = session.get("heardUntil")
+    if heard_until is not None and _moment(heard_until) is None:
+        raise SimulatorInputError("'session.heardUntil' must be a time")
+    return {
+        "sessionId": session_id,
+        "attributes": attributes,
+        "asking": asking,
+        "heardUntil": heard_until,
+    }
+
+
+def _moment(value: Any) -> datetime | None:
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else None
 
 
 def _heard(utterance: Utterance) -> dict[str, Any]:

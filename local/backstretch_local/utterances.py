@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -27,6 +27,18 @@ RequestType = Literal["LaunchRequest", "IntentRequest", "SessionEndedRequest"]
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 NUMBER_SLOT_TYPE = "AMAZON.NUMBER"
+TIME_SLOT_TYPE = "AMAZON.TIME"
+# What a time said aloud can look like, so "at 3 pm weekdays" splits after "pm".
+_TIME_SHAPE = (
+    r"(?:\d{1,2}(?::\d{2}| \d{2})?(?: ?(?:am|pm|a m|p m))?(?: in the \w+)?"
+    r"|(?:the |this )?(?:noon|midday|midnight|morning|afternoon|evening|night))"
+)
+# AMAZON.TIME's values for a part of the day said without a time.
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_CLOCK = re.compile(
+    r"^(?:at )?(?P<h>\d{1,2})(?::(?P<m>\d{2})| (?P<m2>\d{2}))?(?: ?(?P<ampm>am|pm|a m|p m))?"
+    r"(?: in the (?P<part>morning|afternoon|evening))?$"
+)
 UNRESOLVED_NUMBER = "?"  # what Alexa puts in a number slot it heard but could not understand
 
 # The package's copy of skill-package/interactionModels/custom (scripts/sync_local_data.py).
@@ -94,6 +106,37 @@ def normalise(text: str) -> str:
     return " ".join(words)
 
 
+def parse_time(text: str) -> str | None:
+    """A time said aloud, as Alexa's AMAZON.TIME gives it: "15:00", or "EV" for "evening".
+
+    >>> [parse_time(t) for t in ("3 pm", "7:30", "noon", "the evening", "8 in the morning")]
+    ['15:00', '07:30', '12:00', 'EV', '08:00']
+    >>> parse_time("purple") is None
+    True
+    """
+    said = normalise(text).removeprefix("the ").replace("o'clock", "").replace("oclock", "")
+    said = " ".join(said.split())
+    if said in ("noon", "midday"):
+        return "12:00"
+    if said == "midnight":
+        return "00:00"
+    if said.removeprefix("this ") in _PARTS_OF_DAY:
+        return _PARTS_OF_DAY[said.removeprefix("this ")]
+    found = _CLOCK.match(said)
+    if found is None:
+        return None
+    hour, minute = int(found["h"]), int(found["m"] or found["m2"] or 0)
+    later = (found["ampm"] or "").replace(" ", "") == "pm" or found["part"] in (
+        "afternoon",
+        "evening",
+    )
+    if later and hour < 12:
+        hour += 12
+    if (found["ampm"] or "").replace(" ", "") == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
 def parse_number(text: str) -> int | None:
     """A whole number said in digits or words, as Alexa's AMAZON.NUMBER hears it.
 
@@ -154,6 +197,8 @@ class InteractionModel:
 
     invocation_name: str
     intents: tuple[IntentModel, ...]
+    # Each custom slot type's listed values and synonyms, as a person would say them.
+    slot_values: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, locale: str = "en-US", directory: Path | None = None) -> InteractionModel:
@@ -175,7 +220,15 @@ class InteractionModel:
             )
             for intent in language["intents"]
         )
-        return cls(language["invocationName"], intents)
+        listed = {
+            kind["name"]: frozenset(
+                normalise(said)
+                for value in kind.get("values") or ()
+                for said in (value["name"]["value"], *(value["name"].get("synonyms") or ()))
+            )
+            for kind in language.get("types") or ()
+        }
+        return cls(language["invocationName"], intents, listed)
 
     def intent(self, name: str) -> IntentModel | None:
         return next((i for i in self.intents if i.name == name), None)
@@ -269,36 +322,45 @@ class UtteranceResolver:
         name = self._exact.get(phrase) or self._built_in.get(phrase)
         if name is not None:
             return self._intent(name, {}, phrase)
-        candidates: list[tuple[int, int, IntentModel, dict[str, str]]] = []
+        candidates: list[tuple[int, int, int, IntentModel, dict[str, str]]] = []
         for sample in self._slot_samples:
             found = sample.pattern.match(phrase)
             if found is None:
                 continue
             values: dict[str, str] = {}
-            understood = 0
+            understood = guessed = 0
             for slot in sample.intent.slots:
                 said = found.groupdict().get(slot.name)
                 if said is None:
                     continue
                 value = self._slot_value(slot, said)
                 if value is None:
-                    if sample.literal_words < 2:
+                    if sample.literal_words < 2 or slot.type != NUMBER_SLOT_TYPE:
                         break  # "{seconds}" or "{seconds} seconds": only what fits the type
                     value = UNRESOLVED_NUMBER
+                elif (
+                    slot.type not in self.model.slot_values
+                    or normalise(said) in (self.model.slot_values[slot.type])
+                ):
+                    understood += 1  # a listed value (or a type Alexa parses) was heard
                 else:
-                    understood += 1
+                    guessed += 1
                 values[slot.name] = value
             else:
-                candidates.append((understood, sample.literal_words, sample.intent, values))
+                candidates.append(
+                    (understood, -guessed, sample.literal_words, sample.intent, values)
+                )
         if not candidates:
             return None
-        _, _, intent, values = max(candidates, key=lambda c: (c[0], c[1]))
+        *_, intent, values = max(candidates, key=lambda c: (c[0], c[1], c[2]))
         return self._intent(intent.name, values, phrase)
 
     def _slot_value(self, slot: SlotModel, said: str) -> str | None:
         if slot.type == NUMBER_SLOT_TYPE:
             number = parse_number(said)
             return None if number is None else str(number)
+        if slot.type == TIME_SLOT_TYPE:
+            return parse_time(said)
         return said  # other types: Alexa passes on what was said, listed value or not
 
     def _intent(self, name: str, values: Mapping[str, str], phrase: str) -> Utterance:
@@ -331,7 +393,9 @@ def _slot_sample(intent: IntentModel, sample: str) -> _SlotSample:
         if literal:
             parts.append(re.escape(literal))
             literal_words += len(literal.split())
-        parts.append(f"(?P<{found.group(1)}>.+?)")
+        types = {slot.name: slot.type for slot in intent.slots}
+        shape = _TIME_SHAPE if types.get(found.group(1)) == TIME_SLOT_TYPE else ".+?"
+        parts.append(f"(?P<{found.group(1)}>{shape})")
         position = found.end()
     tail = normalise(sample[position:])
     if tail:

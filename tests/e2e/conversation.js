@@ -20,31 +20,65 @@ function option(name, fallback) {
 }
 
 // What a person says, and what they must hear back (every `hears` string, none of `never`).
+// Time passes as for a listener: a request comes 2 s after the last answer could be heard out
+// (its breaks plus its words at 150 words a minute), or, with `intoHold`, that many seconds
+// into the last answer's counted hold: the person cut in ("Alexa, that hurts").
 const CONVERSATION = [
-  // Day one: the whole routine, with a repeat.
+  // Day one: the first side hurts, a gentler try, a repeat, a skip, a pause in a hold.
   {
     say: "open my back stretches",
     request: "LaunchRequest",
-    hears: ["Welcome to Back Stretch Coach", "this isn't medical advice", "Kneel down on your left knee", "Hold it there", "20 seconds. 10 more.", "And release"],
+    hears: ["Welcome to Back Stretch Coach", "This isn't medical advice", "something soft", "Kneel down on your left knee", "Hold it there", "20 seconds.", "Three.", "One.", "And release"],
     progressive: true,
   },
-  { say: "next", intent: "AMAZON.NextIntent", hears: ["Kneel on your right knee", "And release"], progressive: true },
-  { say: "say that again", intent: "AMAZON.RepeatIntent", hears: ["Kneel on your right knee", "And release"], never: ["lat stretch. You'll need"], progressive: true },
-  { say: "next", intent: "AMAZON.NextIntent", hears: ["Next, the lat stretch", "Reach your right arm"], progressive: true },
+  { say: "that hurts", intent: "PainIntent", intoHold: 12, hears: ["stop there", "less far", "gentler", "finish for today"], never: ["didn't catch"] },
+  { say: "make it gentler", intent: "GentlerIntent", hears: ["half as far", "Kneel down on your left knee", "10 seconds.", "One."], never: ["20 seconds."], progressive: true },
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["Kneel on your right knee", "And release", "Next is the lat stretch", "counter"], progressive: true },
+  { say: "say that again", intent: "AMAZON.RepeatIntent", hears: ["Kneel on your right knee"], never: ["Hold it there", "lat stretch"] },
+  { say: "skip to the lat stretch", intent: "GoToStretchIntent", hears: ["the lat stretch", "Stand facing", "Hold it there"], progressive: true },
+  { say: "pause", intent: "AMAZON.PauseIntent", intoHold: 10, hears: ["wasn't finished", "Paused"] },
+  { say: "resume", intent: "AMAZON.ResumeIntent", hears: ["Lay your left arm", "And release"], progressive: true },
   { say: "next", intent: "AMAZON.NextIntent", hears: ["That's the whole routine"], ends: true, progressive: true },
-  // A second routine, stopped half way with shorter holds...
-  { say: "open my back stretches", request: "LaunchRequest", hears: ["Welcome back", "Kneel down on your left knee"], never: ["medical advice"] },
-  { say: "make the holds 20 seconds", intent: "SetHoldIntent", slots: { seconds: "20" }, hears: ["Holds are now 20 seconds"] },
-  { say: "next", intent: "AMAZON.NextIntent", hears: ["Kneel on your right knee", "10 seconds. 10 more."], never: ["20 seconds. 10 more."] },
-  { say: "stop", intent: "AMAZON.StopIntent", hears: ["stopping here"], ends: true },
+  // A second routine with shorter holds, finished early...
+  { say: "open my back stretches", request: "LaunchRequest", hears: ["Welcome back", "Kneel down on your left knee", "If anything hurts, just say so"], never: ["medical advice"] },
+  { say: "make the holds 20 seconds", intent: "SetHoldIntent", slots: { seconds: "20" }, hears: ["Holds are now 20 seconds", "20 to 30 seconds"] },
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["Kneel on your right knee", "10 seconds."], never: ["20 seconds."] },
+  { say: "i'm done for today", intent: "DoneForTodayIntent", hears: ["finish there for today"], ends: true },
   // ...and picked up again: a new launch offers the lat stretch, "yes" resumes it.
-  { say: "open my back stretches", request: "LaunchRequest", hears: ["Welcome back", "Last time you stopped at the lat stretch, right side"] },
-  { say: "yes", intent: "AMAZON.YesIntent", hears: ["picking up with the lat stretch, right side", "Reach your right arm"], progressive: true },
-  { say: "next", intent: "AMAZON.NextIntent", hears: ["That's the whole routine"], ends: true },
+  { say: "open my back stretches", request: "LaunchRequest", hears: ["Welcome back", "Last time you stopped at the lat stretch, left side"] },
+  { say: "yes", intent: "AMAZON.YesIntent", hears: ["picking up with the lat stretch, left side", "counter", "Lay your left arm"], progressive: true },
+  // A second finished routine: the one-time reminder offer, in place of the goodbye.
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["That's the whole routine", "Want me to remind you to stretch at this time on weekdays?"], never: ["See you next time"] },
+  { say: "no", intent: "AMAZON.NoIntent", hears: ["won't ask again", "See you next time"], ends: true },
   // The week so far, in a new session: today, both full routines.
-  { say: "how did i do this week", intent: "WeeklySummaryIntent", hears: ["This week you've stretched today", "2 full routines"] },
+  // Held: 12 s cut short by pain, 20 gentler, 30, 10 cut short by a pause, 30, 30; then 30
+  // and 20; then 20 and 20: 222 s, said to the half minute. Nothing was counted twice.
+  { say: "how did i do this week", intent: "WeeklySummaryIntent", hears: ["You've stretched once this week, today", "2 full routines and 3 and a half minutes"] },
   { say: "no", intent: "AMAZON.NoIntent", hears: ["See you next time"], ends: true },
 ];
+
+const WORDS_PER_SECOND = 150 / 60;
+
+function heardSeconds(ssml) {
+  let seconds = 0;
+  for (const found of ssml.matchAll(/<break time="(\d+)ms"\/>/g)) seconds += Number(found[1]) / 1000;
+  const words = ssml.replace(/<[^>]+>/g, " ").split(/\s+/).filter(Boolean).length;
+  return seconds + words / WORDS_PER_SECOND;
+}
+
+// Seconds after the last request that this step is said.
+function secondsAfter(step, last) {
+  if (!last) return 0;
+  const heard = [...last.progressive, last.ssml].join(" ");
+  if (step.intoHold === undefined) return heardSeconds(heard) + 2;
+  const start = heard.indexOf("Hold it there.");
+  if (start < 0) throw new Error(`"${step.say}" cuts into a hold, but the last answer had none`);
+  return heardSeconds(heard.slice(0, start)) + step.intoHold;
+}
+
+function alexaTimestamp(ms) {
+  return new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
+}
 
 async function main() {
   const url = option("url");
@@ -55,6 +89,7 @@ async function main() {
   report.apiEndpoint = apiEndpoint;
 
   let sent = null; // the request of the turn in flight, as the filter last saw it
+  let clock = Date.UTC(2026, 10, 25, 15, 0, 0); // a Wednesday afternoon, on the listener's clock
   const alexa = VirtualAlexa.Builder()
     .skillURL(`${url}/alexa`)
     .interactionModelFile(model)
@@ -68,13 +103,16 @@ async function main() {
     system.device.deviceId = "amzn1.ask.device.E2E";
     system.user.userId = userId;
     if (request.session) request.session.user.userId = userId;
+    request.request.timestamp = alexaTimestamp(clock);
     sent = request;
   });
 
+  let last = null;
   for (const step of CONVERSATION) {
     const turn = { say: step.say };
     report.turns.push(turn);
     try {
+      clock += Math.round(secondsAfter(step, last) * 1000);
       const response = await alexa.utter(step.say);
       turn.request = sent.request.type;
       turn.intent = sent.request.intent ? sent.request.intent.name : null;
@@ -99,6 +137,7 @@ async function main() {
         if (errors && errors.length) report.ssmlErrors.push({ say: step.say, ssml, errors });
       }
       expectTurn(step, turn, report.errors);
+      last = turn;
     } catch (error) {
       report.errors.push(`${step.say}: ${error && error.stack ? error.stack : error}`);
       break;

@@ -14,29 +14,44 @@ logger = logging.getLogger(__name__)
 DEFAULT_LOCALE = "en-US"
 
 
+MAX_PAUSE_SECONDS = 10  # Alexa's limit for one <break>
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """One action to take, and the seconds of silence a body needs to take it."""
+
+    text: str
+    then: float = 0.0
+
+
 @dataclass(frozen=True)
 class Side:
     name: str
-    setup: tuple[str, ...]
+    switch: tuple[Instruction, ...]  # said only when coming straight from the other side
+    setup: tuple[Instruction, ...]
 
 
 @dataclass(frozen=True)
 class Stretch:
     id: str
     name: str
-    intro: str
-    why_short: str
+    why_short: str  # said to people in their first routine
     why: tuple[str, ...]
+    needs: Instruction  # what to fetch before the first side (a towel, a counter)
+    ease_off: tuple[str, ...]  # what to do when it hurts
+    knee_ease_off: tuple[str, ...]  # when the knee hurts (empty: the general advice)
+    gentler: tuple[str, ...]  # how a gentler try differs
     sides: tuple[Side, ...]
 
 
 @dataclass(frozen=True)
 class HoldLines:
-    """What is said around a counted hold; `{elapsed}`/`{remaining}` are seconds."""
+    """What is said within a counted hold; `{elapsed}` is seconds since it began."""
 
     start: str
     mark: str
-    last_mark: str
+    countdown: tuple[str, ...]  # the last seconds, one word a second
     release: str
 
 
@@ -47,7 +62,41 @@ class Lines:
     welcome: str
     welcome_back: str
     safety: str
-    get_into_position: str
+    safety_reminder: str
+    first_stretch: str
+    now_stretch: str
+    go_to_stretch: str
+    same_side_prompt: str
+    repeat_done_close: str
+    repeat_undone_close: str
+    redo_lead: str
+    paused_mid_hold: str
+    take_your_time: str
+    finish_early: str
+    last_stretch: str
+    pain_stop: str
+    pain_offer: str
+    pain_reprompt: str
+    pain_general: str
+    gentler_lead: str
+    where_on: str
+    where_left: str
+    where_next: str
+    where_all_done: str
+    where_not_started: str
+    which_stretch: str
+    hold_range: str
+    hold_now: str
+    hold_change: str
+    help_coaching: str
+    help_paused: str
+    help_not_started: str
+    help_summary: str
+    help_safety: str
+    fallback_coaching: str
+    fallback_paused: str
+    minute_and_a_half: str
+    minutes_and_a_half: str
     after_side: str
     after_stretch: str
     next_side_prompt: str
@@ -65,9 +114,7 @@ class Lines:
     hold_set: str
     hold_out_of_range: str
     hold_missing: str
-    help: str
     help_reprompt: str
-    fallback: str
     didnt_catch: str
     why_reprompt: str
     no_answer: str
@@ -170,20 +217,36 @@ def parse_routine(data: dict[str, Any]) -> Routine:
             Stretch(
                 id=s["id"],
                 name=s["name"],
-                intro=s["intro"],
                 why_short=s["why_short"],
                 why=tuple(s["why"]),
-                sides=tuple(Side(name=d["name"], setup=tuple(d["setup"])) for d in s["sides"]),
+                needs=_instruction(s["needs"]),
+                ease_off=tuple(s["ease_off"]),
+                knee_ease_off=tuple(s["knee_ease_off"]),
+                gentler=tuple(s["gentler"]),
+                sides=tuple(
+                    Side(
+                        name=d["name"],
+                        switch=tuple(_instruction(i) for i in d.get("switch", ())),
+                        setup=tuple(_instruction(i) for i in d["setup"]),
+                    )
+                    for d in s["sides"]
+                ),
             )
             for s in data["stretches"]
         )
+        hold = data["hold"]
         routine = Routine(
             locale=data["locale"],
             default_hold_seconds=int(data["default_hold_seconds"]),
             min_hold_seconds=int(data["min_hold_seconds"]),
             max_hold_seconds=int(data["max_hold_seconds"]),
             stretches=stretches,
-            hold=HoldLines(**{f.name: data["hold"][f.name] for f in fields(HoldLines)}),
+            hold=HoldLines(
+                start=hold["start"],
+                mark=hold["mark"],
+                countdown=tuple(hold["countdown"]),
+                release=hold["release"],
+            ),
             lines=Lines(**{f.name: data[f.name.rstrip("_")] for f in fields(Lines)}),
             words=Words(
                 weekdays=tuple(data["weekdays"]),
@@ -196,6 +259,15 @@ def parse_routine(data: dict[str, Any]) -> Routine:
         raise ContentError("content file needs the seven weekday names, Monday first")
     if not routine.stretches or any(not s.sides for s in routine.stretches):
         raise ContentError("content file needs at least one stretch, each with a side")
+    pauses = [s.needs.then for s in stretches] + [
+        i.then for s in stretches for d in s.sides for i in (*d.switch, *d.setup)
+    ]
+    if any(not 0 <= pause <= MAX_PAUSE_SECONDS for pause in pauses):
+        raise ContentError(f"a pause must last 0 to {MAX_PAUSE_SECONDS} seconds")
     if not (routine.min_hold_seconds <= routine.default_hold_seconds <= routine.max_hold_seconds):
         raise ContentError("default hold must lie between the minimum and maximum")
     return routine
+
+
+def _instruction(data: dict[str, Any]) -> Instruction:
+    return Instruction(text=data["say"], then=float(data.get("then", 0)))

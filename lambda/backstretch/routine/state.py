@@ -37,6 +37,7 @@ class Question(StrEnum):
     HOLD_LENGTH = "hold_length"
     RESUME = "resume"  # pick up where you left off?
     START_ROUTINE = "start_routine"  # do your stretches now?
+    PAIN = "pain"  # it hurts: gentler, skip, or finish for today?
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,18 @@ class CoachState:
     started_at: str | None = None  # when this routine began (request timestamp, ISO 8601)
     resume_step: int | None = None  # a saved step offered on launch
     newcomer: bool = True  # never stretched with the skill: the safety note is still owed
+    first_routine: bool = False  # a newcomer's first routine: each stretch says why it helps
+    reminded: bool = False  # this session has said to speak up if anything hurts
+    said: tuple[str, ...] = ()  # the last answer's sentences, for "repeat that"
+    # The hold the last response counted, until the next request shows whether it was heard
+    # out: its step, the seconds counted for it, whether it marked its side done, and when
+    # (request time, then seconds after it) its count began and the response's speech ended.
+    hold_step: int | None = None
+    hold_counted: int = 0
+    hold_marked_done: bool = False
+    hold_asked_at: str | None = None
+    hold_starts_after: float = 0.0
+    speech_lasts: float = 0.0
 
     def with_(self, **changes: Any) -> CoachState:
         return replace(self, **changes)
@@ -71,9 +84,16 @@ class CoachState:
     def sides_completed(self) -> int:
         return bin(self.sides_done).count("1")
 
+    def is_done(self, step: int) -> bool:
+        """Whether a step's side has had its hold counted in full."""
+        return bool(self.sides_done & (1 << step))
+
     def to_attributes(self) -> dict[str, Any]:
         """The state as JSON-friendly session attributes."""
-        return {key: (str(v) if isinstance(v, StrEnum) else v) for key, v in asdict(self).items()}
+        return {
+            key: (str(v) if isinstance(v, StrEnum) else list(v) if isinstance(v, tuple) else v)
+            for key, v in asdict(self).items()
+        }
 
     @classmethod
     def from_attributes(cls, attributes: Any, routine: Routine) -> CoachState:
@@ -92,6 +112,15 @@ class CoachState:
                 started_at=_optional_str(attributes.get("started_at")),
                 resume_step=_optional_int(attributes.get("resume_step")),
                 newcomer=bool(attributes.get("newcomer", True)),
+                first_routine=bool(attributes.get("first_routine", False)),
+                reminded=bool(attributes.get("reminded", False)),
+                said=tuple(str(line) for line in attributes.get("said") or ()),
+                hold_step=_optional_int(attributes.get("hold_step")),
+                hold_counted=int(attributes.get("hold_counted", 0)),
+                hold_marked_done=bool(attributes.get("hold_marked_done", False)),
+                hold_asked_at=_optional_str(attributes.get("hold_asked_at")),
+                hold_starts_after=float(attributes.get("hold_starts_after", 0.0)),
+                speech_lasts=float(attributes.get("speech_lasts", 0.0)),
             )
         except (AttributeError, TypeError, ValueError) as exc:
             logger.warning("unreadable session attributes, starting fresh: %r", exc)

@@ -74,7 +74,13 @@ def spoken_list(items: list[str], routine: Routine) -> str:
 
 
 def spoken_duration(seconds: int, routine: Routine) -> str:
-    """Seconds under a minute, else whole minutes (rounded): '40 seconds', '4 minutes'."""
+    """Seconds under a minute, else minutes to the nearest half: '40 seconds',
+    'a minute and a half', '2 and a half minutes', '4 minutes'."""
     if seconds < 60:
         return routine.words.count(seconds, "second")
-    return routine.words.count(round(seconds / 60), "minute")
+    minutes, half = divmod(round(seconds / 30), 2)
+    if not half:
+        return routine.words.count(minutes, "minute")
+    if minutes == 1:
+        return routine.lines.minute_and_a_half
+    return routine.lines.minutes_and_a_half.format(minutes=minutes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest
+from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest, Slot
 
 from backstretch.routine.conversation import Event, EventKind
 
@@ -10,7 +10,15 @@ INTENT_EVENTS: dict[str, EventKind] = {
     "StartRoutineIntent": EventKind.START,
     "WhyIntent": EventKind.WHY,
     "SetHoldIntent": EventKind.SET_HOLD,
+    "HoldLengthIntent": EventKind.HOLD_LENGTH,
     "WeeklySummaryIntent": EventKind.SUMMARY,
+    "PainIntent": EventKind.PAIN,
+    "GentlerIntent": EventKind.GENTLER,
+    "RedoSideIntent": EventKind.REDO,
+    "SkipStretchIntent": EventKind.SKIP_STRETCH,
+    "GoToStretchIntent": EventKind.GO_TO,
+    "DoneForTodayIntent": EventKind.DONE,
+    "WhereAmIIntent": EventKind.WHERE,
     "AMAZON.NextIntent": EventKind.NEXT,
     "AMAZON.PreviousIntent": EventKind.PREVIOUS,
     "AMAZON.RepeatIntent": EventKind.REPEAT,
@@ -38,13 +46,53 @@ def event_for(envelope: RequestEnvelope) -> Event:
     if isinstance(request, IntentRequest) and request.intent is not None:
         kind = INTENT_EVENTS.get(request.intent.name or "", EventKind.FALLBACK)
         seconds = _slot_number(request, "seconds") if kind is EventKind.SET_HOLD else None
-        return Event(kind, at=at, seconds=seconds)
+        stretch = _stretch(request) if kind is EventKind.GO_TO else None
+        part = _body_part(request) if kind is EventKind.PAIN else None
+        return Event(kind, at=at, seconds=seconds, stretch=stretch, body_part=part)
     return Event(EventKind.FALLBACK, at=at)
 
 
-def _slot_number(request: IntentRequest, name: str) -> int | None:
+# Words that name a stretch, for a slot value Alexa did not resolve to one of ours.
+_STRETCH_WORDS = {
+    "lat": "lat",
+    "lats": "lat",
+    "hip": "kneeling_hip_flexor",
+    "hips": "kneeling_hip_flexor",
+    "flexor": "kneeling_hip_flexor",
+    "flexors": "kneeling_hip_flexor",
+    "kneeling": "kneeling_hip_flexor",
+}
+
+
+def _stretch(request: IntentRequest) -> str | None:
+    """The stretch id a `stretch` slot names: Alexa's resolved id, else a word in it."""
+    slot = _slot(request, "stretch")
+    if slot is None:
+        return None
+    for authority in getattr(slot.resolutions, "resolutions_per_authority", None) or ():
+        for match in authority.values or ():
+            if match.value is not None and match.value.id:
+                return str(match.value.id)
+    words = (slot.value or "").lower().split()
+    return next((_STRETCH_WORDS[w] for w in words if w in _STRETCH_WORDS), None)
+
+
+def _body_part(request: IntentRequest) -> str | None:
+    """ "knee" for "my knees hurt"; the part as said otherwise; None when none was named."""
+    slot = _slot(request, "bodyPart")
+    said = (slot.value or "").lower().strip() if slot is not None else ""
+    if not said:
+        return None
+    return "knee" if said.startswith("knee") else said
+
+
+def _slot(request: IntentRequest, name: str) -> Slot | None:
     slots = (request.intent.slots if request.intent else None) or {}
-    slot = slots.get(name)
+    return slots.get(name)
+
+
+def _slot_number(request: IntentRequest, name: str) -> int | None:
+    slot = _slot(request, name)
     if slot is None or slot.value is None:
         return None
     try:

@@ -24,7 +24,14 @@ from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.store import ProgressStore
 from backstretch.progress.summary import apply_completed_routine, weekly_summary
 from backstretch.routine.content import Routine
-from backstretch.routine.conversation import Event, EventKind, Outcome, Turn, respond
+from backstretch.routine.conversation import (
+    Event,
+    EventKind,
+    Outcome,
+    Turn,
+    respond,
+    settle_hold,
+)
 from backstretch.routine.state import CoachState, StepRef, next_step, step_number, step_ref
 from backstretch.routine.summary_speech import finish_note
 from backstretch.skill.delivery import Delivery, deliver
@@ -216,8 +223,10 @@ def _with_summary(
         except ProgressUnavailable as error:
             storage.failed("time zone not remembered; it will be asked for again", error)
     records = list(stored.routines)
-    if state.in_progress and state.sides_completed:
-        current = _routine_record(request, state, completed=False)
+    # A summary asked in the middle of a hold cut it short: count only what was held.
+    held, _ = settle_hold(state, event.at)
+    if held.in_progress and held.seconds_held:
+        current = _routine_record(request, held, completed=False)
         records = [r for r in records if r.routine_id != current.routine_id] + [current]
     summary = weekly_summary(records, request.now, local, profile)
     today = request.now.astimezone(local).date()
@@ -245,7 +254,8 @@ def _remember(
         if turn.outcome is Outcome.ROUTINE_FINISHED:
             return _finish(request, turn.state, routine, storage, zone)
         if turn.outcome in (Outcome.STOPPED, Outcome.SESSION_ENDED):
-            _save_stopped(request, before, routine, storage)
+            # After the turn: a stop that cut a hold short has taken back the unheld part.
+            _save_stopped(request, turn.state, routine, storage)
         elif turn.outcome is Outcome.HOLD_CHANGED:
             hold = turn.state.hold_seconds
             storage.write(lambda store, user, p: store.save_profile(user, _with_hold(p, hold)))
@@ -309,19 +319,19 @@ def _reminder_offer(
 
 
 def _save_stopped(
-    request: TurnRequest, before: CoachState, routine: Routine, storage: TurnStorage
+    request: TurnRequest, state: CoachState, routine: Routine, storage: TurnStorage
 ) -> None:
-    if not before.in_progress or before.sides_completed == 0:
-        return  # nothing new happened in this routine: nothing to write
-    step = next_step(before, routine)
+    if not state.in_progress or state.seconds_held == 0:
+        return  # nothing held in this routine: nothing to write
+    step = next_step(state, routine)
     resume = None
     if step is not None:
         ref = step_ref(routine, step)
         resume = ResumePoint(ref.stretch, ref.side, request.now)
-    record = _routine_record(request, before, completed=False)
+    record = _routine_record(request, state, completed=False)
 
     def stop(store: ProgressStore, user_id: str, current: Profile) -> Profile:
-        updated = _with_hold(replace(current, resume=resume), before.hold_seconds)
+        updated = _with_hold(replace(current, resume=resume), state.hold_seconds)
         return store.save_partial_routine(user_id, record, updated)
 
     storage.write(stop)

@@ -77,6 +77,12 @@
       await play(answer.response.spoken, false, run);
       if (run !== state.run) return;
     }
+    if (answer.permissionQuestion) {
+      // On a device, Alexa asks this in its own words; the next phrase is the answer.
+      await play([{ say: answer.permissionQuestion }], false, run);
+      if (run !== state.run) return;
+    }
+    showReminder(answer.reminder);
     hideHold();
     if (state.session) {
       setStatus("listening", "Alexa is listening. Say something, or pick a phrase.");
@@ -177,6 +183,11 @@
 
   function hideHold() {
     $("hold").hidden = true;
+  }
+
+  function showReminder(when) {
+    $("reminder").hidden = !when;
+    $("reminder-when").textContent = when || "";
   }
 
   function showWeek(summary) {
