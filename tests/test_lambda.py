@@ -260,3 +260,52 @@ def test_distinct_locales_do_not_grow_what_the_skill_keeps(handler):
         response = handler(AlexaConversation(locale=f"xx-{number}" + "Z" * 1000).launch(), None)
         assert "hip flexor" in speech_of(response)
     assert load_routine("xx-1" + "Z" * 1000) is load_routine("xx-2") is load_routine("en-US")
+
+
+# --- numbers and times no device would send -----------------------------------------------------
+
+SORRY = "something went wrong on my side"
+
+
+@pytest.mark.parametrize("said", ["1e400", "inf", "-inf", "1" * 40, "nan"])
+def test_a_hold_length_out_of_any_range_gets_the_range_not_an_apology(handler, said):
+    alexa = AlexaConversation()
+    play(handler, alexa, alexa.launch())
+    heard = speech_of(play(handler, alexa, alexa.intent("SetHoldIntent", seconds=said)))
+    assert SORRY not in heard
+    assert "20" in heard and "30" in heard  # the article's range, said back
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        {"phase": "coaching", "step": 0, "hold_seconds": 1e308},
+        {"phase": "coaching", "step": 0, "hold_seconds": float("inf")},
+        {"phase": "not_started", "step": 0, "resume_step": 99},
+        {"phase": "not_started", "step": 0, "resume_step": -3},
+        {
+            "phase": "coaching",
+            "step": 1,
+            "sides_done": 1,
+            "started_at": "9999-12-31T23:59:59+00:00",
+        },
+        {"phase": "coaching", "step": 1, "sides_done": 1, "seconds_held": 10**12},
+        {"phase": "coaching", "step": 0, "speech_lasts": float("nan"), "hold_step": 7},
+    ],
+)
+def test_session_attributes_no_skill_wrote_are_treated_as_absent(handler, attributes):
+    alexa = AlexaConversation()
+    alexa.attributes, alexa.new = dict(attributes), False
+    for intent in ("AMAZON.NextIntent", "AMAZON.StopIntent"):
+        heard = speech_of(play(handler, alexa, alexa.intent(intent)))
+        assert SORRY not in heard, (intent, heard)
+        assert heard  # the conversation carried on, and was heard
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z"])
+def test_a_summary_stamped_in_year_1_or_9999_is_still_a_summary(handler, stamp):
+    envelope = AlexaConversation().intent("WeeklySummaryIntent")
+    envelope["request"]["timestamp"] = stamp
+    heard = speech_of(handler(envelope, None))
+    assert SORRY not in heard
+    assert "week" in heard

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -122,13 +124,56 @@ class CoachState:
                 hold_starts_after=float(attributes.get("hold_starts_after", 0.0)),
                 speech_lasts=float(attributes.get("speech_lasts", 0.0)),
             )
-        except (AttributeError, TypeError, ValueError) as exc:
+        except (AttributeError, TypeError, ValueError, OverflowError) as exc:
             logger.warning("unreadable session attributes, starting fresh: %r", exc)
             return cls()
         if not 0 <= state.step < routine.step_count:
             logger.warning("session step %d out of range, starting fresh", state.step)
             return cls()
-        return state
+        return _within_bounds(state, routine)
+
+
+# Session attributes come back from the device: anything out of these bounds was not written
+# by us, and is treated as absent rather than counted, spoken or stored.
+MAX_SECONDS_IN_A_ROUTINE = 3600
+MAX_SPEECH_SECONDS = 600.0
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2200
+
+
+def _within_bounds(state: CoachState, routine: Routine) -> CoachState:
+    steps = routine.step_count
+    low, high = routine.min_hold_seconds, routine.max_hold_seconds
+    return state.with_(
+        hold_seconds=_between(state.hold_seconds, low, high),
+        resume_step=_between(state.resume_step, 0, steps - 1),
+        hold_step=_between(state.hold_step, 0, steps - 1),
+        sides_done=state.sides_done & ((1 << steps) - 1) if state.sides_done >= 0 else 0,
+        seconds_held=_between(state.seconds_held, 0, MAX_SECONDS_IN_A_ROUTINE) or 0,
+        hold_counted=_between(state.hold_counted, 0, high) or 0,
+        started_at=_plausible_time(state.started_at),
+        hold_asked_at=_plausible_time(state.hold_asked_at),
+        hold_starts_after=_seconds(state.hold_starts_after),
+        speech_lasts=_seconds(state.speech_lasts),
+    )
+
+
+def _between(value: int | None, low: int, high: int) -> int | None:
+    return value if value is not None and low <= value <= high else None
+
+
+def _seconds(value: float) -> float:
+    return value if math.isfinite(value) and 0.0 <= value <= MAX_SPEECH_SECONDS else 0.0
+
+
+def _plausible_time(value: str | None) -> str | None:
+    """An ISO time from a year the skill could have written, else None."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return value if EARLIEST_YEAR <= moment.year <= LATEST_YEAR else None
 
 
 def next_step(state: CoachState, routine: Routine) -> int | None:

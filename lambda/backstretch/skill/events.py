@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest, Slot
 
 from backstretch.routine.conversation import Event, EventKind
+
+SLOT_NUMBER_LIMIT = 1_000_000  # far beyond any hold; bounds what a slot can make us count
 
 INTENT_EVENTS: dict[str, EventKind] = {
     "StartRoutineIntent": EventKind.START,
@@ -96,6 +100,11 @@ def _slot_number(request: IntentRequest, name: str) -> int | None:
     if slot is None or slot.value is None:
         return None
     try:
-        return int(float(slot.value))
+        number = float(slot.value)
     except ValueError:
         return None
+    if math.isnan(number):
+        return None
+    # "1e400", "inf" or forty digits are numbers, just not hold lengths: kept out of range
+    # (not overflowing), so the person hears the range they can choose from.
+    return int(max(-1.0, min(number, float(SLOT_NUMBER_LIMIT))))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -16,6 +17,8 @@ from ask_sdk_model import (
 )
 
 DEFAULT_LOCALE = "en-US"
+PLAUSIBLE_YEARS = (2000, 2200)
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def read_request(envelope: RequestEnvelope) -> TurnRequest:
     stamp = request.timestamp if request is not None else None
     return TurnRequest(
         request_id=(request.request_id if request is not None else None) or "",
-        now=stamp.astimezone(UTC) if stamp and stamp.tzinfo else datetime.now(UTC),
+        now=_request_time(stamp),
         locale=getattr(request, "locale", None) or DEFAULT_LOCALE,
         user_id=user.user_id if user else None,
         device_id=device.device_id if device else None,
@@ -72,6 +75,17 @@ def read_request(envelope: RequestEnvelope) -> TurnRequest:
         session_ended=isinstance(request, SessionEndedRequest),
         permissions=_granted_scopes(user),
     )
+
+
+def _request_time(stamp: datetime | None) -> datetime:
+    """The request's timestamp in UTC; the server's clock when it has none, or one no
+    device could send (year 1, year 9999), which date arithmetic would overflow on."""
+    if stamp is None or stamp.tzinfo is None:
+        return datetime.now(UTC)
+    if not PLAUSIBLE_YEARS[0] <= stamp.year <= PLAUSIBLE_YEARS[1]:
+        logger.warning("implausible request timestamp (year %d): using the clock", stamp.year)
+        return datetime.now(UTC)
+    return stamp.astimezone(UTC)
 
 
 def _granted_scopes(user: User | None) -> frozenset[str]:
