@@ -141,7 +141,10 @@ def test_a_200_that_is_not_dynamodbs_answer_is_not_a_saved_routine(garbage):
 
     finished = skill_on(dynamodb_faking(garbage)).handle_payload(alexa.intent("AMAZON.NextIntent"))
 
-    assert LINES.progress_not_saved in speech_of(finished)
+    # The profile's read got the page: nothing was written, and the session keeps it to write.
+    assert LINES.progress_save_pending in speech_of(finished)
+    assert finished["sessionAttributes"]["unsaved"]["kind"] == "finish"
+    assert finished["response"]["shouldEndSession"] is False
 
 
 def test_a_200_that_is_not_dynamodbs_answer_to_the_summary_says_so(garbage):

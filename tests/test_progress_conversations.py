@@ -357,7 +357,7 @@ def test_a_failed_deletion_is_reported_so_alexa_delivers_it_again(skill, dynamod
 # --- storage failing ----------------------------------------------------------------------
 
 
-def test_a_throttled_table_still_coaches_and_says_progress_was_not_saved(
+def test_a_routine_finished_while_the_table_throttles_is_kept_and_saved_on_the_next_turn(
     person, dynamodb_client, no_retry_waits
 ):
     person.session(WEDNESDAY_NOON_UTC)
@@ -371,19 +371,75 @@ def test_a_throttled_table_still_coaches_and_says_progress_was_not_saved(
         return throttled_response(request)
 
     dynamodb_client.meta.events.register("before-send.dynamodb.TransactWriteItems", throttle)
-    last_turn = person.alexa.intent("AMAZON.NextIntent")
-    before = len(person.fake.speech_texts())
-    response = person.skill.handle_payload(last_turn)
-    finished = " ".join([*person.fake.speech_texts()[before:], speech_of(response)])
+    response = person.says("AMAZON.NextIntent")
+    finished = person.heard
     assert "right arm" in finished and "whole routine" in finished
-    assert "I couldn't save your progress this time" in finished
+    assert "I couldn't save your progress just now. I'll try again before we finish." in finished
     assert len(attempts) == 2  # botocore's own retry, then it gives up in time
     assert routine_items(dynamodb_client) == []
+    # The session stays open, keeping what could not be written.
+    assert response["response"]["shouldEndSession"] is False
+    assert person.alexa.attributes["unsaved"]["kind"] == "finish"
 
     dynamodb_client.meta.events.unregister("before-send.dynamodb.TransactWriteItems", throttle)
-    person.skill.handle_payload(last_turn)  # the same request again, as a retry would send it
-    person.skill.handle_payload(last_turn)
+    # Nobody speaks: Alexa ends the session, and that request writes it.
+    person.skill.handle_payload(person.alexa.session_ended("EXCEEDED_MAX_REPROMPTS"))
+    [routine] = routine_items(dynamodb_client)
+    assert routine["completed"]["BOOL"] is True
+    assert int(routine["seconds_held"]["N"]) == 4 * 30
+
+
+def test_a_routine_kept_in_the_session_counts_in_the_summary_and_is_saved_with_it(
+    person, dynamodb_client, no_retry_waits
+):
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    for _ in range(2):
+        person.says("AMAZON.NextIntent")
+
+    def throttle(request: Any, **_: Any) -> Any:
+        return throttled_response(request)
+
+    dynamodb_client.meta.events.register("before-send.dynamodb.TransactWriteItems", throttle)
+    person.says("AMAZON.NextIntent")
+    dynamodb_client.meta.events.unregister("before-send.dynamodb.TransactWriteItems", throttle)
+
+    summary = person.hears("WeeklySummaryIntent")
+
+    assert "once this week, today" in summary
+    assert "Your progress is saved now." in summary
     assert len(routine_items(dynamodb_client)) == 1
+
+
+def test_a_write_whose_answer_was_lost_is_not_called_lost_and_is_counted_once(
+    person, dynamodb_client, no_retry_waits
+):
+    """The transaction reaches the table, then its answer never comes back."""
+    from botocore.httpsession import URLLib3Session
+
+    def commit_then_lose_the_answer(request: Any, **_: Any) -> None:
+        URLLib3Session().send(request)
+        raise ReadTimeoutError(endpoint_url=request.url)
+
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    for _ in range(2):
+        person.says("AMAZON.NextIntent")
+    dynamodb_client.meta.events.register(
+        "before-send.dynamodb.TransactWriteItems", commit_then_lose_the_answer
+    )
+    finished = person.hears("AMAZON.NextIntent")
+    dynamodb_client.meta.events.unregister(
+        "before-send.dynamodb.TransactWriteItems", commit_then_lose_the_answer
+    )
+
+    assert "couldn't save" not in finished  # it may well have been saved: nothing false
+    assert "I'll check it's kept before we finish." in finished
+    person.skill.handle_payload(person.alexa.session_ended("USER_INITIATED"))
+    [routine] = routine_items(dynamodb_client)
+    assert routine["completed"]["BOOL"] is True
+    profile = DynamoProgressStore(TABLE_NAME, dynamodb_client).load_profile(USER_ID)
+    assert profile.routines_completed == 1  # written, then written again: counted once
 
 
 def test_an_unreachable_table_at_launch_still_starts_the_routine(
@@ -466,4 +522,4 @@ def test_no_storage_call_starts_that_could_not_end_within_the_turn(
     dynamodb_calls.clear()
     stopped = person.hears("AMAZON.StopIntent")
     assert dynamodb_calls == Counter()
-    assert "I couldn't save your progress this time" in stopped
+    assert "I couldn't save your progress just now" in stopped

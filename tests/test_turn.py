@@ -140,7 +140,7 @@ def test_a_storage_note_falls_after_the_hold_and_before_the_closing_line(person,
     finishing = person.says(EventKind.NEXT)
 
     speech = finishing.speech_ssml or ""
-    note = person.routine.lines.progress_not_saved
+    note = person.routine.lines.progress_save_pending
     note_at = speech.find(note)
     assert note_at > speech.rfind("<break"), "the note must not interrupt the hold"
     closing = speech[note_at + len(note) :].removesuffix("</speak>").strip()

@@ -126,7 +126,9 @@ class Lines:
     lets_go: str
     start_offer: str
     start_offer_reprompt: str
-    progress_not_saved: str
+    progress_save_pending: str
+    progress_save_unsure: str
+    progress_saved_now: str
     progress_not_read: str
     summary_unavailable: str
     summary_none: str

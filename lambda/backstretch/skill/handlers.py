@@ -20,6 +20,7 @@ from backstretch.routine.state import CoachState
 from backstretch.skill.events import event_for
 from backstretch.skill.reminder_handler import REMINDER_ATTRIBUTE
 from backstretch.skill.request import read_request
+from backstretch.skill.saves import UNSAVED_ATTRIBUTE
 from backstretch.skill.turn import TurnResult, TurnServices, take_turn
 from backstretch.skill.turn_record import log_turn, turn_record
 from backstretch.speech.plan import say
@@ -55,6 +56,8 @@ class ConversationHandler(AbstractRequestHandler):
             attributes = result.turn.state.to_attributes()
             if result.reminder_offer is not None:
                 attributes[REMINDER_ATTRIBUTE] = result.reminder_offer
+            if result.unsaved is not None:
+                attributes[UNSAVED_ATTRIBUTE] = result.unsaved
             handler_input.attributes_manager.session_attributes = attributes
         _note_turn(turn_record(handler_input), result)
         builder = handler_input.response_builder

@@ -19,10 +19,10 @@ from xml.sax.saxutils import escape
 from backstretch.alexa_api.client import AlexaApi
 from backstretch.budget import TurnBudget
 from backstretch.deadline import CallRunner
-from backstretch.progress.errors import ProgressUnavailable
+from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.store import ProgressStore
-from backstretch.progress.summary import apply_completed_routine, weekly_summary
+from backstretch.progress.summary import weekly_summary
 from backstretch.routine.content import Routine
 from backstretch.routine.conversation import (
     Event,
@@ -36,6 +36,12 @@ from backstretch.routine.state import CoachState, StepRef, next_step, step_numbe
 from backstretch.routine.summary_speech import finish_note
 from backstretch.skill.delivery import Delivery, deliver
 from backstretch.skill.request import TurnRequest
+from backstretch.skill.saves import (
+    UNSAVED_ATTRIBUTE,
+    Save,
+    SaveKind,
+    write_save,
+)
 from backstretch.skill.storage import TurnStorage
 from backstretch.skill.time_zone import PersonZone
 from backstretch.speech.plan import SpeechPlan, say
@@ -47,8 +53,6 @@ logger = logging.getLogger(__name__)
 # call must be able to end, even failing slowly, by then.
 TURN_DEADLINE_SECONDS = 6.5
 RESUME_FRESH_FOR = timedelta(hours=12)
-# The one-time offer of a reminder comes once a person has shown they come back.
-OFFER_REMINDER_AFTER_ROUTINES = 2
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ class TurnResult:
     end_session: bool = True
     # The one-time reminder offer made at the end of this turn, to keep in the session.
     reminder_offer: dict[str, Any] | None = None
+    # A write this session still has to make, to keep in the session.
+    unsaved: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -113,20 +119,24 @@ def take_turn(
     # (a streak, "couldn't save") is said after the hold, in the full response.
     spoken = split_for_progressive(turn.speech, routine.hold)
     delivery = deliver(spoken, request, services.api, alexa_budget)
-    note, offering = _remember(request, state, turn, routine, storage, zone)
+    remembered = _remember(request, turn, routine, storage, zone)
     speech = reprompt = offer = None
     if turn.reprompt is not None:
         reprompt = render(turn.reprompt, routine.hold)
     ending: tuple[str, ...] = ()
-    if offering:  # a question, so it comes last and the session stays open for the answer
+    if remembered.offering:  # a question: it comes last, the session stays open for it
         offer, question = _reminder_offer(request, storage, zone)
         ending = (escape(question),)
         reprompt = speak(ending)
     if not turn.speech.is_empty:
-        fragments = render_fragments(note, routine.hold)
+        fragments = render_fragments(remembered.note, routine.hold)
         speech = spoken.final_ssml(delivery.sent, fragments, ending)
-    end = turn.end_session and offer is None
-    return TurnResult(state, turn, speech, reprompt, delivery, storage.errors, end, offer)
+    # With a write still to make, the session stays open a little: whatever comes next in it
+    # (even the SessionEndedRequest Alexa sends when nobody speaks) tries it again.
+    unsaved = remembered.unsaved
+    end = turn.end_session and offer is None and unsaved is None
+    kept = unsaved.to_attribute() if unsaved is not None else None
+    return TurnResult(state, turn, speech, reprompt, delivery, storage.errors, end, offer, kept)
 
 
 # --- recall: before the conversation ---------------------------------------------------------
@@ -225,8 +235,13 @@ def _with_summary(
     records = list(stored.routines)
     # A summary asked in the middle of a hold cut it short: count only what was held.
     held, _ = settle_hold(state, event.at)
+    current = None
     if held.in_progress and held.seconds_held:
         current = _routine_record(request, held, completed=False)
+    else:  # a routine this session could not store yet has still been done
+        kept = Save.from_attribute((request.attributes or {}).get(UNSAVED_ATTRIBUTE))
+        current = kept.record if kept is not None else None
+    if current is not None:
         records = [r for r in records if r.routine_id != current.routine_id] + [current]
     summary = weekly_summary(records, request.now, local, profile)
     today = request.now.astimezone(local).date()
@@ -240,69 +255,77 @@ def _with_zone(profile: Profile, name: str) -> Profile:
 # --- remember: after the conversation --------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Remembered:
+    note: SpeechPlan = field(default_factory=SpeechPlan)  # said before the closing sentence
+    offering: bool = False  # the one-time reminder offer is due now
+    unsaved: Save | None = None  # a write still to make, kept in the session
+
+
 def _remember(
     request: TurnRequest,
-    before: CoachState,
     turn: Turn,
     routine: Routine,
     storage: TurnStorage,
     zone: PersonZone,
-) -> tuple[SpeechPlan, bool]:
-    """Store what the turn changed; what to tell the person about it (often nothing), and
-    whether the one-time reminder offer is due now."""
+) -> _Remembered:
+    """Store what the turn changed (or, if it changed nothing, what an earlier turn of the
+    session could not store); what to tell the person about it, often nothing."""
+    own = _save_for(request, turn, routine)
+    kept = Save.from_attribute((request.attributes or {}).get(UNSAVED_ATTRIBUTE))
+    save = own or kept
+    if save is None:
+        return _Remembered()
+    # A write of this turn's own leaves an older one kept for a later turn, unless this
+    # one supersedes it (the same routine, written again as it is now).
+    still_kept = kept if own is not None and kept is not None and not _same(own, kept) else None
+    lines = routine.lines
+    tell = not turn.speech.is_empty  # an ended session has no one to tell
     try:
-        if turn.outcome is Outcome.ROUTINE_FINISHED:
-            return _finish(request, turn.state, routine, storage, zone)
-        if turn.outcome in (Outcome.STOPPED, Outcome.SESSION_ENDED):
-            # After the turn: a stop that cut a hold short has taken back the unheld part.
-            _save_stopped(request, turn.state, routine, storage)
-        elif turn.outcome is Outcome.HOLD_CHANGED:
-            hold = turn.state.hold_seconds
-            storage.write(lambda store, user, p: store.save_profile(user, _with_hold(p, hold)))
+        before, after = write_save(save, storage, zone, may_offer=save is own)
+    except SaveOutcomeUnknown as error:
+        storage.failed(f"outcome unknown ({save.kind})", error)
+        return _Remembered(say(lines.progress_save_unsure) if tell else SpeechPlan(), False, save)
     except ProgressUnavailable as error:
-        storage.failed(f"not saved ({turn.outcome})", error)
-        if not turn.speech.is_empty:  # an ended session has no one to tell
-            return say(routine.lines.progress_not_saved), False
-    return SpeechPlan(), False
+        storage.failed(f"not saved ({save.kind})", error)
+        if request.session_ended:
+            logger.warning("session ended with progress unsaved: %s", save.kind)
+        return _Remembered(say(lines.progress_save_pending) if tell else SpeechPlan(), False, save)
+    if save is not own:
+        logger.info("progress saved on a later turn: %s", save.kind)
+        return _Remembered(say(lines.progress_saved_now) if tell else SpeechPlan())
+    if save.kind is SaveKind.FINISH:
+        offering = after.reminder_offered and not before.reminder_offered
+        return _Remembered(finish_note(after.streak_days, routine), offering, still_kept)
+    return _Remembered(unsaved=still_kept)
 
 
-def _with_hold(profile: Profile, hold_seconds: int | None) -> Profile:
-    return replace(profile, hold_seconds=hold_seconds or profile.hold_seconds)
+def _save_for(request: TurnRequest, turn: Turn, routine: Routine) -> Save | None:
+    """The write this turn's outcome calls for, if any (read from the state after the turn:
+    a stop that cut a hold short has taken back the unheld part)."""
+    state = turn.state
+    if turn.outcome is Outcome.ROUTINE_FINISHED:
+        record = _routine_record(request, state, completed=True)
+        return Save(SaveKind.FINISH, request.now, state.hold_seconds, record)
+    if turn.outcome in (Outcome.STOPPED, Outcome.SESSION_ENDED):
+        if not state.in_progress or state.seconds_held == 0:
+            return None  # nothing held in this routine: nothing to write
+        step = next_step(state, routine)
+        resume = None
+        if step is not None:
+            ref = step_ref(routine, step)
+            resume = ResumePoint(ref.stretch, ref.side, request.now)
+        record = _routine_record(request, state, completed=False)
+        return Save(SaveKind.STOP, request.now, state.hold_seconds, record, resume)
+    if turn.outcome is Outcome.HOLD_CHANGED:
+        return Save(SaveKind.HOLD, request.now, state.hold_seconds)
+    return None
 
 
-def _finish(
-    request: TurnRequest,
-    state: CoachState,
-    routine: Routine,
-    storage: TurnStorage,
-    zone: PersonZone,
-) -> tuple[SpeechPlan, bool]:
-    before = storage.profile()
-    local = zone.find(before)
-    record = _routine_record(request, state, completed=True)
-
-    def finish(store: ProgressStore, user_id: str, current: Profile) -> Profile:
-        updated = apply_completed_routine(current, request.now, local)
-        updated = _with_hold(updated, state.hold_seconds)
-        learned = zone.to_remember(current)
-        if learned == local.key:
-            updated = _with_zone(updated, learned)
-        if _reminder_offer_due(updated):
-            updated = replace(updated, reminder_offered=True)  # offered once, never again
-        return store.finish_routine(user_id, record, updated)
-
-    after = storage.write(finish)
-    offering = after.reminder_offered and not before.reminder_offered
-    return finish_note(after.streak_days, routine), offering
-
-
-def _reminder_offer_due(profile: Profile) -> bool:
-    """After a second finished routine, to someone with no reminder who was never asked."""
-    return (
-        profile.routines_completed >= OFFER_REMINDER_AFTER_ROUTINES
-        and profile.reminder is None
-        and not profile.reminder_offered
-    )
+def _same(one: Save, other: Save) -> bool:
+    if one.record is None or other.record is None:
+        return one.kind is other.kind
+    return one.record.routine_id == other.record.routine_id
 
 
 def _reminder_offer(
@@ -316,25 +339,6 @@ def _reminder_offer(
     decision = offer(local_now, reminder_lines(request.locale))
     pending = decision.pending.to_attribute() if decision.pending else {}
     return pending, decision.question or ""
-
-
-def _save_stopped(
-    request: TurnRequest, state: CoachState, routine: Routine, storage: TurnStorage
-) -> None:
-    if not state.in_progress or state.seconds_held == 0:
-        return  # nothing held in this routine: nothing to write
-    step = next_step(state, routine)
-    resume = None
-    if step is not None:
-        ref = step_ref(routine, step)
-        resume = ResumePoint(ref.stretch, ref.side, request.now)
-    record = _routine_record(request, state, completed=False)
-
-    def stop(store: ProgressStore, user_id: str, current: Profile) -> Profile:
-        updated = _with_hold(replace(current, resume=resume), state.hold_seconds)
-        return store.save_partial_routine(user_id, record, updated)
-
-    storage.write(stop)
 
 
 def _routine_record(request: TurnRequest, state: CoachState, *, completed: bool) -> RoutineRecord:

@@ -1,0 +1,153 @@
+"""What a turn writes, as a value: a finished or stopped routine, or a new hold length.
+
+A write that failed, or whose answer was lost, is kept in the session's attributes and tried
+again on a later turn of the same session (still at most one write a turn), so a short
+outage loses nothing. Every write is safe to repeat: a finished routine is final, a stopped
+one is overwritten, and the profile's version check refuses a stale copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
+from backstretch.progress.store import ProgressStore
+from backstretch.progress.summary import apply_completed_routine
+from backstretch.skill.storage import TurnStorage
+from backstretch.skill.time_zone import PersonZone
+
+UNSAVED_ATTRIBUTE = "unsaved"  # a write still to make, kept in the session
+
+
+class SaveKind(StrEnum):
+    FINISH = "finish"
+    STOP = "stop"
+    HOLD = "hold"
+
+
+@dataclass(frozen=True)
+class Save:
+    """One write: ``at`` is when it happened (the request's time), whenever it is written."""
+
+    kind: SaveKind
+    at: datetime
+    hold_seconds: int | None = None
+    record: RoutineRecord | None = None  # FINISH and STOP
+    resume: ResumePoint | None = None  # STOP: where to pick up
+
+    def to_attribute(self) -> dict[str, Any]:
+        record = self.record
+        return {
+            "kind": str(self.kind),
+            "at": self.at.isoformat(),
+            "hold": self.hold_seconds,
+            "record": None
+            if record is None
+            else {
+                "id": record.routine_id,
+                "started": record.started_at.isoformat(),
+                "sides": record.sides_completed,
+                "seconds": record.seconds_held,
+                "completed": record.completed,
+            },
+            "resume": None
+            if self.resume is None
+            else [self.resume.stretch_index, self.resume.side_index],
+        }
+
+    @classmethod
+    def from_attribute(cls, value: Any) -> Save | None:
+        """The save a session kept; None for anything this skill did not write there."""
+        if not isinstance(value, dict):
+            return None
+        try:
+            kind = SaveKind(str(value["kind"]))
+            at = _aware(value["at"])
+            hold = value.get("hold")
+            kept = value.get("record")
+            record = None
+            if isinstance(kept, dict):
+                record = RoutineRecord(
+                    routine_id=str(kept["id"]),
+                    started_at=_aware(kept["started"]),
+                    sides_completed=_small(kept["sides"]),
+                    seconds_held=_small(kept["seconds"]),
+                    completed=bool(kept["completed"]),
+                )
+            spot = value.get("resume")
+            resume = None
+            if isinstance(spot, list) and len(spot) == 2:
+                resume = ResumePoint(_small(spot[0]), _small(spot[1]), at)
+        except (KeyError, TypeError, ValueError):
+            return None
+        if kind is not SaveKind.HOLD and record is None:
+            return None
+        return cls(kind, at, hold if isinstance(hold, int) else None, record, resume)
+
+
+def write_save(
+    save: Save, storage: TurnStorage, zone: PersonZone, *, may_offer: bool
+) -> tuple[Profile, Profile]:
+    """Make the write; the profile before and after. ``may_offer`` marks the one-time reminder
+    offer as made (only the turn that makes the offer may). Raises ProgressUnavailable."""
+    before = storage.profile()
+    if save.kind is SaveKind.HOLD:
+        after = storage.write(
+            lambda store, user, p: store.save_profile(user, with_hold(p, save.hold_seconds))
+        )
+        return before, after
+    record = save.record
+    assert record is not None  # every routine save carries its record (see from_attribute)
+    if save.kind is SaveKind.STOP:
+
+        def stop(store: ProgressStore, user_id: str, current: Profile) -> Profile:
+            updated = with_hold(replace(current, resume=save.resume), save.hold_seconds)
+            return store.save_partial_routine(user_id, record, updated)
+
+        return before, storage.write(stop)
+    local = zone.find(before)
+
+    def finish(store: ProgressStore, user_id: str, current: Profile) -> Profile:
+        updated = with_hold(apply_completed_routine(current, save.at, local), save.hold_seconds)
+        learned = zone.to_remember(current)
+        if learned == local.key and not updated.time_zone:
+            updated = replace(updated, time_zone=learned)
+        if may_offer and reminder_offer_due(updated):
+            updated = replace(updated, reminder_offered=True)  # offered once, never again
+        return store.finish_routine(user_id, record, updated)
+
+    return before, storage.write(finish)
+
+
+# The one-time offer of a reminder comes once a person has shown they come back.
+OFFER_REMINDER_AFTER_ROUTINES = 2
+
+
+def reminder_offer_due(profile: Profile) -> bool:
+    """After a second finished routine, to someone with no reminder who was never asked."""
+    return (
+        profile.routines_completed >= OFFER_REMINDER_AFTER_ROUTINES
+        and profile.reminder is None
+        and not profile.reminder_offered
+    )
+
+
+def with_hold(profile: Profile, hold_seconds: int | None) -> Profile:
+    return replace(profile, hold_seconds=hold_seconds or profile.hold_seconds)
+
+
+def _aware(value: Any) -> datetime:
+    moment = datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        raise ValueError("a kept time must carry its zone")
+    return moment
+
+
+def _small(value: Any) -> int:
+    number = int(value)
+    if not 0 <= number <= 100_000:
+        raise ValueError("out of range")
+    return number
