@@ -246,6 +246,8 @@ def test_a_launch_request_runs_in_a_fresh_interpreter_that_sees_only_the_bundle(
         assert origin.startswith(root + os.sep), f"{name} came from {origin}, not the bundle"
     assert report["importable"] == [], "only the bundle's packages may be importable"
     assert not [m for m in report["backstretch_modules"] if m.startswith("backstretch_local")]
+    # The reminder code is imported only when a reminder turn needs it.
+    assert not [m for m in report["backstretch_modules"] if m.startswith("backstretch.reminders")]
 
     launch, stop = report["responses"]
     assert "hip flexor" in speech_of(launch)
