@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 
 from flask import Flask
-from waitress.server import create_server
+from waitress.server import BaseWSGIServer, create_server
 
 from backstretch_local.cli import CHANNEL_TIMEOUT_SECONDS
 from backstretch_local.web.app import MAX_BODY_BYTES
@@ -41,8 +41,9 @@ class ServerSettings:
         )
 
 
-def serve_verified(app: Flask, host: str, port: int, settings: ServerSettings) -> None:
-    """Serve `app` with waitress until interrupted (Ctrl-C; `serve` turns SIGTERM into it)."""
+def verified_server(app: Flask, host: str, port: int, settings: ServerSettings) -> BaseWSGIServer:
+    """Waitress, bound to host:port (0: any free port, see ``.getsockname()``), not yet
+    running: ``.run()`` serves until interrupted."""
     # Waitress logs a warning each time a request waits for a thread ("Task queue depth"):
     # noise for this server. Its own failures (an exception while serving) stay in the log.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
@@ -61,6 +62,13 @@ def serve_verified(app: Flask, host: str, port: int, settings: ServerSettings) -
         ident="",  # no Server header naming the software
         asyncore_use_poll=True,  # poll(), not select(): no limit at 1,024 descriptors
     )
+    assert isinstance(server, BaseWSGIServer)  # one host: one socket, not several
+    return server
+
+
+def serve_verified(app: Flask, host: str, port: int, settings: ServerSettings) -> None:
+    """Serve `app` with waitress until interrupted (Ctrl-C; `serve` turns SIGTERM into it)."""
+    server = verified_server(app, host, port, settings)
     logger.info("served by %s", settings.describe())
     server.run()  # on KeyboardInterrupt it closes every connection and its threads, and returns
 
