@@ -13,14 +13,20 @@ development server, as `make run` has always been.
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from importlib.metadata import version
+from typing import TYPE_CHECKING, TextIO
 
 from flask import Flask
 from waitress.server import BaseWSGIServer, create_server
 
+from backstretch.observability import TextLogFormatter
 from backstretch_local.cli import CHANNEL_TIMEOUT_SECONDS
 from backstretch_local.web.app import MAX_BODY_BYTES
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 logger = logging.getLogger("backstretch")
 
@@ -41,13 +47,12 @@ class ServerSettings:
         )
 
 
-def verified_server(app: Flask, host: str, port: int, settings: ServerSettings) -> BaseWSGIServer:
+def verified_server(
+    app: WSGIApplication, host: str, port: int, settings: ServerSettings
+) -> BaseWSGIServer:
     """Waitress, bound to host:port (0: any free port, see ``.getsockname()``), not yet
     running: ``.run()`` serves until interrupted."""
-    # Waitress logs a warning each time a request waits for a thread ("Task queue depth"):
-    # noise for this server. Its own failures (an exception while serving) stay in the log.
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    logging.getLogger("waitress").setLevel(logging.WARNING)
+    _quiet_but_failures_logged()
     server = create_server(
         app,
         host=host,
@@ -77,3 +82,20 @@ def serve_unverified(app: Flask, host: str, port: int) -> None:
     """Serve `app` with werkzeug's development server: for `--no-verify`, one's own machine."""
     logger.info("served by werkzeug's development server (local use only)")
     app.run(host=host, port=port, threaded=True)
+
+
+class _WaitressLogHandler(logging.StreamHandler[TextIO]):
+    """The handler `_quiet_but_failures_logged` installs (so it installs it once)."""
+
+
+def _quiet_but_failures_logged() -> None:
+    """Waitress's failures (an exception while serving, the connection limit reached) in the
+    skill's log format, on stderr; not its routine lines. It warns each time a request waits
+    for a thread ("Task queue depth"): noise here, so that logger only reports errors."""
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    waitress_logger = logging.getLogger("waitress")
+    waitress_logger.setLevel(logging.WARNING)
+    if not any(isinstance(h, _WaitressLogHandler) for h in waitress_logger.handlers):
+        handler = _WaitressLogHandler(sys.stderr)
+        handler.setFormatter(TextLogFormatter())
+        waitress_logger.addHandler(handler)
