@@ -16,7 +16,7 @@ import logging
 import sys
 from dataclasses import dataclass
 from importlib.metadata import version
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from flask import Flask
 from waitress.server import BaseWSGIServer, create_server
@@ -84,8 +84,15 @@ def serve_unverified(app: Flask, host: str, port: int) -> None:
     app.run(host=host, port=port, threaded=True)
 
 
-class _WaitressLogHandler(logging.StreamHandler[TextIO]):
-    """The handler `_quiet_but_failures_logged` installs (so it installs it once)."""
+class _WaitressLogHandler(logging.Handler):
+    """The handler `_quiet_but_failures_logged` installs (so it installs it once): writes to
+    whatever `sys.stderr` is when it logs, not what it was when installed."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:
+            self.handleError(record)
 
 
 def _quiet_but_failures_logged() -> None:
@@ -96,6 +103,6 @@ def _quiet_but_failures_logged() -> None:
     waitress_logger = logging.getLogger("waitress")
     waitress_logger.setLevel(logging.WARNING)
     if not any(isinstance(h, _WaitressLogHandler) for h in waitress_logger.handlers):
-        handler = _WaitressLogHandler(sys.stderr)
+        handler = _WaitressLogHandler()
         handler.setFormatter(TextLogFormatter())
         waitress_logger.addHandler(handler)
