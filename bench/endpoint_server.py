@@ -3,8 +3,9 @@ a local CA instead of Amazon's, so that signed requests can be verified on this 
 
 `backstretch serve` has no option for another root or certificate source; this builds the same
 app (``create_app``) with ``RequestVerifier(VerifierConfig(trusted_roots_pem=...),
-fetch_certificate=...)`` and serves it with the same server (werkzeug's threaded WSGI server,
-what ``app.run(threaded=True)`` starts). It prints ``port N`` once listening, serves until its
+fetch_certificate=...)`` and serves it, verification on or off, with the server and settings
+`backstretch serve` uses with verification on (waitress: ``verified_server``), so the two
+modes differ by verification alone. It prints ``port N`` once listening, serves until its
 standard input closes, then writes how many times the certificate chain was fetched.
 
     python -m bench.endpoint_server --dynamodb-endpoint URL --table T --skill-id ID \
@@ -21,13 +22,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from werkzeug.serving import make_server
-
 from backstretch.observability import configure_logging
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.alexa_signing import ChainSource
 from backstretch_local.web.app import create_app
+from backstretch_local.web.server import ServerSettings, verified_server
 from backstretch_local.web.verification import RequestVerifier, VerifierConfig
 
 
@@ -61,13 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             VerifierConfig(trusted_roots_pem=args.root.read_bytes()), fetch_certificate=source
         )
     app = create_app(BackStretchSkill(config), verifier)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    serving = threading.Thread(target=server.serve_forever, name="endpoint", daemon=True)
+    server = verified_server(app, "127.0.0.1", 0, ServerSettings())
+    serving = threading.Thread(target=server.run, name="endpoint", daemon=True)
     serving.start()
-    print(f"port {server.port}", flush=True)
+    print(f"port {server.getsockname()[1]}", flush=True)
     sys.stdin.read()  # until the benchmark closes our standard input
-    server.shutdown()
-    serving.join()
+    # The server thread is a daemon: it ends with this process, once the stats are written.
     stats = {"certificate_fetches": source.fetches if source else 0}
     args.stats.write_text(json.dumps(stats), encoding="utf-8")
     return 0

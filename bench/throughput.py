@@ -233,7 +233,7 @@ def measure_throughput(
 
     errors_after = backend.server_errors()
     results: dict[str, Any] = {
-        "server": "werkzeug's threaded WSGI server (what `backstretch serve` runs)",
+        "server": "waitress, as `backstretch serve` runs it with verification on",
         "backend": backend.name,
         "backend_server_errors": (
             None if errors_before is None or errors_after is None else errors_after - errors_before

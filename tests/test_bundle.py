@@ -187,7 +187,7 @@ def test_the_bundle_is_the_runtime_package_whole_and_nothing_local(bundle: Built
     assert sources <= shipped, "everything under lambda/ ships: nothing is traced or left out"
     top_level = {p.name for p in bundle.unpacked.iterdir()}
     assert "backstretch_local" not in top_level
-    for local_only in ("flask", "moto", "yaml", "cryptography", "werkzeug"):
+    for local_only in ("flask", "moto", "yaml", "cryptography", "werkzeug", "waitress"):
         assert local_only not in top_level, f"{local_only} is a local tool's, not the runtime's"
 
 
@@ -202,7 +202,15 @@ def test_the_bundle_keeps_aws_data_for_dynamodb_alone(bundle: BuiltBundle) -> No
 
 def test_the_runtime_imports_nothing_local() -> None:
     """lambda/ never imports the local package nor a local tool's dependency."""
-    local_only = {"backstretch_local", "flask", "werkzeug", "moto", "yaml", "cryptography"}
+    local_only = {
+        "backstretch_local",
+        "flask",
+        "werkzeug",
+        "waitress",
+        "moto",
+        "yaml",
+        "cryptography",
+    }
     for path in LAMBDA.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.envelopes import AlexaConversation, speech_of
+from backstretch_local.web.app import MAX_BODY_BYTES
+from tests.alexa_signing import AlexaSigner
+from tests.envelopes import SKILL_ID, AlexaConversation, speech_of
 
 BACKSTRETCH = Path(sys.executable).with_name("backstretch")
+REPO = Path(__file__).resolve().parents[1]
 START_SECONDS = 15.0  # the most a server gets to answer /health
 POLL_SECONDS = 0.05
 
@@ -57,16 +62,21 @@ class Server:
                 time.sleep(POLL_SECONDS)
 
 
-def start_server(tmp_path: Path, *options: str) -> Iterator[Server]:
+def start_server(
+    tmp_path: Path, *options: str, launcher: Sequence[str] = (str(BACKSTRETCH),)
+) -> Iterator[Server]:
+    """`backstretch serve` on a free loopback port (``launcher`` runs the `backstretch`
+    command line: the installed script, or e.g. tests.serve_with_local_pki)."""
     port = free_port()
     stderr_file = tmp_path / "stderr.txt"
     with stderr_file.open("wb") as stderr, requests.Session() as http:
         http.trust_env = False  # no proxy from the machine's settings for loopback traffic
         process = subprocess.Popen(
-            [str(BACKSTRETCH), "serve", "--host", "127.0.0.1", "--port", str(port), *options],
+            [*launcher, "serve", "--host", "127.0.0.1", "--port", str(port), *options],
             stdout=subprocess.DEVNULL,
             stderr=stderr,
             env=child_env(),
+            cwd=REPO,
         )
         try:
             yield Server(process, f"http://127.0.0.1:{port}", stderr_file, http)
@@ -154,6 +164,105 @@ def test_serve_verifies_by_default(verifying_server: Server) -> None:
     assert response.status_code == 400
     assert "Signature-256" in response.json()["error"]
     assert "VERIFICATION IS OFF" not in verifying_server.stderr()
+
+
+# --- verification on: a production server (waitress) ------------------------------------
+
+CHANNEL_TIMEOUT_SECONDS = 2  # what the test server is given (--channel-timeout)
+CLOSE_MARGIN_SECONDS = 3.0  # waitress looks for idle connections once a second; generous
+HALF_SENT = (
+    b"POST /alexa HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le",  # headers cut short
+    b"POST /alexa HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    b'Content-Length: 2000\r\n\r\n{"version": "1.0", "sess',  # the body cut short
+)
+
+
+@pytest.fixture
+def signing_server(tmp_path: Path, alexa_signer: AlexaSigner) -> Iterator[Server]:
+    """`backstretch serve` with verification on and a skill id, trusting the test PKI."""
+    root, chain = tmp_path / "root.pem", tmp_path / "chain.pem"
+    root.write_bytes(alexa_signer.root_pem)
+    chain.write_bytes(alexa_signer.chain_pem)
+    launcher = (sys.executable, "-m", "tests.serve_with_local_pki", str(root), str(chain))
+    yield from start_server(
+        tmp_path,
+        "--skill-id",
+        SKILL_ID,
+        "--channel-timeout",
+        str(CHANNEL_TIMEOUT_SECONDS),
+        launcher=(*launcher, alexa_signer.cert_url),
+    )
+
+
+def half_sent(server: Server, head: bytes) -> socket.socket:
+    """A connection that sends part of a request and then nothing more."""
+    host, port = server.url.removeprefix("http://").split(":")
+    connection = socket.create_connection((host, int(port)), timeout=5)
+    connection.sendall(head)
+    return connection
+
+
+def seconds_until_closed(connection: socket.socket, started: float, bound: float) -> float:
+    """When the server closed `connection` (EOF or reset), waiting at most `bound` s."""
+    connection.settimeout(max(0.1, started + bound - time.monotonic()))
+    try:
+        while connection.recv(4096):
+            pass  # an error page before the close is fine too
+    except ConnectionResetError:
+        pass
+    except TimeoutError:
+        pytest.fail(f"a half-sent request was still open after {bound} s")
+    return time.monotonic() - started
+
+
+def test_serve_with_verification_closes_half_sent_requests_and_still_answers(
+    signing_server: Server, alexa_signer: AlexaSigner
+) -> None:
+    health = signing_server.wait_until_healthy()
+    assert health.json() == {"status": "ok", "verification": True}
+    connections = [half_sent(signing_server, HALF_SENT[i % 2]) for i in range(12)]
+    started = time.monotonic()
+    try:
+        # While they hang, a signed request is answered, and quickly.
+        body = json.dumps(AlexaConversation(api_access_token=None).launch()).encode()
+        headers = {"Content-Type": "application/json", **alexa_signer.headers(body)}
+        answer = signing_server.http.post(
+            f"{signing_server.url}/alexa", data=body, headers=headers, timeout=10
+        )
+        assert answer.status_code == 200, answer.text
+        assert "hip flexor" in speech_of(answer.json())
+        assert "Server" not in answer.headers  # ident off: no software named
+
+        bound = CHANNEL_TIMEOUT_SECONDS + CLOSE_MARGIN_SECONDS
+        closed_after = [seconds_until_closed(c, started, bound) for c in connections]
+    finally:
+        for connection in connections:
+            connection.close()
+    assert max(closed_after) <= bound
+    log = signing_server.stderr()
+    assert f"served by waitress {version('waitress')}" in log
+    assert f"closed after {CHANNEL_TIMEOUT_SECONDS} s" in log
+    assert "development server" not in log
+
+
+def test_serve_with_verification_refuses_an_oversized_body_with_413(
+    signing_server: Server,
+) -> None:
+    signing_server.wait_until_healthy()
+    response = signing_server.http.post(
+        f"{signing_server.url}/alexa",
+        data=b"x" * (MAX_BODY_BYTES + 1),
+        headers={"Content-Type": "application/json"},
+        timeout=10,
+    )
+    assert response.status_code == 413
+
+
+def test_serve_no_verify_says_it_runs_the_development_server(unverified_server: Server) -> None:
+    unverified_server.wait_until_healthy()
+    assert "served by werkzeug's development server (local use only)" in (
+        unverified_server.stderr()
+    )
 
 
 @pytest.mark.parametrize("command", [["--help"], ["serve", "--help"]])

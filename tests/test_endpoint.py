@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import ssl
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from flask.testing import FlaskClient
@@ -22,10 +25,15 @@ from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.web.app import MAX_BODY_BYTES, create_app
-from backstretch_local.web.verification import RequestVerifier, VerifierConfig
+from backstretch_local.web.verification import (
+    RequestVerifier,
+    VerifierConfig,
+    fetch_certificate_chain,
+)
 from tests.alexa_signing import AlexaPKI, AlexaSigner
 from tests.envelopes import SKILL_ID, AlexaConversation, speech_of, timestamp
-from tests.fake_alexa_api import FakeAlexaApi
+from tests.fake_alexa_api import FakeAlexaApi, TlsFiles
+from tests.fault_servers import FaultServer, fault_server, http_answer
 from tests.heard import hold_heard_seconds
 
 # Every conversation here keeps its progress in a moto table built from infra/.
@@ -266,6 +274,58 @@ def test_an_unsigned_request_is_refused_when_verification_is_on(endpoint: Endpoi
     assert_refused(response, 400, "verification failed")
 
 
+# --- certificate downloads that fail ---------------------------------------------------------
+
+
+@pytest.fixture
+def failing_s3(fake_alexa_tls: TlsFiles, monkeypatch: pytest.MonkeyPatch) -> Iterator[FaultServer]:
+    """A loopback HTTPS server standing in for S3 that answers every fetch 503, and counts."""
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(fake_alexa_tls.ca_file))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(fake_alexa_tls.cert_file, fake_alexa_tls.key_file)
+    unavailable = http_answer("503 Service Unavailable", b"Slow Down", "text/plain")
+    with fault_server(unavailable, tls=context) as server:
+        yield server
+
+
+def test_a_failed_certificate_download_is_remembered_for_a_minute(
+    alexa_signer: AlexaSigner, failing_s3: FaultServer
+) -> None:
+    clock = [datetime.now(UTC)]
+
+    def via_local_s3(url: str) -> bytes:  # the real downloader, pointed at the local server
+        return fetch_certificate_chain(failing_s3.url + urlsplit(url).path, 2.0)
+
+    verifier = RequestVerifier(
+        VerifierConfig(trusted_roots_pem=alexa_signer.root_pem),
+        fetch_certificate=via_local_s3,
+        clock=lambda: clock[0],
+    )
+    skill = BackStretchSkill(replace(SkillConfig.from_env(), skill_id=SKILL_ID))
+    client = create_app(skill, verifier).test_client()
+    body = json.dumps(AlexaConversation().launch()).encode()
+    headers = alexa_signer.headers(body)  # signed, but its chain cannot be downloaded
+
+    def post() -> TestResponse:
+        return client.post("/alexa", data=body, headers=headers, content_type="application/json")
+
+    # Ten at once: one download; the others wait for it or find its failure remembered.
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        responses = list(pool.map(lambda _: post(), range(10)))
+    for response in responses:
+        assert_refused(response, 400, "could not fetch the certificate chain")
+    assert failing_s3.connections == 1
+
+    clock[0] += timedelta(seconds=59)
+    assert_refused(post(), 400, "a recent failure, not tried again yet")
+    assert failing_s3.connections == 1
+
+    clock[0] += timedelta(seconds=2)  # the minute has passed: it is tried again
+    assert_refused(post(), 400, "could not fetch the certificate chain")
+    assert failing_s3.connections == 2
+
+
 # --- the body cap ----------------------------------------------------------------------------
 
 
@@ -325,6 +385,43 @@ def test_bad_bodies_get_a_clear_400(unverified: Endpoint, body: bytes, reason: s
     response = unverified.post(body)
 
     assert_refused(response, 400, re.escape(reason))
+
+
+def deeply_nested_launch(depth: int) -> bytes:
+    """A well-formed launch whose session attributes hold an array nested `depth` deep
+    (written out by hand: `json.dumps` itself recurses)."""
+    envelope = AlexaConversation().launch()
+    envelope["session"]["attributes"] = {"deep": "NESTED"}
+    text = json.dumps(envelope).replace('"NESTED"', "[" * depth + "]" * depth)
+    return text.encode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(b"[" * 10_000 + b"]" * 10_000, id="brackets-10000-deep"),
+        pytest.param(deeply_nested_launch(5_000), id="launch-with-attributes-5000-deep"),
+    ],
+)
+@pytest.mark.parametrize("verified", [True, False], ids=["verified", "unverified"])
+def test_a_body_nested_too_deeply_gets_400_not_500(
+    alexa_signer: AlexaSigner, body: bytes, verified: bool
+) -> None:
+    endpoint = make_endpoint(alexa_signer if verified else None)
+
+    response = endpoint.post(body)  # signed, when verification is on
+
+    assert_refused(response, 400, "nested too deeply" if not verified else "could not be verified")
+
+
+def test_a_session_naming_another_skill_is_refused(endpoint: Endpoint) -> None:
+    envelope = AlexaConversation().launch()
+    assert envelope["context"]["System"]["application"]["applicationId"] == SKILL_ID
+    envelope["session"]["application"]["applicationId"] = "amzn1.ask.skill.someone-else"
+
+    response = endpoint.post(envelope)
+
+    assert_refused(response, 400, "another skill")
 
 
 def test_an_unknown_intent_gets_the_fallback(unverified: Endpoint) -> None:

@@ -354,6 +354,109 @@ def test_a_cached_chain_is_dropped_once_its_leaf_expires(
     assert signer.fetch_count == 2
 
 
+# --- failures remembered, downloads capped ------------------------------------------------
+
+
+def test_a_refused_chain_is_remembered_like_a_failed_download(
+    alexa_pki: AlexaPKI, now: datetime
+) -> None:
+    signer = alexa_pki.untrusted_signer()
+    clock = [now]
+    verifier = verifier_for(signer, now, clock=lambda: clock[0])
+    body = alexa_body(now)
+    for _ in range(3):
+        with pytest.raises(VerificationError, match="certificate chain rejected"):
+            verifier.verify(signer.headers(body), body)
+    assert signer.fetch_count == 1
+    clock[0] += timedelta(seconds=60)
+    with pytest.raises(VerificationError, match="certificate chain rejected"):
+        verifier.verify(signer.headers(body), body)
+    assert signer.fetch_count == 2
+
+
+def test_a_failure_is_remembered_for_its_url_only(alexa_signer: AlexaSigner, now: datetime) -> None:
+    good = alexa_signer.fetcher()
+
+    def only_the_good_url(url: str) -> bytes:
+        if url != alexa_signer.cert_url:
+            raise requests.ConnectionError("no such key")
+        return good(url)
+
+    verifier = verifier_for(alexa_signer, now, fetcher=only_the_good_url)
+    body = alexa_body(now)
+    missing = replace(alexa_signer, cert_url="https://s3.amazonaws.com/echo.api/missing.pem")
+    with pytest.raises(VerificationError, match="could not fetch"):
+        verifier.verify(missing.headers(body), body)
+    verifier.verify(alexa_signer.headers(body), body)  # another URL is unaffected
+
+
+def test_remembered_failures_are_bounded(alexa_signer: AlexaSigner, now: datetime) -> None:
+    fetched: list[str] = []
+
+    def unreachable(url: str) -> bytes:
+        fetched.append(url)
+        raise requests.ConnectionError("connection refused")
+
+    verifier = verifier_for(
+        alexa_signer, now, fetcher=unreachable, certificate_failure_cache_size=2
+    )
+    body = alexa_body(now)
+    urls = [f"https://s3.amazonaws.com/echo.api/gone-{n}.pem" for n in "abcac"]
+    for url in urls:
+        with pytest.raises(VerificationError):
+            verifier.verify(replace(alexa_signer, cert_url=url).headers(body), body)
+    # "a" was forgotten when "c" failed, so it is tried again; "c" is still remembered.
+    assert fetched == urls[:4]
+
+
+def test_downloads_beyond_the_cap_are_refused_not_queued(
+    alexa_signer: AlexaSigner, now: datetime
+) -> None:
+    started: list[str] = []
+    two_started = threading.Event()
+    let_them_finish = threading.Event()
+    serve = alexa_signer.fetcher()
+
+    def slow_fetch(url: str) -> bytes:
+        started.append(url)
+        if len(started) == 2:
+            two_started.set()
+        let_them_finish.wait(timeout=5)
+        return serve(alexa_signer.cert_url)
+
+    verifier = verifier_for(alexa_signer, now, fetcher=slow_fetch, max_certificate_downloads=2)
+    body = alexa_body(now)
+
+    def headers_for(name: str) -> dict[str, str]:
+        url = f"https://s3.amazonaws.com/echo.api/{name}.pem"
+        return replace(alexa_signer, cert_url=url).headers(body)
+
+    failures: list[BaseException] = []
+
+    def verify(name: str) -> None:
+        try:
+            verifier.verify(headers_for(name), body)
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=verify, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    try:
+        assert two_started.wait(timeout=5)
+        # A third URL while two downloads are in flight: refused at once, nothing fetched.
+        with pytest.raises(VerificationError, match="too many certificate downloads"):
+            verifier.verify(headers_for("c"), body)
+        assert len(started) == 2
+    finally:
+        let_them_finish.set()
+        for thread in threads:
+            thread.join(timeout=10)
+    assert failures == []
+    verifier.verify(headers_for("c"), body)  # the refusal was not remembered as a failure
+    assert len(started) == 3
+
+
 # --- logging -------------------------------------------------------------------------------
 
 

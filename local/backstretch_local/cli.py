@@ -13,8 +13,9 @@ from pathlib import Path
 from backstretch.skill.config import SkillConfig
 
 # What the local tools import beyond the skill's runtime: the `local` extra.
-LOCAL_EXTRA_MODULES = ("flask", "moto", "yaml", "cryptography", "certifi")
+LOCAL_EXTRA_MODULES = ("flask", "moto", "yaml", "cryptography", "certifi", "waitress")
 FAST_TIME_SCALE = 1 / 20  # `chat --fast`: every break a twentieth of its length
+CHANNEL_TIMEOUT_SECONDS = 10  # `serve`, verifying: idle or half-sent connections closed after
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -47,6 +48,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="skip Alexa request signature checks (local testing only)",
     )
     serve.add_argument("--skill-id", help="only answer requests for this skill id")
+    serve.add_argument(
+        "--channel-timeout",
+        type=_positive_seconds,
+        default=CHANNEL_TIMEOUT_SECONDS,
+        metavar="SECONDS",
+        help="with verification on (waitress): close a connection idle, or stopped half-way "
+        "through a request, for this long (default: %(default)s)",
+    )
     _add_progress_options(serve)
     chat = commands.add_parser(
         "chat",
@@ -68,6 +77,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             "(or DYNAMODB_ENDPOINT) progress is kept in that DynamoDB already"
         )
     return args
+
+
+def _positive_seconds(value: str) -> int:
+    seconds = int(value)
+    if seconds < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of seconds, 1 or more")
+    return seconds
 
 
 def _add_progress_options(command: argparse.ArgumentParser) -> None:

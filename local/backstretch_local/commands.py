@@ -26,6 +26,7 @@ from backstretch_local.simulator import Simulator
 from backstretch_local.table import create_table_from_template
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
 from backstretch_local.web.app import create_app
+from backstretch_local.web.server import ServerSettings, serve_unverified, serve_verified
 from backstretch_local.web.verification import RequestVerifier
 
 logger = logging.getLogger("backstretch")
@@ -98,9 +99,14 @@ def serve(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -
             simulator.api_endpoint,
         )
     try:
-        app.run(host=args.host, port=args.port, threaded=True)
+        if verifier is None:
+            serve_unverified(app, args.host, args.port)
+        else:
+            settings = ServerSettings(channel_timeout_seconds=args.channel_timeout)
+            serve_verified(app, args.host, args.port, settings)
     except KeyboardInterrupt:
-        logger.info("stopped")
+        pass  # waitress returns instead
+    logger.info("stopped")
 
 
 def chat(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -> None:

@@ -13,7 +13,7 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -61,6 +61,13 @@ class VerifierConfig:
     event_max_skew_seconds: int = 3600
     certificate_fetch_timeout_seconds: float = 2.0
     certificate_cache_size: int = 8
+    # A URL whose chain could not be had (download failed, or the chain was refused) is
+    # refused outright for this long, so a flood naming it starts one download, not many.
+    certificate_failure_seconds: float = 60.0
+    certificate_failure_cache_size: int = 64
+    # Downloads of distinct URLs at once; a request that would start one more is refused
+    # (HTTP 400) rather than queued behind them.
+    max_certificate_downloads: int = 4
 
 
 @dataclass(frozen=True)
@@ -180,6 +187,8 @@ class RequestVerifier:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, _VerifiedChain] = OrderedDict()
         self._fetching: dict[str, threading.Lock] = {}  # URLs being downloaded right now
+        self._downloads = 0  # downloads in flight, at most config.max_certificate_downloads
+        self._failures: OrderedDict[str, tuple[datetime, str]] = OrderedDict()  # url: when, why
         self._store: Store | None = None
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> None:
@@ -221,17 +230,20 @@ class RequestVerifier:
         cached = self._cached_chain(url, now)
         if cached is not None:
             return cached
+        self._refuse_if_failed_recently(url, now)
         # One download per URL at a time: requests arriving together for an uncached chain
         # wait for the first one's fetch rather than each fetching it. Other URLs (and the
         # cache) are not held up meanwhile.
         with self._lock:
             fetching = self._fetching.setdefault(url, threading.Lock())
         with fetching:
-            cached = self._cached_chain(url, now)
-            if cached is not None:
-                return cached
             try:
-                chain = self._fetch_and_verify(url, now)
+                cached = self._cached_chain(url, now)
+                if cached is not None:
+                    return cached
+                # The download we waited for may have failed: its failure stands for us too.
+                self._refuse_if_failed_recently(url, now)
+                chain = self._download(url, now)
             finally:
                 with self._lock:
                     self._fetching.pop(url, None)
@@ -242,6 +254,45 @@ class RequestVerifier:
                     while len(self._cache) > self._config.certificate_cache_size:
                         self._cache.popitem(last=False)
         return chain
+
+    def _download(self, url: str, now: datetime) -> _VerifiedChain:
+        """Fetch and check the chain, within the cap on downloads in flight; a failure is
+        remembered for `certificate_failure_seconds`."""
+        with self._lock:
+            if self._downloads >= self._config.max_certificate_downloads:
+                raise VerificationError("too many certificate downloads in flight")
+            self._downloads += 1
+        try:
+            return self._fetch_and_verify(url, now)
+        except Exception as exc:
+            reason = str(exc) if isinstance(exc, VerificationError) else "could not be verified"
+            self._remember_failure(url, now, reason)
+            raise
+        finally:
+            with self._lock:
+                self._downloads -= 1
+
+    def _remember_failure(self, url: str, now: datetime, reason: str) -> None:
+        if self._config.certificate_failure_seconds <= 0:
+            return
+        with self._lock:
+            self._failures[url] = (now, reason)
+            self._failures.move_to_end(url)
+            while len(self._failures) > self._config.certificate_failure_cache_size:
+                self._failures.popitem(last=False)
+
+    def _refuse_if_failed_recently(self, url: str, now: datetime) -> None:
+        with self._lock:
+            failure = self._failures.get(url)
+            if failure is None:
+                return
+            failed_at, reason = failure
+            window = timedelta(seconds=self._config.certificate_failure_seconds)
+            # Either side: a request that read the clock just before the failing download
+            # (and then waited for it) counts it as recent too.
+            if abs(now - failed_at) < window:
+                raise VerificationError(f"{reason} (a recent failure, not tried again yet)")
+            del self._failures[url]
 
     def _cached_chain(self, url: str, now: datetime) -> _VerifiedChain | None:
         with self._lock:
