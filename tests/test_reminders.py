@@ -168,27 +168,30 @@ def test_without_permission_yes_asks_alexa_and_accepted_sets_it(newcomer, fake_a
     assert len(fake_alexa_api.reminders) == 1
 
 
-def test_denied_permission_explains_the_app_and_sends_the_card(newcomer, fake_alexa_api):
+def alexa_asked_for_permission(newcomer: Person) -> str:
+    """A newcomer asks for a weekday reminder and says yes: the token Alexa will hand back."""
     newcomer.says("SetReminderIntent", days="every weekday", time="15:00")
     newcomer.says("AMAZON.YesIntent")
-    token = newcomer.directives()[0]["token"]
-
-    heard = newcomer.send(newcomer.alexa.permission_answer("DENIED", token))
-
-    assert LINES.permission_denied in heard
-    assert newcomer.response["response"]["card"]["type"] == "AskForPermissionsConsent"
-    assert newcomer.response["response"]["card"]["permissions"] == [SCOPE]
-    assert fake_alexa_api.reminders == {}
+    return str(newcomer.directives()[0]["token"])
 
 
-def test_an_unanswered_permission_request_sets_nothing(newcomer, fake_alexa_api):
-    newcomer.says("SetReminderIntent", days="every weekday", time="15:00")
-    newcomer.says("AMAZON.YesIntent")
-    token = newcomer.directives()[0]["token"]
+@pytest.mark.parametrize(
+    ("status", "line", "card"),
+    [
+        ("DENIED", LINES.permission_denied, True),
+        ("NOT_ANSWERED", LINES.permission_unanswered, False),
+    ],
+)
+def test_a_refused_or_unanswered_permission_request_sets_nothing(
+    newcomer, fake_alexa_api, status, line, card
+):
+    token = alexa_asked_for_permission(newcomer)
 
-    heard = newcomer.send(newcomer.alexa.permission_answer("NOT_ANSWERED", token))
+    heard = newcomer.send(newcomer.alexa.permission_answer(status, token))
 
-    assert LINES.permission_unanswered in heard
+    assert line in heard
+    sent = newcomer.response["response"].get("card")
+    assert (sent == {"type": "AskForPermissionsConsent", "permissions": [SCOPE]}) is card
     assert fake_alexa_api.reminders == {}
 
 
