@@ -28,6 +28,7 @@ from backstretch.reminders.dialog import (
 from backstretch.reminders.lines import ReminderLines, reminder_lines
 from backstretch.reminders.schedule import ReminderSchedule
 from backstretch.skill.request import TurnRequest
+from backstretch.skill.saves import with_zone
 from backstretch.skill.storage import TurnStorage
 from backstretch.skill.turn import TurnClock, TurnServices
 
@@ -197,7 +198,7 @@ def _refused(answer: ApiAnswer, lines: ReminderLines) -> ReminderReply:
 
 def _with(profile: Profile, reminder: StretchReminder, learned_zone: str | None) -> Profile:
     """The profile with its reminder, and the time zone Alexa told us, if it had none."""
-    return replace(profile, reminder=reminder, time_zone=profile.time_zone or learned_zone)
+    return with_zone(replace(profile, reminder=reminder), learned_zone)
 
 
 class _RemindersApi:

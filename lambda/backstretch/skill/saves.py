@@ -113,8 +113,8 @@ def write_save(
     def finish(store: ProgressStore, user_id: str, current: Profile) -> Profile:
         updated = with_hold(apply_completed_routine(current, save.at, local), save.hold_seconds)
         learned = zone.to_remember(current)
-        if learned == local.key and not updated.time_zone:
-            updated = replace(updated, time_zone=learned)
+        if learned == local.key:
+            updated = with_zone(updated, learned)
         if may_offer and reminder_offer_due(updated):
             updated = replace(updated, reminder_offered=True)  # offered once, never again
         return store.finish_routine(user_id, record, updated)
@@ -137,6 +137,11 @@ def reminder_offer_due(profile: Profile) -> bool:
 
 def with_hold(profile: Profile, hold_seconds: int | None) -> Profile:
     return replace(profile, hold_seconds=hold_seconds or profile.hold_seconds)
+
+
+def with_zone(profile: Profile, name: str | None) -> Profile:
+    """The profile with a time zone Alexa told us, if it had none: a zone is learned once."""
+    return profile if profile.time_zone or not name else replace(profile, time_zone=name)
 
 
 def _aware(value: Any) -> datetime:

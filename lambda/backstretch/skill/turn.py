@@ -40,6 +40,7 @@ from backstretch.skill.saves import (
     UNSAVED_ATTRIBUTE,
     Save,
     SaveKind,
+    with_zone,
     write_save,
 )
 from backstretch.skill.storage import TurnStorage
@@ -110,8 +111,9 @@ def take_turn(
     """Recall, respond, deliver, remember, answer: one turn, top to bottom."""
     clock = TurnClock.start(request, services)
     storage, zone, alexa_budget = clock.storage, clock.zone, clock.alexa_budget
+    kept = Save.from_attribute((request.attributes or {}).get(UNSAVED_ATTRIBUTE))
 
-    state, event, read_failed = _recall(request, state, event, routine, storage, zone)
+    state, event, read_failed = _recall(request, state, event, routine, storage, zone, kept)
     turn = respond(state, event, routine)
     if read_failed:
         turn = turn.with_opening(say(routine.lines.progress_not_read))
@@ -119,7 +121,7 @@ def take_turn(
     # (a streak, "couldn't save") is said after the hold, in the full response.
     spoken = split_for_progressive(turn.speech, routine.hold)
     delivery = deliver(spoken, request, services.api, alexa_budget)
-    remembered = _remember(request, turn, routine, storage, zone)
+    remembered = _remember(request, turn, routine, storage, zone, kept)
     speech = reprompt = offer = None
     if turn.reprompt is not None:
         reprompt = render(turn.reprompt, routine.hold)
@@ -135,8 +137,8 @@ def take_turn(
     # (even the SessionEndedRequest Alexa sends when nobody speaks) tries it again.
     unsaved = remembered.unsaved
     end = turn.end_session and offer is None and unsaved is None
-    kept = unsaved.to_attribute() if unsaved is not None else None
-    return TurnResult(state, turn, speech, reprompt, delivery, storage.errors, end, offer, kept)
+    owed = unsaved.to_attribute() if unsaved is not None else None
+    return TurnResult(state, turn, speech, reprompt, delivery, storage.errors, end, offer, owed)
 
 
 # --- recall: before the conversation ---------------------------------------------------------
@@ -149,6 +151,7 @@ def _recall(
     routine: Routine,
     storage: TurnStorage,
     zone: PersonZone,
+    kept: Save | None,
 ) -> tuple[CoachState, Event, bool]:
     """What the conversation needs from storage; the flag says a read failed.
 
@@ -157,7 +160,7 @@ def _recall(
     profile with the routines, in its one read.
     """
     if event.kind is EventKind.SUMMARY:
-        return _with_summary(request, state, event, storage, zone)
+        return _with_summary(request, state, event, storage, zone, kept)
     if not request.starts_session or event.kind is EventKind.SESSION_ENDED:
         return state, event, False
     try:
@@ -215,9 +218,11 @@ def _with_summary(
     event: Event,
     storage: TurnStorage,
     zone: PersonZone,
+    kept: Save | None,
 ) -> tuple[CoachState, Event, bool]:
     """One read: the profile with two weeks of routines. A routine under way in this session
-    is not stored until it finishes or stops, but the person has done it: it counts too."""
+    is not stored until it finishes or stops, but the person has done it: it counts too, as
+    does one this session could not store yet."""
     try:
         stored = storage.two_weeks(request.now)
     except ProgressUnavailable as error:
@@ -227,9 +232,11 @@ def _with_summary(
     state = _remembered(request, state, profile)
     local = zone.find(profile)
     learned = zone.to_remember(profile)
-    if learned is not None:
+    # One write a turn: a write the session still owes takes it (after the conversation),
+    # and the zone is asked for again next time.
+    if learned is not None and kept is None:
         try:
-            storage.write(lambda store, user, p: store.save_profile(user, _with_zone(p, learned)))
+            storage.write(lambda store, user, p: store.save_profile(user, with_zone(p, learned)))
         except ProgressUnavailable as error:
             storage.failed("time zone not remembered; it will be asked for again", error)
     records = list(stored.routines)
@@ -238,18 +245,13 @@ def _with_summary(
     current = None
     if held.in_progress and held.seconds_held:
         current = _routine_record(request, held, completed=False)
-    else:  # a routine this session could not store yet has still been done
-        kept = Save.from_attribute((request.attributes or {}).get(UNSAVED_ATTRIBUTE))
-        current = kept.record if kept is not None else None
+    elif kept is not None:
+        current = kept.record
     if current is not None:
         records = [r for r in records if r.routine_id != current.routine_id] + [current]
     summary = weekly_summary(records, request.now, local, profile)
     today = request.now.astimezone(local).date()
     return state, replace(event, summary=summary, today=today), False
-
-
-def _with_zone(profile: Profile, name: str) -> Profile:
-    return profile if profile.time_zone else replace(profile, time_zone=name)
 
 
 # --- remember: after the conversation --------------------------------------------------------
@@ -268,11 +270,11 @@ def _remember(
     routine: Routine,
     storage: TurnStorage,
     zone: PersonZone,
+    kept: Save | None,
 ) -> _Remembered:
-    """Store what the turn changed (or, if it changed nothing, what an earlier turn of the
-    session could not store); what to tell the person about it, often nothing."""
+    """Store what the turn changed (or, if it changed nothing, ``kept``: what an earlier turn
+    of the session could not store); what to tell the person about it, often nothing."""
     own = _save_for(request, turn, routine)
-    kept = Save.from_attribute((request.attributes or {}).get(UNSAVED_ATTRIBUTE))
     save = own or kept
     if save is None:
         return _Remembered()
