@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -407,6 +408,31 @@ def test_remembered_failures_are_bounded(alexa_signer: AlexaSigner, now: datetim
             verifier.verify(replace(alexa_signer, cert_url=url).headers(body), body)
     # "a" was forgotten when "c" failed, so it is tried again; "c" is still remembered.
     assert fetched == urls[:4]
+
+
+def test_a_download_that_never_ends_is_given_up_at_its_deadline(
+    alexa_signer: AlexaSigner, now: datetime
+) -> None:
+    """A server dripping the chain keeps every socket read alive; the download as a whole
+    is still given up once its time is up, and the request refused."""
+    release = threading.Event()
+
+    def dripping(url: str) -> bytes:
+        release.wait(timeout=10)
+        return b""
+
+    verifier = verifier_for(
+        alexa_signer, now, fetcher=dripping, certificate_fetch_timeout_seconds=0.2
+    )
+    body = alexa_body(now)
+    started = time.monotonic()
+    try:
+        with pytest.raises(VerificationError, match="could not fetch"):
+            verifier.verify(alexa_signer.headers(body), body)
+        waited = time.monotonic() - started
+    finally:
+        release.set()
+    assert waited < 5  # Alexa gives a request ~8 s in all; here it is refused long before
 
 
 def test_downloads_beyond_the_cap_are_refused_not_queued(

@@ -28,6 +28,8 @@ from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.verification import PolicyBuilder, Store
 from cryptography.x509.verification import VerificationError as ChainVerificationError
 
+from backstretch.deadline import CallRunner, NoWorkerFree
+
 logger = logging.getLogger(__name__)
 
 ALEXA_CERTIFICATE_HOST = "s3.amazonaws.com"
@@ -68,6 +70,10 @@ class VerifierConfig:
     # Downloads of distinct URLs at once; a request that would start one more is refused
     # (HTTP 400) rather than queued behind them.
     max_certificate_downloads: int = 4
+
+
+class _TooManyDownloads(VerificationError):
+    """Every download slot is taken: refused at once (HTTP 400), never queued."""
 
 
 @dataclass(frozen=True)
@@ -187,7 +193,9 @@ class RequestVerifier:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, _VerifiedChain] = OrderedDict()
         self._fetching: dict[str, threading.Lock] = {}  # URLs being downloaded right now
-        self._downloads = 0  # downloads in flight, at most config.max_certificate_downloads
+        # Downloads in flight, at most config.max_certificate_downloads, each awaited only
+        # until its deadline (a server dripping the chain cannot hold a request open).
+        self._downloads = CallRunner(config.max_certificate_downloads)
         self._failures: OrderedDict[str, tuple[datetime, str]] = OrderedDict()  # url: when, why
         self._store: Store | None = None
 
@@ -258,19 +266,14 @@ class RequestVerifier:
     def _download(self, url: str, now: datetime) -> _VerifiedChain:
         """Fetch and check the chain, within the cap on downloads in flight; a failure is
         remembered for `certificate_failure_seconds`."""
-        with self._lock:
-            if self._downloads >= self._config.max_certificate_downloads:
-                raise VerificationError("too many certificate downloads in flight")
-            self._downloads += 1
         try:
             return self._fetch_and_verify(url, now)
+        except _TooManyDownloads:
+            raise  # refused before any download: nothing to remember about the URL
         except Exception as exc:
             reason = str(exc) if isinstance(exc, VerificationError) else "could not be verified"
             self._remember_failure(url, now, reason)
             raise
-        finally:
-            with self._lock:
-                self._downloads -= 1
 
     def _remember_failure(self, url: str, now: datetime, reason: str) -> None:
         if self._config.certificate_failure_seconds <= 0:
@@ -306,8 +309,11 @@ class RequestVerifier:
             return None
 
     def _fetch_and_verify(self, url: str, now: datetime) -> _VerifiedChain:
+        seconds = self._config.certificate_fetch_timeout_seconds
         try:
-            pem = self._fetch_certificate(url)
+            pem = self._downloads.call(seconds, lambda: self._fetch_certificate(url))
+        except NoWorkerFree as exc:
+            raise _TooManyDownloads("too many certificate downloads in flight") from exc
         except Exception as exc:
             raise VerificationError("could not fetch the certificate chain") from exc
         certificates = _load_pem_certificates(pem)
