@@ -54,6 +54,7 @@ test: $(DEV_STAMP) $(IAC_STAMP) $(NODE_STAMP) $(BENCH_NODE_STAMP) chromium
 	$(BIN)/ruff format --check lambda local tests scripts bench
 	$(BIN)/ruff check lambda local tests scripts bench
 	$(BIN)/mypy
+	PYTHONPATH=lambda $(BIN)/lint-imports
 	$(BIN)/pytest
 
 ## Build the Lambda bundle (build/lambda.zip) for the template's runtime: python3.11, x86_64.

@@ -12,7 +12,8 @@ from typing import Any
 import certifi
 import pytest
 
-from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
+from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
+from backstretch.alexa_api.port import AlexaApi
 from backstretch.budget import TurnBudget
 from tests.fake_alexa_api import FakeAlexaApi
 
@@ -20,7 +21,7 @@ TOKEN = "tok-3f9a1c-never-log-me"
 REQUEST_ID = "amzn1.echo-api.request.0000-1111"
 DEVICE_ID = "amzn1.ask.device.AEXAMPLE/with slash"
 SSML = "<speak>Hold it there. One. Two. Three.</speak>"
-CLIENT_LOGGER = "backstretch.alexa_api.client"
+CLIENT_LOGGER = "backstretch.alexa_api.port"  # every failed call is logged by the port
 
 
 class ManualClock:
@@ -33,7 +34,7 @@ class ManualClock:
 
 @pytest.fixture
 def api() -> Iterator[AlexaApi]:
-    client = AlexaApi(AlexaApiConfig(connect_timeout_seconds=0.5, read_timeout_seconds=0.3))
+    client = HttpsAlexaApi(AlexaApiConfig(connect_timeout_seconds=0.5, read_timeout_seconds=0.3))
     yield client
     client.close()
 
@@ -135,7 +136,7 @@ def test_a_hanging_alexa_costs_no_more_than_the_read_timeout(
 
 
 def test_a_short_budget_cuts_the_read_timeout(fake_alexa_api: FakeAlexaApi) -> None:
-    patient = AlexaApi(AlexaApiConfig(read_timeout_seconds=30.0))
+    patient = HttpsAlexaApi(AlexaApiConfig(read_timeout_seconds=30.0))
     fake_alexa_api.directive_hang = True
     started = time.monotonic()
     try:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
+from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
 from backstretch.progress.dynamodb import DynamoProgressStore
 from backstretch.routine.content import load_routine
 from backstretch.routine.conversation import Event, EventKind, respond
@@ -94,7 +94,7 @@ def resolver() -> UtteranceResolver:
 
 @pytest.fixture
 def skill(progress_store: DynamoProgressStore) -> Iterator[BackStretchSkill]:
-    api = AlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
+    api = HttpsAlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
     yield BackStretchSkill(SkillConfig(), api=api, store=progress_store)
     api.close()
 

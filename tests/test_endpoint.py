@@ -21,7 +21,8 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
+from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
+from backstretch.alexa_api.port import AlexaApi
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.web.app import MAX_BODY_BYTES, create_app
@@ -107,7 +108,7 @@ def unverified() -> Endpoint:
 
 @pytest.fixture
 def fast_api() -> Iterator[AlexaApi]:
-    api = AlexaApi(AlexaApiConfig(read_timeout_seconds=0.3))
+    api = HttpsAlexaApi(AlexaApiConfig(read_timeout_seconds=0.3))
     yield api
     api.close()
 

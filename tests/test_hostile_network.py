@@ -16,13 +16,14 @@ from typing import Any
 
 import pytest
 
-from backstretch.alexa_api.client import AlexaApi
+from backstretch.alexa_api.client import HttpsAlexaApi
 from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
 from backstretch.progress.memory import InMemoryProgressStore
 from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import load_routine
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
+from backstretch.turn.session import SessionAttributes
 from tests.envelopes import AlexaConversation, speech_of
 from tests.fake_alexa_api import TlsFiles
 from tests.fault_servers import FaultServer, fault_server, http_answer
@@ -54,7 +55,7 @@ def tls_server_context(fake_alexa_tls: TlsFiles, monkeypatch: pytest.MonkeyPatch
 
 
 def skill_on(store: ProgressStore) -> BackStretchSkill:
-    return BackStretchSkill(SkillConfig(), api=AlexaApi(), store=store)
+    return BackStretchSkill(SkillConfig(), api=HttpsAlexaApi(), store=store)
 
 
 def dynamodb_faking(server: FaultServer) -> DynamoProgressStore:
@@ -143,7 +144,8 @@ def test_a_200_that_is_not_dynamodbs_answer_is_not_a_saved_routine(garbage):
 
     # The profile's read got the page: nothing was written, and the session keeps it to write.
     assert LINES.progress_save_pending in speech_of(finished)
-    assert finished["sessionAttributes"]["unsaved"]["kind"] == "finish"
+    owed = SessionAttributes.read(finished["sessionAttributes"]).unsaved
+    assert owed is not None and owed["kind"] == "finish"
     assert finished["response"]["shouldEndSession"] is False
 
 

@@ -136,7 +136,7 @@ def test_repeat_over_lambda_repeats_the_step_without_advancing(handler, fake_ale
     play(handler, alexa, alexa.intent("AMAZON.NextIntent"))
     before = len(fake_alexa_api.speech_texts())
     repeated = play(handler, alexa, alexa.intent("AMAZON.RepeatIntent"))
-    assert alexa.attributes["step"] == 1
+    assert alexa.carried.coach["step"] == 1
     assert "right knee" in speech_of(repeated)
     assert fake_alexa_api.speech_texts()[before:] == []  # no count: words, not a hold
 
@@ -174,7 +174,7 @@ def test_an_unknown_intent_gets_the_fallback(handler):
     play(handler, alexa, alexa.launch())
     response = play(handler, alexa, alexa.intent("SomethingElseIntent"))
     assert "didn't catch that" in speech_of(response)
-    assert alexa.attributes["step"] == 0
+    assert alexa.carried.coach["step"] == 0
 
 
 def test_an_intent_without_a_session_is_still_answered(handler):
@@ -231,21 +231,21 @@ def test_with_too_little_time_left_nothing_is_sent_and_all_is_said_in_full(fake_
     from ask_sdk_core.serialize import DefaultSerializer
     from ask_sdk_model import RequestEnvelope
 
-    from backstretch.alexa_api.client import AlexaApi
+    from backstretch.alexa_api.client import HttpsAlexaApi
     from backstretch.budget import TurnBudget
     from backstretch.routine.content import load_routine
     from backstretch.routine.conversation import Event, EventKind, respond
     from backstretch.routine.state import CoachState
-    from backstretch.skill.delivery import deliver
     from backstretch.skill.request import read_request
     from backstretch.speech.ssml import split_for_progressive
+    from backstretch.turn.delivery import deliver
 
     routine = load_routine()
     turn = respond(CoachState(), Event(EventKind.LAUNCH), routine)
     spoken = split_for_progressive(turn.speech, routine.hold)
     alexa = AlexaConversation(api_endpoint=fake_alexa_api.api_endpoint)
     envelope = DefaultSerializer().deserialize(json.dumps(alexa.launch()), RequestEnvelope)
-    delivery = deliver(spoken, read_request(envelope), AlexaApi(), TurnBudget(0.3))
+    delivery = deliver(spoken, read_request(envelope), HttpsAlexaApi(), TurnBudget(0.3))
     assert fake_alexa_api.requests == []
     assert delivery.sent == 0 and delivery.failed
     assert whole_hold(spoken.final_ssml(delivery.sent))

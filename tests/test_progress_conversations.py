@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from botocore.exceptions import ReadTimeoutError
 
-from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
+from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
 from backstretch.progress.dynamodb import DynamoProgressStore, user_key
-from backstretch.skill import turn as skill_turn
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.handlers import EventNotProcessed
 from backstretch.skill.service import BackStretchSkill
+from backstretch.turn import context as turn_context
 from backstretch_local.web.app import create_app
 from tests.dynamodb import TABLE_NAME, throttled_response
 from tests.envelopes import USER_ID, AlexaConversation, speech_of
@@ -67,7 +67,7 @@ class Person:
 
 @pytest.fixture
 def skill(dynamodb_client: Any, progress_store: DynamoProgressStore) -> BackStretchSkill:
-    api = AlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
+    api = HttpsAlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
     return BackStretchSkill(SkillConfig(), api=api, store=progress_store)
 
 
@@ -104,7 +104,7 @@ def test_stop_midway_then_yes_continues_at_the_stretch_and_side_where_it_stopped
     resumed = person.hears("AMAZON.YesIntent")
     assert "picking up with the lat stretch, left side" in resumed
     assert "left arm" in resumed
-    assert person.alexa.attributes["step"] == 2
+    assert person.alexa.carried.coach["step"] == 2
 
 
 def test_no_to_the_offer_starts_from_the_top(person):
@@ -114,7 +114,7 @@ def test_no_to_the_offer_starts_from_the_top(person):
     person.session(WEDNESDAY_NOON_UTC + timedelta(minutes=5))
     person.says()
     fresh = person.hears("AMAZON.NoIntent")
-    assert person.alexa.attributes["step"] == 0
+    assert person.alexa.carried.coach["step"] == 0
     assert "from the top" in fresh
 
 
@@ -136,7 +136,7 @@ def test_a_position_from_another_day_is_dropped(person):
     person.session(WEDNESDAY_NOON_UTC + timedelta(days=1))
     launch = person.hears()
     assert "Last time you stopped" not in launch
-    assert "hip flexor" in launch and person.alexa.attributes["step"] == 0
+    assert "hip flexor" in launch and person.alexa.carried.coach["step"] == 0
 
 
 def test_the_safety_note_is_for_the_first_time_only(person):
@@ -379,7 +379,7 @@ def test_a_routine_finished_while_the_table_throttles_is_kept_and_saved_on_the_n
     assert routine_items(dynamodb_client) == []
     # The session stays open, keeping what could not be written.
     assert response["response"]["shouldEndSession"] is False
-    assert person.alexa.attributes["unsaved"]["kind"] == "finish"
+    assert person.alexa.carried.unsaved["kind"] == "finish"
 
     dynamodb_client.meta.events.unregister("before-send.dynamodb.TransactWriteItems", throttle)
     # Nobody speaks: Alexa ends the session, and that request writes it.
@@ -513,7 +513,7 @@ def test_asking_to_pick_up_where_i_left_off_goes_straight_there(person):
     person.session(WEDNESDAY_NOON_UTC + timedelta(minutes=10))
     heard = person.hears("AMAZON.ResumeIntent")
     assert "picking up with the lat stretch, left side" in heard
-    assert person.alexa.attributes["step"] == 2
+    assert person.alexa.carried.coach["step"] == 2
 
 
 def test_no_storage_call_starts_that_could_not_end_within_the_turn(
@@ -522,7 +522,7 @@ def test_no_storage_call_starts_that_could_not_end_within_the_turn(
     """With no time left in the turn for a slow call, the skill does not start one."""
     person.session(WEDNESDAY_NOON_UTC)
     person.says()
-    monkeypatch.setattr(skill_turn, "TURN_DEADLINE_SECONDS", 1.0)  # less than one call
+    monkeypatch.setattr(turn_context, "TURN_DEADLINE_SECONDS", 1.0)  # less than one call
     dynamodb_calls.clear()
     stopped = person.hears("AMAZON.StopIntent")
     assert dynamodb_calls == Counter()

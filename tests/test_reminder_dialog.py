@@ -11,15 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from backstretch.reminders.dialog import (
-    Action,
-    Ask,
-    Pending,
-    ReminderAsk,
-    Step,
-    decide,
-    offer,
-)
+from backstretch.reminders.dialog import Action, Ask, Pending, ReminderAsk, Step, decide, offer
 from backstretch.reminders.lines import reminder_lines
 from backstretch.reminders.schedule import ReminderSchedule, parse_days, parse_time
 

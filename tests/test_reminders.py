@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
+from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
 from backstretch.progress.memory import InMemoryProgressStore
 from backstretch.reminders.lines import reminder_lines
 from backstretch.skill.config import SkillConfig
@@ -63,7 +63,7 @@ def store() -> InMemoryProgressStore:
 
 @pytest.fixture
 def skill(store: InMemoryProgressStore) -> BackStretchSkill:
-    api = AlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
+    api = HttpsAlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
     return BackStretchSkill(SkillConfig(), api=api, store=store)
 
 
@@ -319,10 +319,10 @@ def test_yes_to_the_offer_sets_weekdays_at_this_time(person, fake_alexa_api):
 
 def test_a_reminder_asked_for_mid_routine_keeps_the_persons_place(person):
     person.send(person.alexa.launch())
-    step = person.alexa.attributes["step"]
+    step = person.alexa.carried.coach["step"]
 
     person.says("SetReminderIntent", days="every day", time="08:00")
     person.says("AMAZON.YesIntent")
 
-    assert person.alexa.attributes["step"] == step
+    assert person.alexa.carried.coach["step"] == step
     assert not ends_session(person.response)

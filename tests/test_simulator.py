@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
+from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
+from backstretch.alexa_api.port import AlexaApi
 from backstretch.progress.dynamodb import DynamoProgressStore
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
@@ -82,7 +83,7 @@ def make_client(
     apis: list[AlexaApi] = []
 
     def make(skill_id: str | None = None, simulator_skill_id: str | None = None) -> FlaskClient:
-        api = AlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
+        api = HttpsAlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
         apis.append(api)
         skill = BackStretchSkill(SkillConfig(skill_id=skill_id), api=api, store=progress_store)
         simulator = Simulator(

@@ -13,14 +13,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from backstretch.alexa_api.client import AlexaApi, AlexaApiConfig
+from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
+from backstretch.coaching.turn import TurnResult, take_turn
 from backstretch.progress.memory import InMemoryProgressStore
 from backstretch.progress.summary import read_window
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Event, EventKind
 from backstretch.routine.state import CoachState
-from backstretch.skill.request import TurnRequest
-from backstretch.skill.turn import TurnResult, TurnServices, take_turn
+from backstretch.turn.context import TurnServices
+from backstretch.turn.request import TurnRequest
 from tests.fake_alexa_api import FakeAlexaApi
 
 USER = "amzn1.ask.account.TURN-TEST"
@@ -70,7 +71,7 @@ def store() -> InMemoryProgressStore:
 
 @pytest.fixture
 def person(store: InMemoryProgressStore, fake_alexa_api: FakeAlexaApi) -> Person:
-    api = AlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
+    api = HttpsAlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
     return Person(TurnServices(store, api), fake_alexa_api.api_endpoint)
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from backstretch.turn.session import SessionAttributes
+
 LOCAL_SKILL_ID = "amzn1.ask.skill.00000000-local-back-stretch"
 LOCAL_USER_ID = "amzn1.ask.account.LOCAL-USER"
 LOCAL_DEVICE_ID = "amzn1.ask.device.LOCAL-DEVICE"
@@ -113,6 +115,11 @@ class AlexaConversation:
 
     def session_ended(self, reason: str = "USER_INITIATED") -> dict[str, Any]:
         return self.envelope({"type": "SessionEndedRequest", "reason": reason})
+
+    @property
+    def carried(self) -> SessionAttributes:
+        """What the session carries now, read as the skill reads it."""
+        return SessionAttributes.read(self.attributes)
 
     def carry(self, response: dict[str, Any]) -> dict[str, Any]:
         """Take the session attributes a response hands back, as Alexa does."""

@@ -16,12 +16,7 @@ from typing import Any
 
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
-from backstretch.progress.summary import (
-    read_window,
-    remembered_zone,
-    week_start,
-    weekly_summary,
-)
+from backstretch.progress.summary import read_window, remembered_zone, week_start, weekly_summary
 from backstretch.reminders.lines import reminder_lines
 from backstretch.reminders.schedule import ReminderSchedule
 from backstretch.routine.content import load_routine

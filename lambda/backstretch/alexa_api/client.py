@@ -1,4 +1,4 @@
-"""Alexa's directive and settings APIs over HTTPS, each call bounded by the turn's budget."""
+"""Alexa's APIs over HTTPS, each call bounded by the turn's budget."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import logging
 import math
 import time
 import urllib.parse
-import zoneinfo
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from backstretch.alexa_api.port import AlexaApi, ApiAnswer, warn_failed
 from backstretch.budget import TurnBudget
 from backstretch.deadline import CallRunner, DeadlinePassed
 
@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     import requests
 
 logger = logging.getLogger(__name__)
-
-_SEND_SPEECH = "send_speech"
-_TIME_ZONE = "time_zone"
 
 
 @dataclass(frozen=True)
@@ -40,14 +37,11 @@ class AlexaApiConfig:
                 raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
 
 
-class AlexaApi:
-    """Calls Alexa's APIs for one skill; never raises, never outlives the turn's budget.
+class HttpsAlexaApi(AlexaApi):
+    """Alexa's APIs over HTTPS from one process: a pooled session, per-call timeouts, and
+    the runner that holds each whole call to the turn's budget.
 
-    Every failure (refused endpoint, spent budget, network error, timeout, non-2xx answer,
-    unreadable body) becomes ``False`` or ``None`` plus one WARNING log line, because the
-    skill must still answer in full when a progressive response or a setting is missing.
-
-    >>> api = AlexaApi(AlexaApiConfig(read_timeout_seconds=0.3))
+    >>> api = HttpsAlexaApi(AlexaApiConfig(read_timeout_seconds=0.3))
     >>> api.send_speech("http://api.example", "token", "req-1", "<speak>1</speak>",
     ...                 TurnBudget(5.0))
     False
@@ -80,49 +74,6 @@ class AlexaApi:
         """Close pooled connections."""
         if self._pooled is not None:
             self._pooled.close()
-
-    def send_speech(
-        self,
-        api_endpoint: str,
-        access_token: str,
-        request_id: str,
-        ssml: str,
-        budget: TurnBudget,
-    ) -> bool:
-        """Post a ``VoicePlayer.Speak`` progressive response; True only if Alexa took it (2xx)."""
-        body: dict[str, Any] = {
-            "header": {"requestId": request_id},
-            "directive": {"type": "VoicePlayer.Speak", "speech": ssml},
-        }
-        answer = self.exchange(
-            _SEND_SPEECH, "POST", api_endpoint, "/v1/directives", access_token, budget, body
-        )
-        return answer.ok
-
-    def time_zone(
-        self,
-        api_endpoint: str,
-        access_token: str,
-        device_id: str,
-        budget: TurnBudget,
-    ) -> str | None:
-        """The device's time zone (e.g. ``"Europe/Berlin"``), or None if unknown or invalid."""
-        started = time.monotonic()
-        if not device_id:
-            _warn(_TIME_ZONE, "no device id", started)
-            return None
-        path = f"/v2/devices/{urllib.parse.quote(device_id, safe='')}/settings/System.timeZone"
-        answer = self.exchange(_TIME_ZONE, "GET", api_endpoint, path, access_token, budget)
-        if not answer.ok:
-            return None
-        if answer.status != 200:  # a value comes only with 200
-            _warn(_TIME_ZONE, f"HTTP {answer.status} without a value", started)
-            return None
-        value = answer.body
-        if not isinstance(value, str) or not _is_zone_key(value):
-            _warn(_TIME_ZONE, f"invalid time zone {str(value)[:64]!r}", started)
-            return None
-        return value
 
     def exchange(
         self,
@@ -173,24 +124,8 @@ class AlexaApi:
             return _failed(operation, type(error).__name__, started)
         answer = ApiAnswer(response.status_code, _json_or_none(response))
         if not answer.ok:
-            _warn(operation, f"HTTP {response.status_code}", started)
+            warn_failed(operation, f"HTTP {response.status_code}", started)
         return answer
-
-
-@dataclass(frozen=True)
-class ApiAnswer:
-    """What one call to Alexa's APIs came back with.
-
-    >>> ApiAnswer(204).ok, ApiAnswer(None).ok
-    (True, False)
-    """
-
-    status: int | None  # None: no HTTP answer (not sent, network error, no answer in time)
-    body: Any = None  # the JSON answer, or None when there was none or it was not JSON
-
-    @property
-    def ok(self) -> bool:
-        return self.status is not None and 200 <= self.status < 300
 
 
 def _json_or_none(response: requests.Response) -> Any:
@@ -203,7 +138,7 @@ def _json_or_none(response: requests.Response) -> Any:
 
 
 def _failed(operation: str, reason: str, started: float) -> ApiAnswer:
-    _warn(operation, reason, started)
+    warn_failed(operation, reason, started)
     return ApiAnswer(None)
 
 
@@ -213,17 +148,3 @@ def _is_https(api_endpoint: str) -> bool:
         return parts.scheme.lower() == "https" and bool(parts.hostname)
     except ValueError:
         return False
-
-
-def _is_zone_key(value: str) -> bool:
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (ValueError, KeyError, OSError):  # malformed, unknown, or not a zone file
-        return False
-    return True
-
-
-def _warn(operation: str, reason: str, started: float) -> None:
-    # Only the operation, a status or error class, and timing: never the token, headers or URL.
-    elapsed_ms = round((time.monotonic() - started) * 1000)
-    logger.warning("Alexa API %s failed: %s after %d ms", operation, reason, elapsed_ms)

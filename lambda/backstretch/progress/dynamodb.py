@@ -86,7 +86,7 @@ def progress_client(endpoint_url: str | None, region: str) -> DynamoDBClient:
     attempts with backoff) could spend all of that on one unreachable or throttled table; with
     0.5 s to connect, 1 s to read and 2 attempts in all, a failing call costs at most ~3 s
     (~1 s when throttled), and the skill starts a call only when that much time is left in
-    the turn (see `backstretch.skill.storage`).
+    the turn (see `backstretch.turn.storage`).
 
     >>> store = DynamoProgressStore("progress", progress_client(None, "us-east-1"))
     """

@@ -14,23 +14,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from backstretch.alexa_api.client import ApiAnswer
+from backstretch.alexa_api.port import ApiAnswer
 from backstretch.budget import TurnBudget
+from backstretch.progress.changes import with_zone
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.model import Profile, StretchReminder
-from backstretch.reminders.dialog import (
-    Action,
-    Decision,
-    Pending,
-    ReminderAsk,
-    decide,
-)
+from backstretch.reminders.dialog import Action, Decision, Pending, ReminderAsk, decide
 from backstretch.reminders.lines import ReminderLines, reminder_lines
 from backstretch.reminders.schedule import ReminderSchedule
-from backstretch.skill.request import TurnRequest
-from backstretch.skill.saves import with_zone
-from backstretch.skill.storage import TurnStorage
-from backstretch.skill.turn import TurnClock, TurnServices
+from backstretch.turn.context import TurnClock, TurnServices
+from backstretch.turn.request import TurnRequest
+from backstretch.turn.storage import TurnStorage
 
 logger = logging.getLogger(__name__)
 

@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from backstretch.speech.hold import HoldLines
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_LOCALE = "en-US"
@@ -43,16 +45,6 @@ class Stretch:
     knee_ease_off: tuple[str, ...]  # when the knee hurts (empty: the general advice)
     gentler: tuple[str, ...]  # how a gentler try differs
     sides: tuple[Side, ...]
-
-
-@dataclass(frozen=True)
-class HoldLines:
-    """What is said within a counted hold; `{elapsed}` is seconds since it began."""
-
-    start: str
-    mark: str
-    countdown: tuple[str, ...]  # the last seconds, one word a second
-    release: str
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SsmlOutputSpeech
 
+from backstretch.coaching.turn import TurnResult, take_turn
 from backstretch.observability import TurnObserver, TurnRecord
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
@@ -18,13 +19,12 @@ from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Outcome
 from backstretch.routine.state import CoachState
 from backstretch.skill.events import event_for
-from backstretch.skill.reminder_handler import REMINDER_ATTRIBUTE
 from backstretch.skill.request import read_request
-from backstretch.skill.saves import UNSAVED_ATTRIBUTE
-from backstretch.skill.turn import TurnResult, TurnServices, take_turn
 from backstretch.skill.turn_record import log_turn, turn_record
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
+from backstretch.turn.context import TurnServices
+from backstretch.turn.session import SessionAttributes
 
 logger = logging.getLogger(__name__)
 
@@ -49,16 +49,14 @@ class ConversationHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         request = read_request(handler_input.request_envelope)
         routine = routine_for(handler_input)
-        state = CoachState.from_attributes(request.attributes, routine)
+        state = CoachState.from_attributes(request.attributes.coach, routine)
         event = event_for(handler_input.request_envelope)
         result = take_turn(request, state, event, routine, self._services)
         if request.in_session:
-            attributes = result.turn.state.to_attributes()
-            if result.reminder_offer is not None:
-                attributes[REMINDER_ATTRIBUTE] = result.reminder_offer
-            if result.unsaved is not None:
-                attributes[UNSAVED_ATTRIBUTE] = result.unsaved
-            handler_input.attributes_manager.session_attributes = attributes
+            carried = SessionAttributes(
+                result.turn.state.to_attributes(), result.reminder_offer, result.unsaved
+            )
+            handler_input.attributes_manager.session_attributes = carried.to_attributes()
         _note_turn(turn_record(handler_input), result)
         builder = handler_input.response_builder
         if result.speech_ssml is not None:

@@ -21,14 +21,14 @@ from ask_sdk_model.ui import AskForPermissionsConsentCard, SsmlOutputSpeech
 from backstretch.routine.content import load_routine
 from backstretch.routine.state import CoachState
 from backstretch.skill.request import read_request
-from backstretch.skill.turn import TurnServices
 from backstretch.skill.turn_record import turn_record
 from backstretch.speech.ssml import speak
+from backstretch.turn.context import TurnServices
+from backstretch.turn.session import SessionAttributes
 
 if TYPE_CHECKING:
     from backstretch.reminders.dialog import ReminderAsk
 
-REMINDER_ATTRIBUTE = "reminder"  # the reminder question waiting for an answer, if any
 REMINDER_INTENTS = {
     "SetReminderIntent": "set",
     "ChangeReminderIntent": "change",
@@ -54,8 +54,8 @@ class ReminderHandler(AbstractRequestHandler):
         if name in REMINDER_INTENTS:
             return True
         session = handler_input.request_envelope.session
-        waiting = (session.attributes or {}).get(REMINDER_ATTRIBUTE) if session else None
-        return name in _ANSWERS and bool(waiting)
+        waiting = SessionAttributes.read(session.attributes).reminder if session else None
+        return name in _ANSWERS and waiting is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         from backstretch.reminders.dialog import Pending  # only when a reminder turn needs it
@@ -64,10 +64,10 @@ class ReminderHandler(AbstractRequestHandler):
 
         envelope = handler_input.request_envelope
         request = read_request(envelope)
-        attributes = dict(request.attributes or {})
-        pending = Pending.from_attribute(attributes.pop(REMINDER_ATTRIBUTE, None))
+        carried = request.attributes
+        pending = Pending.from_attribute(carried.reminder)
         reply = take_reminder_turn(request, _asked(envelope.request), pending, self._services)
-        coaching = CoachState.from_attributes(attributes, load_routine(request.locale))
+        coaching = CoachState.from_attributes(carried.coach, load_routine(request.locale))
         if coaching.in_progress and reply.reprompt is None and not reply.ask_permission_for:
             # Asked mid-routine: the person's place is kept, and the routine waits for them.
             carry_on = reminder_lines(request.locale).carry_on
@@ -75,10 +75,10 @@ class ReminderHandler(AbstractRequestHandler):
 
         record = turn_record(handler_input)
         record.outcome, record.storage_errors = reply.outcome, reply.storage_errors
-        if reply.pending is not None:
-            attributes[REMINDER_ATTRIBUTE] = reply.pending.to_attribute()
         if request.in_session:
-            handler_input.attributes_manager.session_attributes = attributes
+            waiting = reply.pending.to_attribute() if reply.pending is not None else None
+            kept = replace(carried, reminder=waiting)
+            handler_input.attributes_manager.session_attributes = kept.to_attributes()
         builder = handler_input.response_builder
         if reply.ask_permission_for is not None:
             # Alexa asks the person itself, then sends a Connections.Response; the session

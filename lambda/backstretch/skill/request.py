@@ -1,11 +1,9 @@
-"""The facts of one Alexa request that a turn needs, read once from the envelope."""
+"""Reading an Alexa request envelope, once, into the `TurnRequest` a turn runs on."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from ask_sdk_model import (
     IntentRequest,
@@ -16,39 +14,11 @@ from ask_sdk_model import (
     User,
 )
 
-DEFAULT_LOCALE = "en-US"
+from backstretch.turn.request import DEFAULT_LOCALE, TurnRequest
+from backstretch.turn.session import SessionAttributes
+
 PLAUSIBLE_YEARS = (2000, 2200)
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class TurnRequest:
-    """Who is asking, from where, when, and how Alexa can be reached during the turn.
-
-    >>> TurnRequest(request_id="r1", now=datetime(2026, 1, 1, tzinfo=UTC)).can_speak_early
-    False
-    """
-
-    request_id: str
-    now: datetime  # the request's timestamp, UTC
-    locale: str = DEFAULT_LOCALE
-    user_id: str | None = None
-    device_id: str | None = None
-    session_id: str | None = None
-    starts_session: bool = True  # a new session, or none at all
-    in_session: bool = False  # the request carries a session (its attributes go back)
-    attributes: dict[str, Any] | None = None  # the session's attributes as Alexa sent them
-    api_endpoint: str | None = None
-    api_token: str | None = None
-    # Progressive responses are allowed only for launch and intent requests.
-    progressive_allowed: bool = False
-    session_ended: bool = False  # a SessionEndedRequest: Alexa takes no speech back
-    permissions: frozenset[str] = frozenset()  # the permission scopes the person granted
-
-    @property
-    def can_speak_early(self) -> bool:
-        """Whether the hold may be carried by progressive responses in this turn."""
-        return bool(self.progressive_allowed and self.api_endpoint and self.api_token)
 
 
 def read_request(envelope: RequestEnvelope) -> TurnRequest:
@@ -68,7 +38,7 @@ def read_request(envelope: RequestEnvelope) -> TurnRequest:
         session_id=session.session_id if session else None,
         starts_session=session is None or bool(session.new),
         in_session=session is not None,
-        attributes=session.attributes if session else None,
+        attributes=SessionAttributes.read(session.attributes if session else None),
         api_endpoint=system.api_endpoint if system else None,
         api_token=system.api_access_token if system else None,
         progressive_allowed=isinstance(request, LaunchRequest | IntentRequest),

@@ -13,7 +13,8 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import RequestEnvelope, ResponseEnvelope
 
-from backstretch.alexa_api.client import AlexaApi
+from backstretch.alexa_api.client import HttpsAlexaApi
+from backstretch.alexa_api.port import AlexaApi
 from backstretch.observability import TurnObserver, TurnRecord
 from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
 from backstretch.progress.store import ProgressStore
@@ -35,10 +36,10 @@ from backstretch.skill.handlers import (
     SkillDisabledHandler,
 )
 from backstretch.skill.reminder_handler import ReminderHandler
-from backstretch.skill.turn import TurnServices
 from backstretch.skill.turn_record import LogTurnRecord, OpenTurnRecord
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
+from backstretch.turn.context import TurnServices
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class BackStretchSkill:
         if store is None:
             client = progress_client(config.dynamodb_endpoint, config.region)
             store = DynamoProgressStore(config.table_name, client)
-        self._skill = self._build(api or AlexaApi(), store)
+        self._skill = self._build(api or HttpsAlexaApi(), store)
 
     def _build(self, api: AlexaApi, store: ProgressStore) -> CustomSkill:
         builder = SkillBuilder()

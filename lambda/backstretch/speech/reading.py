@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from backstretch.routine.content import HoldLines
+from backstretch.speech.hold import HoldLines
 from backstretch.speech.plan import Pause, Say
 
 _TIME = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*$")

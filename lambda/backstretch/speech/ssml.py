@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from backstretch.routine.content import HoldLines
+from backstretch.speech.hold import HoldLines
 from backstretch.speech.plan import HoldCount, Pause, Say, Segment, SpeechPlan
 from backstretch.speech.timing import ssml_seconds, words_seconds
 

@@ -14,11 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.endpoint import answer_envelope, refusal
-from backstretch_local.simulator import (
-    Simulator,
-    SimulatorInputError,
-    SkillRefused,
-)
+from backstretch_local.simulator import Simulator, SimulatorInputError, SkillRefused
 from backstretch_local.web.verification import RequestVerifier, VerificationError
 
 logger = logging.getLogger(__name__)

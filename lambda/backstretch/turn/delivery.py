@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from backstretch.alexa_api.client import AlexaApi
+from backstretch.alexa_api.port import AlexaApi
 from backstretch.budget import TurnBudget
-from backstretch.skill.request import TurnRequest
 from backstretch.speech.ssml import SpokenTurn
+from backstretch.turn.request import TurnRequest
 
 logger = logging.getLogger(__name__)
 

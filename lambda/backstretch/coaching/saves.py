@@ -13,13 +13,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from backstretch.progress.changes import reminder_offer_due, with_hold, with_zone
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.store import ProgressStore
 from backstretch.progress.summary import apply_completed_routine
-from backstretch.skill.storage import TurnStorage
-from backstretch.skill.time_zone import PersonZone
-
-UNSAVED_ATTRIBUTE = "unsaved"  # a write still to make, kept in the session
+from backstretch.turn.storage import TurnStorage
+from backstretch.turn.zone import PersonZone
 
 
 class SaveKind(StrEnum):
@@ -120,28 +119,6 @@ def write_save(
         return store.finish_routine(user_id, record, updated)
 
     return before, storage.write(finish)
-
-
-# The one-time offer of a reminder comes once a person has shown they come back.
-OFFER_REMINDER_AFTER_ROUTINES = 2
-
-
-def reminder_offer_due(profile: Profile) -> bool:
-    """After a second finished routine, to someone with no reminder who was never asked."""
-    return (
-        profile.routines_completed >= OFFER_REMINDER_AFTER_ROUTINES
-        and profile.reminder is None
-        and not profile.reminder_offered
-    )
-
-
-def with_hold(profile: Profile, hold_seconds: int | None) -> Profile:
-    return replace(profile, hold_seconds=hold_seconds or profile.hold_seconds)
-
-
-def with_zone(profile: Profile, name: str | None) -> Profile:
-    """The profile with a time zone Alexa told us, if it had none: a zone is learned once."""
-    return profile if profile.time_zone or not name else replace(profile, time_zone=name)
 
 
 def _aware(value: Any) -> datetime:

@@ -16,55 +16,26 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape
 
-from backstretch.alexa_api.client import AlexaApi
-from backstretch.budget import TurnBudget
-from backstretch.deadline import CallRunner
+from backstretch.coaching.saves import Save, SaveKind, write_save
+from backstretch.progress.changes import with_zone
 from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
-from backstretch.progress.store import ProgressStore
 from backstretch.progress.summary import weekly_summary
 from backstretch.routine.content import Routine
-from backstretch.routine.conversation import (
-    Event,
-    EventKind,
-    Outcome,
-    Turn,
-    respond,
-    settle_hold,
-)
+from backstretch.routine.conversation import Event, EventKind, Outcome, Turn, respond, settle_hold
 from backstretch.routine.state import CoachState, StepRef, next_step, step_number, step_ref
 from backstretch.routine.summary_speech import finish_note
-from backstretch.skill.delivery import Delivery, deliver
-from backstretch.skill.request import TurnRequest
-from backstretch.skill.saves import (
-    UNSAVED_ATTRIBUTE,
-    Save,
-    SaveKind,
-    with_zone,
-    write_save,
-)
-from backstretch.skill.storage import TurnStorage
-from backstretch.skill.time_zone import PersonZone
 from backstretch.speech.plan import SpeechPlan, say
 from backstretch.speech.ssml import render, render_fragments, speak, split_for_progressive
+from backstretch.turn.context import TurnClock, TurnServices
+from backstretch.turn.delivery import Delivery, deliver
+from backstretch.turn.request import TurnRequest
+from backstretch.turn.storage import TurnStorage
+from backstretch.turn.zone import PersonZone
 
 logger = logging.getLogger(__name__)
 
-# Alexa waits ~8 s for the whole answer and the function's timeout is 7 s: every outbound
-# call must be able to end, even failing slowly, by then.
-TURN_DEADLINE_SECONDS = 6.5
 RESUME_FRESH_FOR = timedelta(hours=12)
-
-
-@dataclass(frozen=True)
-class TurnServices:
-    """What a turn talks to: the progress store and Alexa's APIs, with their allowance, and
-    the workers that hold every storage call to the turn's deadline."""
-
-    store: ProgressStore
-    api: AlexaApi
-    alexa_api_seconds: float = 3.0
-    runner: CallRunner = field(default_factory=CallRunner)
 
 
 @dataclass(frozen=True)
@@ -84,23 +55,6 @@ class TurnResult:
     unsaved: dict[str, Any] | None = None
 
 
-@dataclass(frozen=True)
-class TurnClock:
-    """One turn's access to the outside, all under one budget that starts with the turn:
-    storage up to the turn's deadline, Alexa's APIs within their allowance."""
-
-    storage: TurnStorage
-    zone: PersonZone
-    alexa_budget: TurnBudget
-
-    @classmethod
-    def start(cls, request: TurnRequest, services: TurnServices) -> TurnClock:
-        budget = TurnBudget(TURN_DEADLINE_SECONDS)
-        alexa_budget = budget.within(services.alexa_api_seconds)
-        storage = TurnStorage(services.store, request.user_id, budget, services.runner)
-        return cls(storage, PersonZone(request, services.api, alexa_budget), alexa_budget)
-
-
 def take_turn(
     request: TurnRequest,
     state: CoachState,
@@ -111,7 +65,7 @@ def take_turn(
     """Recall, respond, deliver, remember, answer: one turn, top to bottom."""
     clock = TurnClock.start(request, services)
     storage, zone, alexa_budget = clock.storage, clock.zone, clock.alexa_budget
-    kept = Save.from_attribute((request.attributes or {}).get(UNSAVED_ATTRIBUTE))
+    kept = Save.from_attribute(request.attributes.unsaved)
 
     state, event, read_failed = _recall(request, state, event, routine, storage, zone, kept)
     turn = respond(state, event, routine)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from backstretch.alexa_api.client import AlexaApi
+from backstretch.alexa_api.port import AlexaApi
 from backstretch.budget import TurnBudget
 from backstretch.progress.model import Profile
 from backstretch.progress.summary import remembered_zone
-from backstretch.skill.request import TurnRequest
+from backstretch.turn.request import TurnRequest
 
 
 class PersonZone:

@@ -1,0 +1,1 @@
+"""The coaching turn: recall, respond, deliver, remember, answer."""

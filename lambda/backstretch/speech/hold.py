@@ -1,0 +1,15 @@
+"""The words of a counted hold, as each locale's content gives them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HoldLines:
+    """What is said within a counted hold; `{elapsed}` is seconds since it began."""
+
+    start: str
+    mark: str
+    countdown: tuple[str, ...]  # the last seconds, one word a second
+    release: str

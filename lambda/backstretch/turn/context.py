@@ -1,0 +1,45 @@
+"""One turn's access to the outside: the services it talks to, under one budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from backstretch.alexa_api.port import AlexaApi
+from backstretch.budget import TurnBudget
+from backstretch.deadline import CallRunner
+from backstretch.progress.store import ProgressStore
+from backstretch.turn.request import TurnRequest
+from backstretch.turn.storage import TurnStorage
+from backstretch.turn.zone import PersonZone
+
+# Alexa waits ~8 s for the whole answer and the function's timeout is 7 s: every outbound
+# call must be able to end, even failing slowly, by then.
+TURN_DEADLINE_SECONDS = 6.5
+
+
+@dataclass(frozen=True)
+class TurnServices:
+    """What a turn talks to: the progress store and Alexa's APIs, with their allowance, and
+    the workers that hold every storage call to the turn's deadline."""
+
+    store: ProgressStore
+    api: AlexaApi
+    alexa_api_seconds: float = 3.0
+    runner: CallRunner = field(default_factory=CallRunner)
+
+
+@dataclass(frozen=True)
+class TurnClock:
+    """One turn's access to the outside, all under one budget that starts with the turn:
+    storage up to the turn's deadline, Alexa's APIs within their allowance."""
+
+    storage: TurnStorage
+    zone: PersonZone
+    alexa_budget: TurnBudget
+
+    @classmethod
+    def start(cls, request: TurnRequest, services: TurnServices) -> TurnClock:
+        budget = TurnBudget(TURN_DEADLINE_SECONDS)
+        alexa_budget = budget.within(services.alexa_api_seconds)
+        storage = TurnStorage(services.store, request.user_id, budget, services.runner)
+        return cls(storage, PersonZone(request, services.api, alexa_budget), alexa_budget)
