@@ -34,6 +34,7 @@ class ProgressWrite:
     """One unit of work: a pure change to the profile, stored together with the routine it
     concerns, if any (as finished when the record says so, else as stopped partway).
 
+    >>> from dataclasses import replace
     >>> ProgressWrite(lambda p: replace(p, hold_seconds=25)).change(Profile()).hold_seconds
     25
     """
