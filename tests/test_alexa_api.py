@@ -161,7 +161,9 @@ def test_spent_budget_makes_no_call(
     assert api.time_zone(fake_alexa_api.api_endpoint, TOKEN, DEVICE_ID, budget) is None
     assert connects == []
     assert fake_alexa_api.requests == []
-    assert all("budget" in warning for warning in client_warnings(caplog))
+    warnings = client_warnings(caplog)
+    assert warnings, "each refused call is logged"
+    assert all("budget" in warning for warning in warnings)
 
 
 def test_plain_http_endpoint_is_refused_without_connecting(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -13,16 +14,21 @@ from backstretch.routine.conversation import Event, EventKind, Turn, respond
 from backstretch.routine.state import CoachState
 from backstretch.speech.plan import HoldCount, Pause, SpeechPlan, say
 from backstretch.speech.ssml import (
-    MAX_OUTPUT_SSML_CHARS,
-    MAX_PROGRESSIVE_RESPONSES,
     MAX_PROGRESSIVE_SSML_CHARS,
     break_tag,
     render,
     silences,
     split_for_progressive,
 )
+from backstretch.turn.session import SessionAttributes
 
 HOLD = load_routine().hold
+# Alexa's published limits, written out: a test that reads them from the module agrees with
+# any mistake in it.
+ALEXA_MAX_OUTPUT_SPEECH_CHARS = 8000  # outputSpeech
+ALEXA_MAX_BREAK_SECONDS = 10  # one <break>
+ALEXA_MAX_RESPONSE_BYTES = 24 * 1024  # the whole response
+ALEXA_MAX_PROGRESSIVE_RESPONSES = 5  # a request's progressive responses
 BREAK = re.compile(r'<break time="(\d+)ms"/>')
 
 
@@ -136,10 +142,23 @@ def every_turn_of_a_routine() -> Iterator[Turn]:
 @pytest.mark.parametrize("turn", list(every_turn_of_a_routine()))
 def test_every_turn_fits_alexas_limits_and_is_well_formed(turn):
     spoken = split_for_progressive(turn.speech, HOLD)
-    assert len(spoken.parts) <= MAX_PROGRESSIVE_RESPONSES
+    assert len(spoken.parts) <= ALEXA_MAX_PROGRESSIVE_RESPONSES
     for part in spoken.progressive_ssml():
-        assert len(part) <= MAX_PROGRESSIVE_SSML_CHARS
+        assert len(part) <= MAX_PROGRESSIVE_SSML_CHARS  # the skill's own bound, under Alexa's
+        assert all(s <= ALEXA_MAX_BREAK_SECONDS for s in break_seconds(part))
         ET.fromstring(part)
+    reprompt = render(turn.reprompt, HOLD) if turn.reprompt is not None else None
     for full in (spoken.final_ssml(), spoken.final_ssml(0)):
-        assert len(full) <= MAX_OUTPUT_SSML_CHARS
+        assert len(full) <= ALEXA_MAX_OUTPUT_SPEECH_CHARS
+        assert all(s <= ALEXA_MAX_BREAK_SECONDS for s in break_seconds(full))
         ET.fromstring(full)
+        response = {
+            "version": "1.0",
+            "sessionAttributes": SessionAttributes(turn.state.to_attributes()).to_attributes(),
+            "response": {
+                "outputSpeech": {"type": "SSML", "ssml": full},
+                "reprompt": {"outputSpeech": {"type": "SSML", "ssml": reprompt}},
+                "shouldEndSession": turn.end_session,
+            },
+        }
+        assert len(json.dumps(response).encode()) <= ALEXA_MAX_RESPONSE_BYTES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -283,6 +284,28 @@ def test_a_second_request_reuses_the_verified_chain(
     assert alexa_signer.fetch_count == 1
 
 
+def waiting_in(threads: list[threading.Thread], function: str, within: float) -> bool:
+    """Whether every thread is blocked with `function` as its innermost Python frame (a lock
+    taken in it), on two looks 50 ms apart, within `within` seconds."""
+
+    def blocked() -> bool:
+        frames = sys._current_frames()
+        return all(
+            (frame := frames.get(thread.ident or -1)) is not None
+            and frame.f_code.co_name == function
+            for thread in threads
+        )
+
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if blocked():
+            time.sleep(0.05)
+            if blocked():
+                return True
+        time.sleep(0.01)
+    return False
+
+
 def test_requests_arriving_together_fetch_the_chain_once(
     alexa_signer: AlexaSigner, now: datetime
 ) -> None:
@@ -316,8 +339,10 @@ def test_requests_arriving_together_fetch_the_chain_once(
     assert first_fetch_started.wait(timeout=5)
     for thread in threads[1:]:
         thread.start()
-    # Give the others a moment to reach the fetch while the first is still downloading.
-    assert not a_second_fetch.wait(timeout=0.3)
+    # The others wait for the first one's download: each is blocked inside the verifier's
+    # chain lookup (not merely not there yet), seen twice in a row, before the check.
+    assert waiting_in(threads[1:], "_verified_chain", within=1.5)
+    assert not a_second_fetch.is_set()
     let_it_finish.set()
     for thread in threads:
         thread.join(timeout=10)
