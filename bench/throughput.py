@@ -3,7 +3,7 @@ loopback from a separate load process, in alternating slices (on, off, off, on).
 
 Requests are a routine's turns (launch, then "next" with the session attributes the skill
 really hands back) for a pool of people, signed by a local CA standing in for Amazon's
-(tests/alexa_signing.py), with a fresh timestamp before every slice.
+(tests/support/alexa_signing.py), with a fresh timestamp before every slice.
 """
 
 from __future__ import annotations
