@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import Server, start_server
-from tests.test_e2e import REPO, node_or_skip, run_node
+from tests.e2e.test_cli import Server, start_server
+from tests.e2e.test_e2e import REPO, node_or_skip, run_node
 
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_SCRIPT = REPO / "tests/e2e/browser.js"

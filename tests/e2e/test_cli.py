@@ -17,11 +17,11 @@ import pytest
 import requests
 
 from backstretch_local.web.app import MAX_BODY_BYTES
-from tests.alexa_signing import AlexaSigner
-from tests.envelopes import SKILL_ID, AlexaConversation, speech_of
+from tests.support.alexa_signing import AlexaSigner
+from tests.support.envelopes import SKILL_ID, AlexaConversation, speech_of
 
 BACKSTRETCH = Path(sys.executable).with_name("backstretch")
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 START_SECONDS = 15.0  # the most a server gets to answer /health
 POLL_SECONDS = 0.05
 
@@ -66,7 +66,7 @@ def start_server(
     tmp_path: Path, *options: str, launcher: Sequence[str] = (str(BACKSTRETCH),)
 ) -> Iterator[Server]:
     """`backstretch serve` on a free loopback port (``launcher`` runs the `backstretch`
-    command line: the installed script, or e.g. tests.serve_with_local_pki)."""
+    command line: the installed script, or e.g. tests.support.serve_with_local_pki)."""
     port = free_port()
     stderr_file = tmp_path / "stderr.txt"
     with stderr_file.open("wb") as stderr, requests.Session() as http:
@@ -183,7 +183,7 @@ def signing_server(tmp_path: Path, alexa_signer: AlexaSigner) -> Iterator[Server
     root, chain = tmp_path / "root.pem", tmp_path / "chain.pem"
     root.write_bytes(alexa_signer.root_pem)
     chain.write_bytes(alexa_signer.chain_pem)
-    launcher = (sys.executable, "-m", "tests.serve_with_local_pki", str(root), str(chain))
+    launcher = (sys.executable, "-m", "tests.support.serve_with_local_pki", str(root), str(chain))
     yield from start_server(
         tmp_path,
         "--skill-id",

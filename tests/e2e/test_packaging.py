@@ -19,7 +19,7 @@ import pytest
 
 from scripts import sync_local_data
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # What a wheel is not built from: environments, caches, build output, other tools' folders.
 NOT_SOURCES = (
     ".git",

@@ -27,7 +27,7 @@ from backstretch.speech.ssml import render
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.cli import FAST_TIME_SCALE
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
-from tests.fake_alexa_api import FakeAlexaApi
+from tests.support.fake_alexa_api import FakeAlexaApi
 
 BACKSTRETCH = Path(sys.executable).with_name("backstretch")
 BREAK = re.compile(r'<break time="(\d+)ms"/>')

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-REPO_ROOT = Path(__file__).parents[1]
+REPO_ROOT = Path(__file__).parents[2]
 SKILL_PACKAGE = REPO_ROOT / "skill-package"
 MODEL_PATH = SKILL_PACKAGE / "interactionModels" / "custom" / "en-US.json"
 MANIFEST_PATH = SKILL_PACKAGE / "skill.json"

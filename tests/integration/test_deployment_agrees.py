@@ -22,9 +22,9 @@ from backstretch.skill.handlers import SkillDisabledHandler
 from backstretch.skill.reminder_handler import REMINDER_INTENTS
 from backstretch_local.table import load_template
 from scripts import package_lambda
-from tests.envelopes import AlexaConversation
+from tests.support.envelopes import AlexaConversation
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Parameters the ASK CLI's cfn-deployer fills in itself; ask-resources.json may not set them.
 ASK_CLI_PARAMETERS = {
     "SkillId",

@@ -1,7 +1,7 @@
 """The verifying server (waitress, as `backstretch serve` runs it), in this process: its log is
 quiet for ordinary traffic and reports the application's failures.
 
-The subprocess tests in tests/test_cli.py show its timeouts, limits and what it logs at start.
+The subprocess tests in tests/e2e/test_cli.py show its timeouts, limits and what it logs at start.
 """
 
 from __future__ import annotations

@@ -24,9 +24,9 @@ from backstretch_local.simulator import Simulator
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
 from backstretch_local.web.app import create_app
 from backstretch_local.web.verification import RequestVerifier
-from tests.fake_alexa_api import FakeAlexaApi
-from tests.heard import hold_heard_seconds
-from tests.test_cli import Server, start_server
+from tests.e2e.test_cli import Server, start_server
+from tests.support.fake_alexa_api import FakeAlexaApi
+from tests.support.heard import hold_heard_seconds
 
 WEDNESDAY_NOON_UTC = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 

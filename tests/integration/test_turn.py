@@ -1,8 +1,8 @@
 """One turn, top to bottom (`take_turn`), on the in-memory store and a fake Alexa over HTTPS.
 
 These are the fast tests of a turn's order: recall, respond, deliver the hold, remember,
-answer. The DynamoDB store keeps the same promises (tests/test_progress_store.py) and whole
-conversations on moto are in tests/test_progress_conversations.py.
+answer. The DynamoDB store keeps the same promises (tests/integration/test_progress_store.py)
+and whole conversations on moto are in tests/integration/test_progress_conversations.py.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from backstretch.routine.conversation import Event, EventKind
 from backstretch.routine.state import CoachState
 from backstretch.turn.context import TurnServices
 from backstretch.turn.request import TurnRequest
-from tests.fake_alexa_api import FakeAlexaApi
+from tests.support.fake_alexa_api import FakeAlexaApi
 
 USER = "amzn1.ask.account.TURN-TEST"
 MONDAY_MORNING = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)

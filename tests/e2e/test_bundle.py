@@ -20,10 +20,10 @@ import pytest
 
 from backstretch_local.table import load_template
 from scripts.package_lambda import write_zip
-from tests.dynamodb import TABLE_NAME
-from tests.envelopes import SKILL_ID, AlexaConversation, speech_of
+from tests.support.dynamodb import TABLE_NAME
+from tests.support.envelopes import SKILL_ID, AlexaConversation, speech_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "package_lambda.py"
 LAMBDA = ROOT / "lambda"
 DIRECT_UPLOAD_LIMIT = 50 * 1024 * 1024  # Lambda's limit for a zip uploaded directly

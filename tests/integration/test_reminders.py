@@ -19,8 +19,8 @@ from backstretch.reminders.lines import reminder_lines
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.envelopes import ends_session, reprompt_of
-from tests.envelopes import USER_ID, AlexaConversation, speech_of
-from tests.fake_alexa_api import FakeAlexaApi
+from tests.support.envelopes import USER_ID, AlexaConversation, speech_of
+from tests.support.fake_alexa_api import FakeAlexaApi
 
 SCOPE = "alexa::alerts:reminders:skill:readwrite"
 LINES = reminder_lines("en-US")

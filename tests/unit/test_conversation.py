@@ -1,7 +1,7 @@
 """The conversation as a pure state machine, played like the person would play it.
 
 Time passes as it would for a listener: each request comes once the last answer has been
-heard out (at 150 words a minute, tests/heard.py), unless a test says it cut in sooner.
+heard out (at 150 words a minute, tests/support/heard.py), unless a test says it cut in sooner.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from backstretch.routine.conversation import Event, EventKind, Outcome, Turn, re
 from backstretch.routine.state import CoachState, Phase, Question, next_step
 from backstretch.speech.plan import HoldCount, Say, SpeechPlan, say
 from backstretch.speech.ssml import render
-from tests.heard import heard_seconds, seconds_until
+from tests.support.heard import heard_seconds, seconds_until
 
 K = EventKind
 ARTICLE_MIN_HOLD, ARTICLE_MAX_HOLD = 20, 30  # "Hold the stretch for 20-30 seconds"

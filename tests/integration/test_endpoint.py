@@ -31,11 +31,11 @@ from backstretch_local.web.verification import (
     VerifierConfig,
     fetch_certificate_chain,
 )
-from tests.alexa_signing import AlexaPKI, AlexaSigner
-from tests.envelopes import SKILL_ID, AlexaConversation, speech_of, timestamp
-from tests.fake_alexa_api import FakeAlexaApi, TlsFiles
-from tests.fault_servers import FaultServer, fault_server, http_answer
-from tests.heard import hold_heard_seconds
+from tests.support.alexa_signing import AlexaPKI, AlexaSigner
+from tests.support.envelopes import SKILL_ID, AlexaConversation, speech_of, timestamp
+from tests.support.fake_alexa_api import FakeAlexaApi, TlsFiles
+from tests.support.fault_servers import FaultServer, fault_server, http_answer
+from tests.support.heard import hold_heard_seconds
 
 # Every conversation here keeps its progress in a moto table built from infra/.
 pytestmark = pytest.mark.usefixtures("progress_store")

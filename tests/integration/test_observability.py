@@ -12,8 +12,8 @@ import pytest
 
 import lambda_function
 from backstretch.observability import configure_logging
-from tests.envelopes import USER_ID, AlexaConversation
-from tests.fake_alexa_api import FakeAlexaApi
+from tests.support.envelopes import USER_ID, AlexaConversation
+from tests.support.fake_alexa_api import FakeAlexaApi
 
 pytestmark = pytest.mark.usefixtures("progress_store")
 

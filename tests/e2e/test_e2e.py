@@ -21,9 +21,9 @@ import pytest
 from flask import Flask, jsonify, request
 from werkzeug.serving import make_server
 
-from tests.test_cli import Server, child_env, start_server
+from tests.e2e.test_cli import Server, child_env, start_server
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 MODEL = REPO / "skill-package/interactionModels/custom/en-US.json"
 CONVERSATION_SCRIPT = REPO / "tests/e2e/conversation.js"

@@ -27,7 +27,7 @@ from backstretch.progress.memory import InMemoryProgressStore
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord, StretchReminder
 from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import apply_completed_routine, summary_window
-from tests.dynamodb import TABLE_NAME, throttled_response
+from tests.support.dynamodb import TABLE_NAME, throttled_response
 
 ALICE = "amzn1.ask.account.ALICE-RAW-ID-0001"
 BOB = "amzn1.ask.account.BOB-RAW-ID-0002"

@@ -17,10 +17,10 @@ from backstretch.skill.handlers import EventNotProcessed
 from backstretch.skill.service import BackStretchSkill
 from backstretch.turn import context as turn_context
 from backstretch_local.web.app import create_app
-from tests.dynamodb import TABLE_NAME, throttled_response
-from tests.envelopes import USER_ID, AlexaConversation, speech_of
-from tests.fake_alexa_api import FakeAlexaApi
-from tests.heard import heard_seconds
+from tests.support.dynamodb import TABLE_NAME, throttled_response
+from tests.support.envelopes import USER_ID, AlexaConversation, speech_of
+from tests.support.fake_alexa_api import FakeAlexaApi
+from tests.support.heard import heard_seconds
 
 WEDNESDAY_NOON_UTC = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 

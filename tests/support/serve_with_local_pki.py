@@ -6,7 +6,7 @@ runs the same command line (`backstretch_local.cli.main`) with its `RequestVerif
 trust ``ROOT`` and to find the chain ``CHAIN`` at ``CERT_URL``, as the benchmark's endpoint
 server does. Everything else (the server, its settings, the log) is `backstretch serve`'s.
 
-    python -m tests.serve_with_local_pki ROOT CHAIN CERT_URL serve --port 8080 --skill-id ID
+    python -m tests.support.serve_with_local_pki ROOT CHAIN CERT_URL serve --port 8080 --skill-id ID
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import pytest
 
 from backstretch_local.table import load_template
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "infra" / "template.yaml"
 IAC_BIN = ROOT / ".venv-iac" / "bin"
 

@@ -24,9 +24,9 @@ from backstretch.routine.content import load_routine
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch.turn.session import SessionAttributes
-from tests.envelopes import AlexaConversation, speech_of
-from tests.fake_alexa_api import TlsFiles
-from tests.fault_servers import FaultServer, fault_server, http_answer
+from tests.support.envelopes import AlexaConversation, speech_of
+from tests.support.fake_alexa_api import TlsFiles
+from tests.support.fault_servers import FaultServer, fault_server, http_answer
 
 ALEXA_WAITS_SECONDS = 8.0
 PROMISED_SECONDS = 6.5

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 import lambda_function
-from tests.envelopes import SKILL_ID, AlexaConversation, speech_of
-from tests.heard import hold_heard_seconds
+from tests.support.envelopes import SKILL_ID, AlexaConversation, speech_of
+from tests.support.heard import hold_heard_seconds
 
 # Every conversation here keeps its progress in a moto table built from infra/.
 pytestmark = pytest.mark.usefixtures("progress_store")

@@ -8,7 +8,7 @@ import pytest
 
 from backstretch_local import table as progress_table
 from backstretch_local.table import create_table_from_template, load_template
-from tests.dynamodb import TABLE_NAME
+from tests.support.dynamodb import TABLE_NAME
 
 
 def test_template_declares_a_retained_progress_table() -> None:

@@ -24,7 +24,7 @@ from backstretch_local.web.verification import (
     VerificationError,
     VerifierConfig,
 )
-from tests.alexa_signing import AlexaPKI, AlexaSigner, alexa_body
+from tests.support.alexa_signing import AlexaPKI, AlexaSigner, alexa_body
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from backstretch.routine.content import load_routine
 from backstretch.speech.plan import HoldCount, Pause, Say, SpeechPlan, say
 from backstretch.speech.reading import HeldPause, SsmlError, mark_holds, read_ssml
 from backstretch.speech.ssml import render, split_for_progressive
-from tests.heard import HEARD_WORDS_PER_SECOND
+from tests.support.heard import HEARD_WORDS_PER_SECOND
 
 HOLD = load_routine().hold
 

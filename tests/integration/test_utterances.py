@@ -22,7 +22,7 @@ from backstretch_local.utterances import (
     parse_number,
 )
 
-MODEL_FILE = Path(__file__).parents[1] / "skill-package/interactionModels/custom/en-US.json"
+MODEL_FILE = Path(__file__).parents[2] / "skill-package/interactionModels/custom/en-US.json"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import pytest
 from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
 from backstretch.alexa_api.port import AlexaApi
 from backstretch.budget import TurnBudget
-from tests.fake_alexa_api import FakeAlexaApi
+from tests.support.fake_alexa_api import FakeAlexaApi
 
 TOKEN = "tok-3f9a1c-never-log-me"
 REQUEST_ID = "amzn1.echo-api.request.0000-1111"
