@@ -189,6 +189,21 @@ def test_a_first_side_cut_short_still_keeps_its_seconds(person, dynamodb_client)
     assert int(items[0]["sides_completed"]["N"]) == 0
 
 
+def test_a_request_stamped_in_year_9999_is_timed_by_the_clock_it_is_stored_by(
+    person, dynamodb_client
+):
+    person.session(datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC))  # no device's clock
+    before = datetime.now(UTC)
+    person.says()
+    hold_asked_at = datetime.fromisoformat(person.alexa.carried.coach["hold_asked_at"])
+    person.says("AMAZON.StopIntent")
+    items = routine_items(dynamodb_client)
+    assert len(items) == 1 and int(items[0]["seconds_held"]["N"]) == 30
+    # The hold is timed from the moment storage dates the routine by: the clock's.
+    started_at = datetime.fromisoformat(items[0]["started_at"]["S"])
+    assert before <= hold_asked_at == started_at <= datetime.now(UTC)
+
+
 def test_a_finished_routine_is_recorded_once_even_when_the_request_is_replayed(
     person, dynamodb_client
 ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -293,7 +294,7 @@ def test_a_resolved_phrase_becomes_the_event_the_conversation_needs(
     heard = in_session(resolver, said)
     envelope = AlexaConversation().intent(heard.intent or "", **heard.slot_values)
     request = DefaultSerializer().deserialize(json.dumps(envelope), RequestEnvelope)
-    event = event_for(request)
+    event = event_for(request, datetime.now(UTC))
     assert (event.kind, event.stretch, event.body_part) == (kind, stretch, body_part)
 
 

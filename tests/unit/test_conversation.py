@@ -14,9 +14,9 @@ import pytest
 
 from backstretch.progress.model import WeeklySummary
 from backstretch.routine.content import Routine, load_routine
-from backstretch.routine.conversation import Event, EventKind, Outcome, Turn, respond
+from backstretch.routine.conversation import Event, EventKind, Outcome, Recalled, Turn, respond
 from backstretch.routine.state import CoachState, Phase, Question, next_step
-from backstretch.speech.plan import HoldCount, Say, SpeechPlan, say
+from backstretch.speech.plan import HoldCount, Say, SpeechPlan
 from backstretch.speech.ssml import render
 from tests.support.heard import heard_seconds, seconds_until
 
@@ -44,11 +44,19 @@ class Person:
         self.clock = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
         self._heard_out = 0.0
 
-    def says(self, kind: EventKind, *, after: float | None = None, **fields: Any) -> Turn:
-        """`after`: seconds since the last request (default: once its answer was heard)."""
+    def says(
+        self,
+        kind: EventKind,
+        *,
+        after: float | None = None,
+        recalled: Recalled | None = None,
+        **fields: Any,
+    ) -> Turn:
+        """`after`: seconds since the last request (default: once its answer was heard);
+        `recalled`: what storage told the turn."""
         self.clock += timedelta(seconds=self._heard_out + 2 if after is None else after)
         event = Event(kind, at=self.clock.isoformat(), **fields)
-        turn = respond(self.state, event, self.routine)
+        turn = respond(self.state, event, self.routine, recalled or Recalled())
         self.state = turn.state
         self.turns.append(turn)
         self._heard_out = heard_seconds(render(turn.speech, self.routine.hold))
@@ -317,7 +325,7 @@ def test_repeat_after_a_summary_repeats_the_summary(routine):
     person = Person(routine)
     person.says(K.LAUNCH)
     summary = WeeklySummary((date(2026, 11, 25),), 0, 90, 1, 0, 0)
-    said = person.says(K.SUMMARY, summary=summary, today=date(2026, 11, 25))
+    said = person.says(K.SUMMARY, recalled=Recalled(summary=summary, today=date(2026, 11, 25)))
     again = person.says(K.REPEAT)
     assert "a minute and a half" in words(again.speech)
     assert words(again.speech) == words(said.speech)
@@ -648,7 +656,7 @@ def test_asking_how_long_to_hold_says_the_hold_and_the_articles_range(routine):
 
 def resume_offered(routine: Routine) -> Person:
     person = Person(routine, newcomer=False)
-    person.says(K.LAUNCH, resume_step=2)
+    person.says(K.LAUNCH, recalled=Recalled(resume_step=2))
     assert person.state.question is Question.RESUME
     return person
 
@@ -721,7 +729,7 @@ def test_a_returning_person_opening_with_a_question_hears_no_safety_note(routine
 
 def test_a_resume_request_opening_a_session_goes_straight_to_the_saved_side(routine):
     person = Person(routine, newcomer=False)
-    turn = person.says(K.RESUME, resume_step=3)
+    turn = person.says(K.RESUME, recalled=Recalled(resume_step=3))
     assert turn.state.step == 3
     assert "picking up with the lat stretch, right side" in words(turn.speech)
 
@@ -737,11 +745,3 @@ def test_state_survives_session_attributes_and_garbage_starts_fresh(routine):
     assert CoachState.from_attributes({"phase": "dancing"}, routine) == CoachState()
     assert CoachState.from_attributes({"step": 99}, routine) == CoachState()
     assert CoachState.from_attributes(["not", "a", "dict"], routine) == CoachState()
-
-
-def test_a_note_goes_just_before_the_closing_sentence(routine):
-    turn = Person(routine).says(K.LAUNCH)
-    noted = turn.with_note(say("Progress could not be saved."))
-    sentences = [s.text for s in noted.speech.segments if isinstance(s, Say)]
-    assert sentences[-1].startswith("Say next")
-    assert sentences[-2] == "Progress could not be saved."

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape
@@ -22,7 +22,15 @@ from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.summary import weekly_summary
 from backstretch.routine.content import Routine
-from backstretch.routine.conversation import Event, EventKind, Outcome, Turn, respond, settle_hold
+from backstretch.routine.conversation import (
+    Event,
+    EventKind,
+    Outcome,
+    Recalled,
+    Turn,
+    respond,
+    settle_hold,
+)
 from backstretch.routine.state import CoachState, StepRef, next_step, step_number, step_ref
 from backstretch.routine.summary_speech import finish_note
 from backstretch.speech.plan import SpeechPlan, say
@@ -67,9 +75,9 @@ def take_turn(
     storage, zone, alexa_budget = clock.storage, clock.zone, clock.alexa_budget
     kept = Save.from_attribute(request.attributes.unsaved)
 
-    state, event, read_failed = _recall(request, state, event, routine, storage, zone, kept)
-    turn = respond(state, event, routine)
-    if read_failed:
+    recall = _recall(request, state, event, routine, storage, zone, kept)
+    turn = respond(recall.state, event, routine, recall.recalled)
+    if recall.read_failed:
         turn = turn.with_opening(say(routine.lines.progress_not_read))
     # The hold's count goes out first, so a slow table never delays it; what storage adds
     # (a streak, "couldn't save") is said after the hold, in the full response.
@@ -92,10 +100,22 @@ def take_turn(
     unsaved = remembered.unsaved
     end = turn.end_session and offer is None and unsaved is None
     owed = unsaved.to_attribute() if unsaved is not None else None
-    return TurnResult(state, turn, speech, reprompt, delivery, storage.errors, end, offer, owed)
+    return TurnResult(
+        recall.state, turn, speech, reprompt, delivery, storage.errors, end, offer, owed
+    )
 
 
 # --- recall: before the conversation ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recall:
+    """What storage told the turn: the state with what a new session takes from the profile,
+    the facts the conversation is given, and whether a read failed (the person is told)."""
+
+    state: CoachState
+    recalled: Recalled = field(default_factory=Recalled)
+    read_failed: bool = False
 
 
 def _recall(
@@ -106,8 +126,8 @@ def _recall(
     storage: TurnStorage,
     zone: PersonZone,
     kept: Save | None,
-) -> tuple[CoachState, Event, bool]:
-    """What the conversation needs from storage; the flag says a read failed.
+) -> Recall:
+    """What the conversation needs from storage.
 
     At the start of a session the profile gives the hold length, whether the person is new
     (the safety note is owed) and a fresh place to resume; the weekly summary reads the
@@ -116,17 +136,16 @@ def _recall(
     if event.kind is EventKind.SUMMARY:
         return _with_summary(request, state, event, storage, zone, kept)
     if not request.starts_session or event.kind is EventKind.SESSION_ENDED:
-        return state, event, False
+        return Recall(state)
     try:
         profile = storage.profile()
     except ProgressUnavailable as error:
         storage.failed("not read at the start of a session", error)
-        return state, event, True
+        return Recall(state, read_failed=True)
     resume_step = None
     if event.kind in (EventKind.LAUNCH, EventKind.RESUME):
         resume_step = _fresh_resume_step(request, profile, routine, zone)
-    state = _remembered(request, state, profile)
-    return state, replace(event, resume_step=resume_step), False
+    return Recall(_remembered(request, state, profile), Recalled(resume_step=resume_step))
 
 
 def _remembered(request: TurnRequest, state: CoachState, profile: Profile) -> CoachState:
@@ -173,7 +192,7 @@ def _with_summary(
     storage: TurnStorage,
     zone: PersonZone,
     kept: Save | None,
-) -> tuple[CoachState, Event, bool]:
+) -> Recall:
     """One read: the profile with two weeks of routines. A routine under way in this session
     is not stored until it finishes or stops, but the person has done it: it counts too, as
     does one this session could not store yet."""
@@ -181,7 +200,7 @@ def _with_summary(
         stored = storage.two_weeks(request.now)
     except ProgressUnavailable as error:
         storage.failed("summary not read", error)
-        return state, event, False
+        return Recall(state)
     profile = stored.profile
     state = _remembered(request, state, profile)
     local = zone.find(profile)
@@ -205,7 +224,7 @@ def _with_summary(
         records = [r for r in records if r.routine_id != current.routine_id] + [current]
     summary = weekly_summary(records, request.now, local, profile)
     today = request.now.astimezone(local).date()
-    return state, replace(event, summary=summary, today=today), False
+    return Recall(state, Recalled(summary=summary, today=today))
 
 
 # --- remember: after the conversation --------------------------------------------------------

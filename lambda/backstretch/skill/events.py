@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest, Slot
 
@@ -39,10 +40,11 @@ INTENT_EVENTS: dict[str, EventKind] = {
 }
 
 
-def event_for(envelope: RequestEnvelope) -> Event:
-    """The conversation event a request stands for; unknown intents are a fallback."""
+def event_for(envelope: RequestEnvelope, now: datetime) -> Event:
+    """The conversation event a request stands for, at `now` (`TurnRequest.now`, the one time
+    of the request storage dates records by); unknown intents are a fallback."""
     request = envelope.request
-    at = request.timestamp.isoformat() if request is not None and request.timestamp else ""
+    at = now.isoformat()
     if isinstance(request, LaunchRequest):
         return Event(EventKind.LAUNCH, at=at)
     if isinstance(request, SessionEndedRequest):

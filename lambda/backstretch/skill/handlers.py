@@ -50,7 +50,7 @@ class ConversationHandler(AbstractRequestHandler):
         request = read_request(handler_input.request_envelope)
         routine = routine_for(handler_input)
         state = CoachState.from_attributes(request.attributes.coach, routine)
-        event = event_for(handler_input.request_envelope)
+        event = event_for(handler_input.request_envelope, request.now)
         result = take_turn(request, state, event, routine, self._services)
         if request.in_session:
             carried = SessionAttributes(

@@ -1,0 +1,571 @@
+"""The conversation's answers, in the order of its rules: each takes the moment a rule matched
+and says what to do, in a `Turn`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from backstretch.routine.content import Routine, Stretch
+from backstretch.routine.moment import EventKind, Moment, Outcome, Turn
+from backstretch.routine.state import (
+    CoachState,
+    Phase,
+    Question,
+    StepRef,
+    Topic,
+    next_step,
+    step_number,
+    step_ref,
+)
+from backstretch.routine.summary_speech import summary_speech
+from backstretch.speech.plan import HoldCount, Pause, SpeechPlan, say
+
+KNEE = "knee"
+
+
+# --- at any moment ----------------------------------------------------------------------------
+
+
+def session_ended(m: Moment) -> Turn:
+    return Turn(m.state, SpeechPlan(), None, True, Outcome.SESSION_ENDED)
+
+
+def stop(m: Moment) -> Turn:
+    return Turn(m.state, say(m.lines.stopped, m.lines.goodbye), None, True, Outcome.STOPPED)
+
+
+def summary(m: Moment) -> Turn:
+    """How the week went; then back to the routine, or an offer to start one."""
+    state, lines, recalled = m.state, m.lines, m.recalled
+    if recalled.summary is None or recalled.today is None:
+        plan = say(lines.summary_unavailable)
+    else:
+        plan = summary_speech(recalled.summary, recalled.today, m.routine)
+    if state.in_progress and state.question is Question.NONE:
+        return _prompt_next(state.with_(topic=Topic.NOTHING), m.routine, plan)
+    if state.question is not Question.NONE:
+        reprompt = say(_carry_on(state, m.routine))
+        return Turn(
+            state.with_(topic=Topic.NOTHING), plan + reprompt, reprompt, False, Outcome.ANSWERED
+        )
+    asking = state.with_(question=Question.START_ROUTINE, topic=Topic.QUESTION)
+    reprompt = say(lines.start_offer_reprompt)
+    return Turn(asking, plan + say(lines.start_offer), reprompt, False, Outcome.ANSWERED)
+
+
+def pain(m: Moment) -> Turn:
+    """Stop, ease off (as this stretch needs), and offer gentler, skip, or finish."""
+    state, lines = m.state, m.lines
+    if not state.in_progress:
+        reprompt = say(_carry_on(state, m.routine))
+        plan = say(lines.pain_general) + reprompt
+        return Turn(state.with_(topic=Topic.NOTHING), plan, reprompt, False, Outcome.ANSWERED)
+    stretch = _stretch_of(m.routine, state.step)
+    knee = m.event.body_part == KNEE and stretch.knee_ease_off
+    advice = stretch.knee_ease_off if knee else stretch.ease_off
+    asking = state.with_(question=Question.PAIN, topic=Topic.QUESTION)
+    plan = say(lines.pain_stop, *advice, lines.pain_offer)
+    return Turn(asking, plan, say(lines.pain_reprompt), False, Outcome.ANSWERED)
+
+
+def pause(m: Moment) -> Turn:
+    """Wait for the person; a pending question stays pending."""
+    state, lines = m.state, m.lines
+    if state.question is not Question.NONE or not state.in_progress:
+        reprompt = say(_carry_on(state, m.routine))
+        waiting = state.with_(topic=Topic.NOTHING)
+        return Turn(
+            waiting, say(lines.take_your_time) + reprompt, reprompt, False, Outcome.ANSWERED
+        )
+    paused = state.with_(phase=Phase.PAUSED, topic=Topic.NOTHING)
+    plan = say(lines.paused_mid_hold if m.cut_short else "", lines.paused)
+    return Turn(paused, plan, say(lines.paused_reprompt), False, Outcome.PAUSED)
+
+
+def hold_length(m: Moment) -> Turn:
+    """How long the holds are, the article's range, and how to change them."""
+    state, routine, lines = m.state, m.routine, m.lines
+    now = lines.hold_now.format(seconds=hold_seconds(state, routine))
+    span = lines.hold_range.format(min=routine.min_hold_seconds, max=routine.max_hold_seconds)
+    reprompt = say(_carry_on(state, routine))
+    plan = say(now, span, lines.hold_change) + reprompt
+    return Turn(state.with_(topic=Topic.NOTHING), plan, reprompt, False, Outcome.ANSWERED)
+
+
+def say_again(m: Moment) -> Turn:
+    """ "Repeat that" after anything but a side: the same words; nothing else changes."""
+    reprompt = say(_carry_on(m.state, m.routine))
+    return Turn(m.state, say(*m.state.said), reprompt, False, Outcome.ANSWERED)
+
+
+# --- opening a session with a place to pick up ------------------------------------------------
+
+
+def offer_resume(m: Moment) -> Turn:
+    step, lines = m.recalled.resume_step, m.lines
+    assert step is not None  # the rule asks for one
+    asking = CoachState(
+        hold_seconds=m.state.hold_seconds,
+        newcomer=m.state.newcomer,
+        question=Question.RESUME,
+        topic=Topic.QUESTION,
+        resume_step=step,
+    )
+    offer = lines.resume_offer.format(**_place(m.routine, step))
+    reprompt = say(lines.resume_offer_reprompt)
+    return Turn(asking, say(lines.welcome_back, offer), reprompt, False, Outcome.ANSWERED)
+
+
+def resume_recalled(m: Moment) -> Turn:
+    """ "Ask my back stretches to pick up where I left off": straight there."""
+    assert m.recalled.resume_step is not None  # the rule asks for one
+    return _resume_at(m, m.recalled.resume_step)
+
+
+# --- the pain question: gentler, skip, or finish for today? -----------------------------------
+
+
+def gentler(m: Moment) -> Turn:
+    """The same side again, leaning less, with the shortest hold the article gives."""
+    if not m.state.in_progress:
+        return fallback(m)
+    return _coach(
+        m.with_(reminded=False),
+        m.state.step,
+        say(m.lines.gentler_lead),
+        seconds=m.routine.min_hold_seconds,
+        manner=_stretch_of(m.routine, m.state.step).gentler,
+    )
+
+
+def pain_asked_again(m: Moment) -> Turn:
+    """Help, "no", or something not understood: the pain question, again."""
+    lines = m.lines
+    asking = m.with_(topic=Topic.QUESTION).state
+    reprompt = say(lines.pain_reprompt)
+    if m.kind is EventKind.HELP:
+        plan = reprompt + say(lines.help_summary, lines.help_safety)
+    else:
+        plan = say(lines.no_answer if m.kind is EventKind.NO else lines.didnt_catch) + reprompt
+    return Turn(asking, plan, reprompt, False, Outcome.ANSWERED)
+
+
+# --- the offers: pick up where you left off? stretch now? -------------------------------------
+
+
+def accept_resume(m: Moment) -> Turn:
+    assert m.state.resume_step is not None  # the rule asks for one
+    return _resume_at(m, m.state.resume_step)
+
+
+def lets_go(m: Moment) -> Turn:
+    return _begin(m, say(m.lines.lets_go))
+
+
+def decline_offer(m: Moment) -> Turn:
+    done = m.with_(question=Question.NONE, topic=Topic.NOTHING).state
+    return Turn(done, say(m.lines.goodbye), None, True, Outcome.ANSWERED)
+
+
+def offer_help(m: Moment) -> Turn:
+    lines, reprompt = m.lines, _offer_reprompt(m.state, m.routine)
+    plan = say(reprompt, lines.help_summary, lines.help_safety)
+    return Turn(m.with_(topic=Topic.QUESTION).state, plan, say(reprompt), False, Outcome.ANSWERED)
+
+
+def offer_not_caught(m: Moment) -> Turn:
+    reprompt = _offer_reprompt(m.state, m.routine)
+    plan = say(m.lines.didnt_catch, reprompt)
+    return Turn(m.with_(topic=Topic.QUESTION).state, plan, say(reprompt), False, Outcome.ANSWERED)
+
+
+# --- asides: before, during or after a routine ------------------------------------------------
+
+
+def finish_early(m: Moment, lead: str = "") -> Turn:
+    """ "I'm done for today": what was held is kept (storage saves it as for a stop)."""
+    state, lines = m.state, m.lines
+    if not state.in_progress:
+        return Turn(state, say(lead, lines.goodbye), None, True, Outcome.ANSWERED)
+    done = state.with_(question=Question.NONE, topic=Topic.NOTHING)
+    return Turn(done, say(lead, lines.finish_early, lines.goodbye), None, True, Outcome.STOPPED)
+
+
+def where(m: Moment) -> Turn:
+    """Where the person is, and how much is left."""
+    state, routine, lines, words = m.state, m.routine, m.lines, m.routine.words
+    total = routine.step_count
+    answered = state.with_(topic=Topic.NOTHING)
+    if not state.in_progress:
+        return _prompt_next(answered, routine, say(lines.where_not_started))
+    target = next_step(state, routine)
+    if target is None:
+        return _prompt_next(answered, routine, say(lines.where_all_done.format(total=total)))
+    if target != state.step:  # the prompt to carry on names what comes next
+        here = lines.where_next.format(
+            done=state.sides_completed, total=total, left=words.count(total - target, "side")
+        )
+        return _prompt_next(answered, routine, say(here))
+    here = lines.where_on.format(**_place(routine, target), number=target + 1, total=total)
+    left = total - target - 1
+    after = lines.where_left.format(left=words.count(left, "side")) if left else ""
+    return _prompt_next(answered, routine, say(here, after))
+
+
+def help_(m: Moment) -> Turn:
+    """What can be said now, the weekly summary, and what to say if it hurts."""
+    state, lines = m.state, m.lines
+    if state.question is not Question.NONE:
+        now = _carry_on(state, m.routine)
+    elif state.phase is Phase.COACHING:
+        now = lines.help_coaching
+    elif state.phase is Phase.PAUSED:
+        now = lines.help_paused
+    else:
+        now = lines.help_not_started
+    helped = state.with_(topic=Topic.HELP)
+    plan = say(now, lines.help_summary, lines.help_safety)
+    return Turn(helped, plan, say(lines.help_reprompt), False, Outcome.ANSWERED)
+
+
+def why(m: Moment) -> Turn:
+    """Why the stretch the person is on, or about to do, helps."""
+    state, routine = m.state, m.routine
+    if state.question is Question.RESUME and state.resume_step is not None:
+        step = state.resume_step
+    elif state.in_progress:
+        upcoming = next_step(state, routine)
+        step = state.step if upcoming is None else upcoming
+    else:
+        step = 0
+    stretch = _stretch_of(routine, step)
+    answered = state.with_(topic=Topic.WHY)
+    reprompt = say(_offer_reprompt(state, routine) or routine.lines.why_reprompt)
+    return Turn(answered, say(*stretch.why) + reprompt, reprompt, False, Outcome.ANSWERED)
+
+
+def set_hold(m: Moment) -> Turn:
+    state, routine, lines, seconds = m.state, m.routine, m.lines, m.event.seconds
+    low, high = routine.min_hold_seconds, routine.max_hold_seconds
+    if seconds is None or not low <= seconds <= high:
+        template = lines.hold_missing if seconds is None else lines.hold_out_of_range
+        question = say(template.format(min=low, max=high))
+        asking = state.with_(question=Question.HOLD_LENGTH, topic=Topic.QUESTION)
+        return Turn(asking, question, question, False, Outcome.ANSWERED)
+    offer = _offer_reprompt(state, routine)
+    pending = state.question if offer else Question.NONE
+    changed = state.with_(hold_seconds=seconds, question=pending, topic=Topic.HOLD_SET)
+    plan = say(lines.hold_set.format(seconds=seconds), lines.hold_range.format(min=low, max=high))
+    if offer:
+        return Turn(changed, plan + say(offer), say(offer), False, Outcome.HOLD_CHANGED)
+    return _prompt_next(changed, routine, plan, outcome=Outcome.HOLD_CHANGED)
+
+
+def go_to(m: Moment) -> Turn:
+    """ "Skip to the lat stretch", "go back to the hip flexor": its first side."""
+    state, routine = m.state, m.routine
+    index = next((i for i, s in enumerate(routine.stretches) if s.id == m.event.stretch), None)
+    if index is None:
+        question = say(routine.lines.which_stretch)
+        return Turn(state.with_(topic=Topic.NOTHING), question, question, False, Outcome.ANSWERED)
+    target = step_number(routine, StepRef(index, 0))
+    if not state.in_progress:
+        return _begin(m, _welcome(m), step=target)
+    name = routine.lines.go_to_stretch.format(stretch=routine.stretches[index].name)
+    return _coach(m.with_(question=Question.NONE), target, named=name)
+
+
+# --- beginning a routine ----------------------------------------------------------------------
+
+
+def welcome(m: Moment) -> Turn:
+    return _begin(m, _welcome(m))
+
+
+def start_over(m: Moment) -> Turn:
+    return _begin(m, say(m.lines.start_over))
+
+
+def no_hold_given(m: Moment) -> Turn:
+    """ "No" to "how many seconds?": carry on as before."""
+    return _prompt_next(m.with_(question=Question.NONE).state, m.routine, say())
+
+
+# --- moving through a routine under way -------------------------------------------------------
+
+
+def next_side(m: Moment) -> Turn:
+    """Carry on: to the next side once this one is done (or the person cut it short to move
+    on), else to this side."""
+    state = m.state
+    moving_on = m.cut_short or state.is_done(state.step)
+    target = state.step + 1 if moving_on else state.step
+    if target >= m.routine.step_count:
+        return finish_early(m)
+    # The prompt after a stretch's last side named what the next one needs.
+    heard_prompt = not m.cut_short and state.is_done(state.step)
+    return _coach(m, target, named=_arriving(m, target), needs_said=heard_prompt)
+
+
+def resume(m: Moment) -> Turn:
+    step = next_step(m.state, m.routine)
+    target = step if step is not None else m.state.step
+    lead = say(m.lines.resumed)
+    return _coach(m, target, lead, named=_first_side(m.routine, target))
+
+
+def previous(m: Moment) -> Turn:
+    if m.state.step == 0:
+        return _prompt_next(m.state, m.routine, say(m.lines.at_first_step))
+    return _coach(m, m.state.step - 1)
+
+
+def redo(m: Moment) -> Turn:
+    return _coach(m, m.state.step, say(m.lines.redo_lead))
+
+
+def skip_stretch(m: Moment) -> Turn:
+    """The first side of the next stretch; after the last stretch, finish for today."""
+    state, routine = m.state, m.routine
+    following = step_ref(routine, state.step).stretch + 1
+    if following >= len(routine.stretches):
+        return finish_early(m, routine.lines.last_stretch)
+    target = step_number(routine, StepRef(following, 0))
+    name = routine.lines.go_to_stretch.format(stretch=routine.stretches[following].name)
+    # Waiting for that stretch, the prompt already named what it needs.
+    heard_prompt = state.is_done(state.step) and state.step == target - 1
+    return _coach(m, target, named=name, needs_said=heard_prompt)
+
+
+def repeat_step(m: Moment) -> Turn:
+    """The side's instructions again, without a count: repeating words is not holding."""
+    state, routine, lines = m.state, m.routine, m.lines
+    if not state.in_progress:
+        return _prompt_next(state, routine, say())
+    ref = step_ref(routine, state.step)
+    plan = SpeechPlan()
+    for instruction in routine.stretches[ref.stretch].sides[ref.side].setup:
+        plan += say(instruction.text) + _silence(min(instruction.then, 1.5))
+    close = lines.repeat_done_close if state.is_done(state.step) else lines.repeat_undone_close
+    return Turn(state, plan + say(close), say(close), False, Outcome.ANSWERED)
+
+
+def no_answer(m: Moment) -> Turn:
+    return _prompt_next(m.state, m.routine, say(m.lines.no_answer))
+
+
+def fallback(m: Moment) -> Turn:
+    """Not understood: say so, and offer what fits the moment."""
+    state, lines = m.state, m.lines
+    if state.phase is Phase.COACHING:
+        options = lines.fallback_coaching
+    elif state.phase is Phase.PAUSED:
+        options = lines.fallback_paused
+    else:
+        options = ""
+    answered = state.with_(topic=Topic.NOTHING)
+    return _prompt_next(answered, m.routine, say(lines.didnt_catch, options))
+
+
+# --- coaching a side --------------------------------------------------------------------------
+
+
+def hold_seconds(state: CoachState, routine: Routine) -> int:
+    return state.hold_seconds or routine.default_hold_seconds
+
+
+def _new_routine(m: Moment) -> CoachState:
+    """A routine begun in this session: what the session keeps, and when it began."""
+    state = m.state
+    return CoachState(
+        hold_seconds=state.hold_seconds,
+        newcomer=state.newcomer,
+        first_routine=state.newcomer,
+        reminded=state.reminded or state.newcomer,
+        started_at=m.event.at or None,
+    )
+
+
+def _begin(m: Moment, lead: SpeechPlan, step: int = 0) -> Turn:
+    """Coach a first side. Mid-routine it is the same routine again (what was done still
+    counts); otherwise a new routine. A newcomer hears the safety note first."""
+    state, lines = m.state, m.lines
+    if state.in_progress:
+        fresh = state.with_(question=Question.NONE, resume_step=None)
+    else:
+        fresh = _new_routine(m)
+    template = lines.first_stretch if step == 0 else lines.go_to_stretch
+    named = template.format(stretch=_stretch_of(m.routine, step).name)
+    return _coach(replace(m, state=fresh), step, lead + _safety_if_owed(m), named=named)
+
+
+def _resume_at(m: Moment, step: int) -> Turn:
+    """Pick a stopped routine up at its step, as a new routine of this session."""
+    lead = m.lines.resume_picked_up.format(**_place(m.routine, step))
+    # The lead names the stretch; a first side still says what it needs.
+    plan = say(lead) + _safety_if_owed(m)
+    if step_ref(m.routine, step).side == 0:
+        needs = _stretch_of(m.routine, step).needs
+        plan += say(needs.text) + _silence(needs.then)
+    return _coach(replace(m, state=_new_routine(m)), step, plan)
+
+
+def _coach(
+    m: Moment,
+    step: int,
+    lead: SpeechPlan | None = None,
+    *,
+    named: str | None = None,
+    needs_said: bool = False,
+    seconds: int | None = None,
+    manner: tuple[str, ...] = (),
+) -> Turn:
+    """Talk the person through one side of one stretch, count its hold, and say what's next.
+
+    `named` introduces the stretch (a first side reached from elsewhere): its name, why it
+    helps in a first routine, and what it needs, unless the last prompt said that already.
+    """
+    state, routine, lines = m.state, m.routine, m.lines
+    ref = step_ref(routine, step)
+    stretch = routine.stretches[ref.stretch]
+    side = stretch.sides[ref.side]
+    seconds = seconds or hold_seconds(state, routine)
+    plan = lead or SpeechPlan()
+    if named:
+        plan += say(named, stretch.why_short if state.first_routine else "")
+        if not needs_said:
+            plan += say(stretch.needs.text) + _silence(stretch.needs.then)
+    if not state.reminded:
+        plan += say(lines.safety_reminder)
+    plan += say(*manner)
+    from_other_side = state.in_progress and state.step == step - 1 and ref.side > 0
+    for instruction in (*side.switch, *side.setup) if from_other_side else side.setup:
+        plan += say(instruction.text) + _silence(instruction.then)
+    plan += SpeechPlan((HoldCount(seconds),))
+    coached = state.with_(
+        phase=Phase.COACHING,
+        step=step,
+        topic=Topic.STEP,
+        question=Question.NONE,
+        sides_done=state.sides_done | (1 << step),
+        seconds_held=state.seconds_held + seconds,
+        started_at=state.started_at or m.event.at or None,
+        newcomer=False,  # a newcomer hears the safety note before their first side
+        reminded=True,
+        hold_step=step,
+        hold_counted=seconds,
+        hold_marked_done=not state.is_done(step),
+    )
+    if step == routine.step_count - 1:
+        finished = coached.with_(phase=Phase.FINISHED, topic=Topic.NOTHING)
+        plan += say(lines.after_stretch.format(stretch=stretch.name), lines.finished, lines.goodbye)
+        return Turn(finished, plan, None, True, Outcome.ROUTINE_FINISHED)
+    return _prompt_next(coached, routine, plan, after_step=True, outcome=Outcome.STEP_COACHED)
+
+
+def _prompt_next(
+    state: CoachState,
+    routine: Routine,
+    plan: SpeechPlan,
+    *,
+    after_step: bool = False,
+    outcome: Outcome = Outcome.ANSWERED,
+) -> Turn:
+    """End a turn by saying what comes next, and keep listening."""
+    lines = routine.lines
+    if not state.in_progress:
+        waiting = say(lines.not_started_prompt)
+        return Turn(state, plan + waiting, waiting, False, outcome)
+    if state.phase is Phase.PAUSED:
+        waiting = say(lines.paused_reprompt)
+        return Turn(state, plan + waiting, waiting, False, outcome)
+    ref = step_ref(routine, state.step)
+    stretch = routine.stretches[ref.stretch]
+    done = ""
+    if after_step:
+        last_side = ref.side + 1 == len(stretch.sides)
+        template = lines.after_stretch if last_side else lines.after_side
+        done = template.format(stretch=stretch.name, side=stretch.sides[ref.side].name)
+    plan += say(done, _next_prompt(state, routine))
+    return Turn(state, plan, say(lines.next_reprompt), False, outcome)
+
+
+# --- what to say --------------------------------------------------------------------------------
+
+
+def _next_prompt(state: CoachState, routine: Routine) -> str:
+    """What to say to carry on from here: the side, or the next stretch and what it needs."""
+    lines = routine.lines
+    target = next_step(state, routine)
+    if target is None:
+        return lines.next_reprompt
+    ref, here = step_ref(routine, target), step_ref(routine, state.step)
+    stretch = routine.stretches[ref.stretch]
+    if target == state.step:
+        return lines.same_side_prompt.format(side=stretch.sides[ref.side].name)
+    if ref.stretch == here.stretch:
+        return lines.next_side_prompt.format(side=stretch.sides[ref.side].name)
+    return lines.next_stretch_prompt.format(stretch=stretch.name, needs=stretch.needs.text)
+
+
+def _carry_on(state: CoachState, routine: Routine) -> str:
+    """What a person can say to carry on from here, in one sentence."""
+    lines = routine.lines
+    offer = _offer_reprompt(state, routine)
+    if offer:
+        return offer
+    if state.question is Question.HOLD_LENGTH:
+        return lines.hold_missing.format(min=routine.min_hold_seconds, max=routine.max_hold_seconds)
+    if state.phase is Phase.PAUSED:
+        return lines.paused_reprompt
+    if state.phase is Phase.COACHING:
+        return _next_prompt(state, routine)
+    return lines.not_started_prompt
+
+
+def _offer_reprompt(state: CoachState, routine: Routine) -> str:
+    """The pending offer's question, or '' when none is pending."""
+    if state.question is Question.RESUME:
+        return routine.lines.resume_offer_reprompt
+    if state.question is Question.START_ROUTINE:
+        return routine.lines.start_offer_reprompt
+    if state.question is Question.PAIN:
+        return routine.lines.pain_reprompt
+    return ""
+
+
+def _welcome(m: Moment) -> SpeechPlan:
+    return say(m.lines.welcome if m.state.newcomer else m.lines.welcome_back)
+
+
+def _safety_if_owed(m: Moment) -> SpeechPlan:
+    return say(m.lines.safety) if m.state.newcomer else SpeechPlan()
+
+
+def _arriving(m: Moment, target: int) -> str | None:
+    """The line naming the stretch of `target` when the person arrives at it from another."""
+    routine, state = m.routine, m.state
+    same = step_ref(routine, target).stretch == step_ref(routine, state.step).stretch
+    return None if same and state.in_progress else _first_side(routine, target)
+
+
+def _first_side(routine: Routine, step: int) -> str | None:
+    """The line naming a stretch, when a step is its first side."""
+    if step_ref(routine, step).side != 0:
+        return None
+    return routine.lines.now_stretch.format(stretch=_stretch_of(routine, step).name)
+
+
+def _stretch_of(routine: Routine, step: int) -> Stretch:
+    return routine.stretches[step_ref(routine, step).stretch]
+
+
+def _place(routine: Routine, step: int) -> dict[str, str]:
+    """A step's stretch and side, by name, for the lines that name both."""
+    ref = step_ref(routine, step)
+    stretch = routine.stretches[ref.stretch]
+    return {"stretch": stretch.name, "side": stretch.sides[ref.side].name}
+
+
+def _silence(seconds: float) -> SpeechPlan:
+    return SpeechPlan((Pause(seconds),)) if seconds > 0 else SpeechPlan()
