@@ -396,6 +396,19 @@ def test_a_summary_that_also_writes_an_owed_routine_asks_the_time_zone_once():
     assert profile.time_zone == "Asia/Tokyo"
 
 
+def test_a_summary_remembers_the_zone_it_learned_so_the_next_one_need_not_ask():
+    store = InMemoryProgressStore()
+    api = InProcessAlexa(time_zone="Asia/Tokyo")
+    person = Person(store, api)
+
+    first = person.says(EventKind.SUMMARY)
+    second = person.says(EventKind.SUMMARY, at=person.now + timedelta(days=1))
+
+    assert first.storage_errors == second.storage_errors == 0
+    assert store.load_profile(USER).time_zone == "Asia/Tokyo"
+    assert api.time_zone_lookups() == 1  # the second summary read it from the profile
+
+
 # --- 7. the end-of-hold margin, at its edge ----------------------------------------------------
 
 

@@ -203,15 +203,7 @@ def _with_summary(
         return Recall(state)
     profile = stored.profile
     state = _remembered(request, state, profile)
-    local = zone.find(profile)
-    learned = zone.to_remember(profile)
-    # One write a turn: a write the session still owes takes it (after the conversation),
-    # and the zone is asked for again next time.
-    if learned is not None and kept is None:
-        try:
-            storage.write(ProgressWrite(lambda p: with_zone(p, learned)))
-        except ProgressUnavailable as error:
-            storage.failed("time zone not remembered; it will be asked for again", error)
+    local = zone.find(profile)  # a zone learned here is remembered after the conversation
     records = list(stored.routines)
     # A summary asked in the middle of a hold cut it short: count only what was held.
     held, _ = settle_hold(state, event.at)
@@ -255,6 +247,7 @@ def _remember(
         own = None
     save = own or kept
     if save is None:
+        _remember_zone(storage, zone)
         return _Remembered()
     # A write of this turn's own leaves an older one kept for a later turn, unless this
     # one supersedes it (the same routine, written again as it is now).
@@ -282,6 +275,19 @@ def _remember(
         offering = after.reminder_offered and not before.reminder_offered
         return _Remembered(finish_note(after.streak_days, routine), offering, still_kept)
     return _Remembered(unsaved=still_kept)
+
+
+def _remember_zone(storage: TurnStorage, zone: PersonZone) -> None:
+    """A zone Alexa told us this turn, kept for next time. One write a turn: when the turn
+    has another write to make, that one goes first and the zone is asked for again later."""
+    if zone.learned is None:
+        return  # nobody asked Alexa this turn
+    try:
+        learned = zone.to_remember(storage.profile())
+        if learned is not None:
+            storage.write(ProgressWrite(lambda p: with_zone(p, learned)))
+    except ProgressUnavailable as error:
+        storage.failed("time zone not remembered; it will be asked for again", error)
 
 
 def _save_for(request: TurnRequest, turn: Turn, routine: Routine) -> Save | None:
