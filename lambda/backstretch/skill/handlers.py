@@ -48,7 +48,7 @@ class ConversationHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         request = read_request(handler_input.request_envelope)
-        routine = routine_for(handler_input)
+        routine = load_routine(request.locale)
         state = CoachState.from_attributes(request.attributes.coach, routine)
         event = event_for(handler_input.request_envelope, request.now)
         result = take_turn(request, state, event, routine, self._services)
