@@ -27,7 +27,7 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.dynamodb import CallCounter, local_aws_environment
 from backstretch_local.envelopes import LOCAL_SKILL_ID as SKILL_ID
-from backstretch_local.fake_alexa import LocalAlexaApi
+from backstretch_local.fake_alexa_https import trusted_fake_alexa
 from bench.backends import REGION, REPO_DIR, Tables
 from bench.calls import OUR_STEPS, REFERENCE_STEPS, count_turns, summary_against_history
 from bench.conversations import (
@@ -120,7 +120,7 @@ def run_worker(settings: WorkerSettings, work_dir: Path) -> dict[str, Any]:
 @contextmanager
 def local_alexa_api() -> Iterator[str]:
     """The local HTTPS fake of Alexa's directive and settings APIs, trusted by ``requests``."""
-    with LocalAlexaApi() as fake:
+    with trusted_fake_alexa() as fake:
         yield fake.api_endpoint
 
 
