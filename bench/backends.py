@@ -12,30 +12,29 @@ import logging
 import shutil
 import socket
 import subprocess
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Final
 
 from botocore.exceptions import ClientError
 
 from backstretch.progress.dynamodb import progress_client
-from backstretch_local.dynamodb import EmbeddedDynamoDB
+from backstretch_local.dynamodb import EmbeddedDynamoDB, local_aws_environment
+from backstretch_local.envelopes import LOCAL_SKILL_ID
 from backstretch_local.table import create_table_from_template
 
 BENCH_DIR: Final = Path(__file__).resolve().parent
 REPO_DIR: Final = BENCH_DIR.parent
 DYNALITE: Final = BENCH_DIR / "node_modules" / ".bin" / "dynalite"
 REGION: Final = "us-east-1"
-_START_SECONDS: Final = 15.0
 
 
 @dataclass(frozen=True)
 class Tables:
-    """The tables every backend holds: the reference's (partition key ``id``), and three of
-    ours made from infra/template.yaml, one per phase. moto's TransactWriteItems deep-copies
-    the whole table it writes to, so a table full of seeded history would slow every later
-    transaction there; each phase keeps its own."""
+    """The reference's table (partition key ``id``), and three of ours made from
+    infra/template.yaml, one per phase: moto's TransactWriteItems deep-copies the whole table
+    it writes to, so a table full of seeded history would slow every later transaction."""
 
     ours: str = "backstretch-progress"
     reference: str = "reference-attributes"
@@ -43,41 +42,20 @@ class Tables:
     load: str = "backstretch-load"
 
 
-def dynalite_available() -> bool:
-    """Whether `npm ci --prefix bench` has installed dynalite and Node.js is on the PATH."""
-    return DYNALITE.exists() and shutil.which("node") is not None
-
-
-@dataclass
-class Backend:
-    """One running DynamoDB endpoint; a context manager that starts and stops it."""
-
-    name: str
-    endpoint: str = ""
-    notes: list[str] = field(default_factory=list)
-    missing_operations: frozenset[str] = frozenset()
-
-    def start(self) -> str:
-        raise NotImplementedError
-
-    def stop(self) -> None:
-        raise NotImplementedError
-
-    def server_errors(self) -> int | None:
-        """How many requests the server failed so far (None: it does not tell)."""
-        return None
-
-    def __enter__(self) -> Backend:
-        self.endpoint = self.start()
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.stop()
+def lambda_environment(endpoint: str, tables: Tables) -> dict[str, str]:
+    """The environment both skills see, as Lambda would set it (with a local endpoint)."""
+    return {
+        **local_aws_environment(REGION),
+        # Ours (lambda/lambda_function.py reads these)...
+        "PROGRESS_TABLE": tables.ours,
+        "DYNAMODB_ENDPOINT": endpoint,
+        "SKILL_ID": LOCAL_SKILL_ID,
+        # ... the reference's (the Alexa-hosted template's names) ...
+        "DYNAMODB_PERSISTENCE_TABLE_NAME": tables.reference,
+        "DYNAMODB_PERSISTENCE_REGION": REGION,
+        # ... and Lambda's own: our skill logs and emits metrics as it would there.
+        "AWS_LAMBDA_FUNCTION_NAME": "bench",
+    }
 
 
 class _ErrorCount(logging.Handler):
@@ -91,132 +69,105 @@ class _ErrorCount(logging.Handler):
         self.count += 1
 
 
-class MotoBackend(Backend):
-    """The local tools' embedded DynamoDB (moto's server on a thread of this process), as the
-    tests run it.
+@dataclass
+class Backend(AbstractContextManager["Backend"]):
+    """One running DynamoDB endpoint: the moto server on a thread of this process, or
+    dynalite as a child process; a context manager that starts and stops it.
 
-    The requests it fails are counted, not printed (under concurrent transactions moto can fail
+    moto's failed requests are counted, not printed (under concurrent transactions it can fail
     with "dictionary changed size during iteration", and botocore retries the 500).
     """
 
-    def __init__(self) -> None:
-        super().__init__(name="moto")
-        self._server = EmbeddedDynamoDB(REGION)
-        self._errors = _ErrorCount()
+    name: str
+    endpoint: str = ""
+    notes: list[str] = field(default_factory=list)
+    _moto: EmbeddedDynamoDB | None = None
+    _dynalite: subprocess.Popen[bytes] | None = None
+    _errors: _ErrorCount = field(default_factory=_ErrorCount)
 
-    def start(self) -> str:
-        log = logging.getLogger("werkzeug")
-        log.addHandler(self._errors)
-        log.setLevel(logging.ERROR)
-        log.propagate = False
-        return self._server.start()
-
-    def stop(self) -> None:
-        self._server.stop()
-        logging.getLogger("werkzeug").removeHandler(self._errors)
+    @property
+    def has_transactions(self) -> bool:
+        return self.name != "dynalite"
 
     def server_errors(self) -> int | None:
-        return self._errors.count
+        """How many requests the server failed so far (None: it does not tell)."""
+        return self._errors.count if self._moto else None
 
+    def __enter__(self) -> Backend:
+        if self.name == "moto":
+            log = logging.getLogger("werkzeug")
+            log.addHandler(self._errors)
+            log.setLevel(logging.ERROR)
+            log.propagate = False
+            self._moto = EmbeddedDynamoDB(REGION)
+            self.endpoint = self._moto.start()
+        else:
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            command = [str(DYNALITE), "--host", "127.0.0.1", "--port", str(port)]
+            self._dynalite = subprocess.Popen(  # noqa: S603 - dynalite from bench/node_modules
+                [*command, "--createTableMs", "0"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+            assert self._dynalite.stdout is not None
+            line = self._dynalite.stdout.readline()  # "Dynalite listening at: http://..."
+            self._dynalite.stdout.close()
+            if b"listening" not in line.lower():
+                self.__exit__(None, None, None)
+                raise RuntimeError(f"dynalite did not start: {line!r}")
+            self.endpoint = f"http://127.0.0.1:{port}"
+        return self
 
-class DynaliteBackend(Backend):
-    """dynalite (npm), in memory, as a child process on a free port."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            name="dynalite",
-            missing_operations=frozenset({"TransactWriteItems", "UpdateTimeToLive"}),
-        )
-        self._process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> str:
-        port = free_port()
-        self._process = subprocess.Popen(  # noqa: S603 - dynalite from bench/node_modules
-            [str(DYNALITE), "--host", "127.0.0.1", "--port", str(port), "--createTableMs", "0"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        assert self._process.stdout is not None
-        line = self._process.stdout.readline()  # "Dynalite listening at: http://..."
-        if b"listening" not in line.lower():
-            self.stop()
-            raise RuntimeError(f"dynalite did not start: {line!r}")
-        self._process.stdout.close()
-        return f"http://127.0.0.1:{port}"
-
-    def stop(self) -> None:
-        if self._process is None:
-            return
-        self._process.terminate()
-        try:
-            self._process.wait(timeout=_START_SECONDS)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
-        self._process = None
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+    def __exit__(self, *_: object) -> None:
+        if self._moto:
+            self._moto.stop()
+            logging.getLogger("werkzeug").removeHandler(self._errors)
+        if self._dynalite:
+            self._dynalite.terminate()
+            self._dynalite.wait(timeout=15)
 
 
 def create_tables(backend: Backend, tables: Tables) -> None:
-    """Our table as infra/template.yaml declares it; the reference's with partition key ``id``."""
+    """Our tables as infra/template.yaml declares them; the reference's with key ``id``."""
     client = progress_client(backend.endpoint, REGION)
-    _poll_waiters_often(client)
+    get_waiter = client.get_waiter
+
+    def quick_waiter(name: Any) -> Any:
+        # Poll every 0.1 s, not DynamoDB's 20 s: dynalite may say CREATING on the first look.
+        waiter = get_waiter(name)
+        waiter.config.delay, waiter.config.max_attempts = 0.1, 300
+        return waiter
+
+    client.get_waiter = quick_waiter  # type: ignore[method-assign,assignment]
     for name in (tables.ours, tables.history, tables.load):
         try:
             create_table_from_template(client, name)
         except ClientError as error:
-            # dynalite answers UpdateTimeToLive with UnknownOperationException, after the table
-            # itself was created: carry on without TTL (no benchmark depends on expiry).
+            # dynalite refuses UpdateTimeToLive after the table itself was created: carry on
+            # without TTL (no benchmark depends on expiry).
             if error.response.get("Error", {}).get("Code") != "UnknownOperationException":
                 raise
             note = f"no TTL on the tables ({error.operation_name} unsupported)"
-            if note not in backend.notes:
-                backend.notes.append(note)
+            backend.notes += [note] if note not in backend.notes else []
     client.create_table(
         TableName=tables.reference,
         BillingMode="PAY_PER_REQUEST",
         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
         KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
     )
-    client.get_waiter("table_exists").wait(TableName=tables.reference)
-
-
-def _poll_waiters_often(client: Any) -> None:
-    """Make this client's waiters poll every 0.1 s instead of DynamoDB's 20 s: dynalite may
-    still say CREATING on the first look, and a local table is ready at once."""
-    get_waiter = client.get_waiter
-
-    def quick_waiter(name: str) -> Any:
-        waiter = get_waiter(name)
-        wait = waiter.wait
-
-        def quick_wait(**kwargs: Any) -> None:
-            wait(**kwargs, WaiterConfig={"Delay": 0.1, "MaxAttempts": 300})
-
-        waiter.wait = quick_wait
-        return waiter
-
-    client.get_waiter = quick_waiter
+    quick_waiter("table_exists").wait(TableName=tables.reference)
 
 
 def available_backends(names: list[str] | None = None) -> list[Backend]:
-    """The backends asked for (default: moto, and dynalite where it is installed)."""
-    wanted = names or ["moto", "dynalite"]
-    backends: list[Backend] = []
-    for name in wanted:
-        if name == "moto":
-            backends.append(MotoBackend())
-        elif name == "dynalite":
-            if dynalite_available():
-                backends.append(DynaliteBackend())
-            elif names:
-                raise RuntimeError("dynalite is not installed: run `npm ci --prefix bench`")
-        else:
+    """The backends asked for (default: moto, and dynalite where `npm ci --prefix bench` has
+    installed it and Node.js is on the PATH)."""
+    installed = DYNALITE.exists() and shutil.which("node") is not None
+    for name in names or []:
+        if name not in ("moto", "dynalite"):
             raise ValueError(f"unknown backend {name!r}")
-    return backends
+        if name == "dynalite" and not installed:
+            raise RuntimeError("dynalite is not installed: run `npm ci --prefix bench`")
+    wanted = names or ["moto", *(["dynalite"] if installed else [])]
+    return [Backend(name) for name in wanted]

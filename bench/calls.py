@@ -1,10 +1,8 @@
-"""DynamoDB calls per turn, counted with botocore's ``before-call`` hook, and summary cost
-against the length of a person's history."""
+"""DynamoDB calls per turn, counted with botocore's ``before-call`` hook, and the summary's
+cost against the length of a person's history."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, cast
 
@@ -14,84 +12,61 @@ from backstretch.progress.store import ProgressStore
 from backstretch_local.dynamodb import CallCounter
 from backstretch_local.envelopes import AlexaConversation
 from bench.conversations import Handler, conversation, new_user, timed
-from bench.stats import Distribution
+from bench.stats import distribution, ratio
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_dynamodb.type_defs import WriteRequestTypeDef
 
-_BATCH: Final = 25
-
-
-@dataclass(frozen=True)
-class Step:
-    """One turn of a scripted conversation: a label, and how to build its envelope."""
-
-    label: str
-    build: Callable[[AlexaConversation], dict[str, Any]]
-    new_session: bool = False
-
-
-def _intent(name: str, **slots: str) -> Callable[[AlexaConversation], dict[str, Any]]:
-    return lambda alexa: alexa.intent(name, **slots)
-
-
-def _launch(alexa: AlexaConversation) -> dict[str, Any]:
-    return alexa.launch()
-
-
-def _session_ended(alexa: AlexaConversation) -> dict[str, Any]:
-    return alexa.session_ended()
-
-
-# Every kind of turn of ours, in an order that reaches each one.
+# Every kind of turn of ours, in an order that reaches each one: (label, what is said, whether
+# it opens a new session). What is said: "launch", "end" (the session ends), or an intent with
+# its slots ("SetHoldIntent seconds=25").
 OUR_STEPS: Final = (
-    Step("launch (new person)", _launch, new_session=True),
-    Step("next (mid-routine)", _intent("AMAZON.NextIntent")),
-    Step("repeat", _intent("AMAZON.RepeatIntent")),
-    Step("why", _intent("WhyIntent")),
-    Step("set hold length", _intent("SetHoldIntent", seconds="25")),
-    Step("next (to the last side)", _intent("AMAZON.NextIntent")),
-    Step("next (finish)", _intent("AMAZON.NextIntent")),
-    Step("weekly summary", _intent("WeeklySummaryIntent"), new_session=True),
-    Step("launch (returning)", _launch, new_session=True),
-    Step("next", _intent("AMAZON.NextIntent")),
-    Step("stop mid-routine", _intent("AMAZON.StopIntent")),
-    Step("launch (resume offered)", _launch, new_session=True),
-    Step("yes (resume)", _intent("AMAZON.YesIntent")),
-    Step("session ended mid-routine", _session_ended),
+    ("launch (new person)", "launch", True),
+    ("next (mid-routine)", "AMAZON.NextIntent", False),
+    ("repeat", "AMAZON.RepeatIntent", False),
+    ("why", "WhyIntent", False),
+    ("set hold length", "SetHoldIntent seconds=25", False),
+    ("next (to the last side)", "AMAZON.NextIntent", False),
+    ("next (finish)", "AMAZON.NextIntent", False),
+    ("weekly summary", "WeeklySummaryIntent", True),
+    ("launch (returning)", "launch", True),
+    ("next", "AMAZON.NextIntent", False),
+    ("stop mid-routine", "AMAZON.StopIntent", False),
+    ("launch (resume offered)", "launch", True),
+    ("yes (resume)", "AMAZON.YesIntent", False),
+    ("session ended mid-routine", "end", False),
 )
-REFERENCE_STEPS: Final = (
-    Step("launch", _launch, new_session=True),
-    Step("next (count)", _intent("AMAZON.NextIntent")),
-)
+REFERENCE_STEPS: Final = (("launch", "launch", True), ("next (count)", "AMAZON.NextIntent", False))
+
+
+def _envelope(alexa: AlexaConversation, said: str) -> dict[str, Any]:
+    if said == "launch":
+        return alexa.launch()
+    if said == "end":
+        return alexa.session_ended()
+    name, *slots = said.split()
+    return alexa.intent(name, **dict(slot.split("=", 1) for slot in slots))
 
 
 def count_turns(
-    handler: Handler, counter: CallCounter, steps: tuple[Step, ...]
+    handler: Handler, counter: CallCounter, steps: tuple[tuple[str, str, bool], ...]
 ) -> dict[str, dict[str, Any]]:
     """Play the steps for a new person; the calls each turn made."""
     user_id = new_user("calls")
     alexa = conversation(user_id)
     costs: dict[str, dict[str, Any]] = {}
-    for step in steps:
-        if step.new_session:
-            alexa = conversation(user_id)
-        envelope = step.build(alexa)
+    for label, said, new_session in steps:
+        alexa = conversation(user_id) if new_session else alexa
+        envelope = _envelope(alexa, said)
         counter.clear()
-        response, _ = timed(handler, envelope)
-        alexa.carry(response)
-        costs[step.label] = counter.snapshot()
+        alexa.carry(timed(handler, envelope)[0])
+        costs[label] = counter.snapshot()
     return costs
 
 
 def seed_history(
-    client: DynamoDBClient,
-    store: ProgressStore,
-    table: str,
-    user_id: str,
-    sessions: int,
-    now: datetime,
+    client: DynamoDBClient, store: ProgressStore, table: str, user_id: str, sessions: int
 ) -> None:
     """``sessions`` finished routines, one a day going back from an hour ago, and a profile.
 
@@ -99,11 +74,10 @@ def seed_history(
     Older than 400 days they are past their TTL, but still stored: DynamoDB removes expired
     items only eventually, and moto and dynalite never do, so they still sit in the partition.
     """
-    pk = user_key(user_id)
-    started = now - timedelta(hours=1)
+    started = datetime.now(UTC) - timedelta(hours=1)
     items = [
         routine_item(
-            pk,
+            user_key(user_id),
             RoutineRecord(
                 routine_id=f"seed{index:06d}",
                 started_at=started - timedelta(days=index),
@@ -114,53 +88,55 @@ def seed_history(
         )
         for index in range(sessions)
     ]
-    for first in range(0, len(items), _BATCH):
-        requests: dict[str, list[WriteRequestTypeDef]] = {
-            table: [{"PutRequest": {"Item": item}} for item in items[first : first + _BATCH]]
-        }
+    for first in range(0, len(items), 25):
+        requests = {table: [{"PutRequest": {"Item": item}} for item in items[first : first + 25]]}
         while requests:
-            answer = client.batch_write_item(RequestItems=requests)
-            requests = cast("dict[str, list[WriteRequestTypeDef]]", answer["UnprocessedItems"])
-    store.save_profile(
-        user_id,
-        Profile(
-            time_zone="America/Chicago",
-            last_stretch_day=started.astimezone(UTC).date(),
-            streak_days=min(sessions, 30),
-            routines_completed=sessions,
-        ),
+            answer = client.batch_write_item(
+                RequestItems=cast("dict[str, list[WriteRequestTypeDef]]", requests)
+            )
+            requests = cast("dict[str, Any]", answer["UnprocessedItems"])
+    profile = Profile(
+        time_zone="America/Chicago",
+        last_stretch_day=started.date(),
+        streak_days=min(sessions, 30),
+        routines_completed=sessions,
     )
+    store.save_profile(user_id, profile)
 
 
 def summary_against_history(
     handler: Handler,
     counter: CallCounter,
-    client: DynamoDBClient,
-    store: ProgressStore,
-    table: str,
-    sizes: tuple[int, ...],
+    seed: Any,
+    sizes: list[int],
     repetitions: int,
-) -> list[dict[str, Any]]:
-    """For each history length: the summary turn's calls, items read and latency."""
+) -> dict[str, Any]:
+    """For each history length: the summary turn's calls, items read and latency; and whether
+    its cost stays the same as history grows (``seed(user_id, sessions)`` writes a history)."""
     rows: list[dict[str, Any]] = []
-    now = datetime.now(UTC)
     for size in sizes:
         user_id = new_user(f"history{size}")
-        seed_history(client, store, table, user_id, size, now)
+        seed(user_id, size)
         latencies: list[float] = []
         snapshots: list[dict[str, Any]] = []
         for _ in range(repetitions):
             envelope = conversation(user_id).intent("WeeklySummaryIntent")
             counter.clear()
-            _, ms = timed(handler, envelope)
-            latencies.append(ms)
+            latencies.append(timed(handler, envelope)[1])
             snapshots.append(counter.snapshot())
         rows.append(
-            {
-                "sessions": size,
-                **snapshots[-1],
-                "same_calls_every_time": all(s == snapshots[0] for s in snapshots),
-                "latency_ms": Distribution.of(latencies).as_dict(),
-            }
+            {"sessions": size, **snapshots[-1]}
+            | {"same_calls_every_time": all(s == snapshots[0] for s in snapshots)}
+            | {"latency_ms": distribution(latencies)}
         )
-    return rows
+    calls_same = all(row["calls"] == rows[0]["calls"] for row in rows)
+    largest, previous = rows[-1], rows[-2] if len(rows) > 1 else rows[-1]
+    flatness = {
+        "calls_identical": calls_same,
+        "items_read_largest_vs_previous": [largest["items_read"], previous["items_read"]],
+        "latency_p50_ratio_largest_vs_previous": ratio(
+            largest["latency_ms"]["p50"], previous["latency_ms"]["p50"]
+        ),
+        "flat": calls_same and largest["items_read"] <= previous["items_read"],
+    }
+    return {"rows": rows, "flatness": flatness}

@@ -1,49 +1,32 @@
 """A child process that drives endpoints over loopback for a bounded time.
 
-``--target NAME=URL`` (repeatable) names the endpoints; ``--schedule on,off,off,on`` says which
-one each slice of ``--slice-seconds`` goes to, so that slow drift of the machine hits every
-target alike. In a slice, each of ``--concurrency`` threads keeps one HTTP/1.1 connection open
-and posts the pool's pre-signed requests in turn. Every latency and status is written, per
-target, to ``--out``. ``--requests N`` sends N requests in one slice and stops (a warm-up).
-
-    python -m bench.load --target on=http://127.0.0.1:5001/alexa \
-        --target off=http://127.0.0.1:5002/alexa --schedule on,off,off,on \
-        --slice-seconds 1 --pool pool.json --concurrency 4 --out load.json
+The job names the endpoints (``targets``, name to URL) and says which one each slice of
+``slice_seconds`` goes to (``schedule``, e.g. on, off, off, on), so that slow drift of the
+machine hits every target alike. In a slice, each of ``concurrency`` threads keeps one
+HTTP/1.1 connection open and posts the ``pool``'s pre-signed requests in turn. Every latency
+and status is answered, per target. With ``requests`` N, a slice sends N requests and stops
+(a warm-up). Run by `bench.throughput` (`bench.child.run_child`).
 """
 
 from __future__ import annotations
 
-import argparse
 import http.client
 import itertools
-import json
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-_TIMEOUT_SECONDS = 10
-
-
-@dataclass
-class Tally:
-    """What one target answered, over all its slices."""
-
-    seconds: float = 0.0
-    latencies_ms: list[float] = field(default_factory=list)
-    statuses: Counter[str] = field(default_factory=Counter)
+from bench.child import child_main
 
 
 def drive(
     url: str,
-    pool: list[tuple[bytes, dict[str, str]]],
+    pool: list[tuple[str, dict[str, str]]],
     seconds: float,
     concurrency: int,
-    tally: Tally,
+    tally: dict[str, Any],
     requests: int | None = None,
 ) -> None:
     """Post the pool round-robin from ``concurrency`` connections for ``seconds`` (or until
@@ -57,7 +40,7 @@ def drive(
     def client() -> None:
         mine: list[float] = []
         seen: Counter[str] = Counter()
-        connection = http.client.HTTPConnection(host, port, timeout=_TIMEOUT_SECONDS)
+        connection = http.client.HTTPConnection(host, port, timeout=10)
         while time.perf_counter() < deadline:
             turn = next(turns)
             if requests is not None and turn >= requests:
@@ -65,20 +48,20 @@ def drive(
             body, headers = pool[turn % len(pool)]
             started = time.perf_counter()
             try:
-                connection.request("POST", parts.path, body=body, headers=headers)
+                connection.request("POST", parts.path, body=body.encode(), headers=headers)
                 answer = connection.getresponse()
                 answer.read()
                 status = str(answer.status)
             except (OSError, http.client.HTTPException) as error:
                 status = type(error).__name__
                 connection.close()
-                connection = http.client.HTTPConnection(host, port, timeout=_TIMEOUT_SECONDS)
+                connection = http.client.HTTPConnection(host, port, timeout=10)
             mine.append((time.perf_counter() - started) * 1000)
             seen[status] += 1
         connection.close()
         with lock:
-            tally.latencies_ms.extend(mine)
-            tally.statuses.update(seen)
+            tally["latencies_ms"] += mine
+            tally["statuses"].update(seen)
 
     threads = [threading.Thread(target=client) for _ in range(concurrency)]
     started = time.perf_counter()
@@ -86,40 +69,22 @@ def drive(
         thread.start()
     for thread in threads:
         thread.join()
-    tally.seconds += time.perf_counter() - started
+    tally["seconds"] += time.perf_counter() - started
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.load")
-    parser.add_argument("--target", action="append", required=True, help="NAME=URL")
-    parser.add_argument("--schedule", required=True, help="target names, comma-separated")
-    parser.add_argument("--slice-seconds", type=float, required=True)
-    parser.add_argument("--pool", type=Path, required=True)
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--requests", type=int, help="send this many requests, then stop")
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args(argv)
-    targets = dict(target.split("=", 1) for target in args.target)
+def load(job: dict[str, Any]) -> dict[str, Any]:
     pool = [
-        (item["body"].encode("utf-8"), {**item["headers"], "Content-Type": "application/json"})
-        for item in json.loads(args.pool.read_text(encoding="utf-8"))
+        (item["body"], {**item["headers"], "Content-Type": "application/json"})
+        for item in job["pool"]
     ]
-    tallies = {name: Tally() for name in targets}
-    for name in args.schedule.split(","):
-        drive(
-            targets[name], pool, args.slice_seconds, args.concurrency, tallies[name], args.requests
-        )
-    result: dict[str, Any] = {
-        name: {
-            "seconds": tally.seconds,
-            "latencies_ms": tally.latencies_ms,
-            "statuses": dict(tally.statuses),
-        }
-        for name, tally in tallies.items()
+    tallies = {
+        name: {"seconds": 0.0, "latencies_ms": [], "statuses": Counter()} for name in job["targets"]
     }
-    args.out.write_text(json.dumps(result), encoding="utf-8")
-    return 0
+    for name in job["schedule"]:
+        url, seconds = job["targets"][name], job["slice_seconds"]
+        drive(url, pool, seconds, job["concurrency"], tallies[name], job.get("requests"))
+    return tallies
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(child_main(load))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
 from typing import Any
 
 
@@ -22,35 +21,15 @@ def percentile(samples: Sequence[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
-@dataclass(frozen=True)
-class Distribution:
-    """Milliseconds: how many samples, and where they fall."""
+def distribution(samples: Sequence[float]) -> dict[str, Any]:
+    """Milliseconds: how many samples, and where they fall.
 
-    n: int
-    p50: float
-    p95: float
-    p99: float
-    mean: float
-    min: float
-    max: float
-
-    @classmethod
-    def of(cls, samples: Sequence[float]) -> Distribution:
-        """>>> Distribution.of([2.0, 1.0, 3.0]).p50
-        2.0
-        """
-        return cls(
-            n=len(samples),
-            p50=percentile(samples, 50),
-            p95=percentile(samples, 95),
-            p99=percentile(samples, 99),
-            mean=sum(samples) / len(samples),
-            min=min(samples),
-            max=max(samples),
-        )
-
-    def as_dict(self) -> dict[str, Any]:
-        return {key: round(value, 4) for key, value in asdict(self).items()}
+    >>> distribution([2.0, 1.0, 3.0])["p50"]
+    2.0
+    """
+    figures = {f"p{q}": percentile(samples, q) for q in (50, 95, 99)}
+    figures |= {"mean": sum(samples) / len(samples), "min": min(samples), "max": max(samples)}
+    return {"n": len(samples)} | {key: round(value, 4) for key, value in figures.items()}
 
 
 def ratio(ours: float | None, reference: float | None) -> float | None:
@@ -58,7 +37,3 @@ def ratio(ours: float | None, reference: float | None) -> float | None:
     if ours is None or reference is None or reference == 0:
         return None
     return round(ours / reference, 3)
-
-
-def median(values: Sequence[float]) -> float:
-    return percentile(values, 50)

@@ -20,7 +20,6 @@ SECTIONS = (
     "cold_start",
     "throughput",
     "targets",
-    "profiles",
 )
 
 
@@ -69,7 +68,6 @@ def test_each_turn_has_latencies_for_both_skills_and_a_ratio(smoke):
         ]
         for turn in section["turns"]:
             assert plausible(turn["ours"]) and plausible(turn["reference"])
-            assert plausible(turn["ours_progressive"])
             assert turn["ratio_p50"] is None or turn["ratio_p50"] > 0
         assert section["all_turns"]["ratio_p50"] > 0
     # moto does transactions, so there every one of our turns is compared
@@ -96,12 +94,11 @@ def test_the_summary_is_measured_against_each_history_length(smoke):
         assert isinstance(history["flatness"]["flat"], bool)
 
 
-def test_cold_start_times_both_bundles_with_their_import_contributors(smoke):
+def test_cold_start_times_both_bundles(smoke):
     for figures in smoke["cold_start"]["conditions"].values():
         for name in ("ours", "reference"):
             assert figures[name]["import_ms"] > 0
             assert figures[name]["first_turn_ms"] > 0
-            assert len(figures[name]["importtime"]["top_packages"]) == 10
         assert figures["ratio_import_ms"] > 0
         assert figures["ratio_import_and_first_turn_ms"] > 0
 

@@ -36,6 +36,8 @@ def on_lambda(monkeypatch: pytest.MonkeyPatch, fresh_skill: None) -> io.StringIO
     """lambda_handler as on AWS: JSON logs (captured here) and EMF metrics on stdout."""
     monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "back-stretch-coach")
     monkeypatch.setenv("LOG_LEVEL", "INFO")
+    # The namespace the template gives the function: metrics land where its alarms look.
+    monkeypatch.setenv("METRICS_NAMESPACE", "StretchTeamMetrics")
     lambda_function.skill()
     logs = io.StringIO()
     configure_logging("INFO", as_json=True, stream=logs)
@@ -87,7 +89,7 @@ def test_metrics_count_routines_holds_and_failures(on_lambda, fake_alexa_api, ca
     assert sum(d["RoutinesCompleted"] for d in documents) == 1
     assert sum(d["ProgressiveResponseFailures"] for d in documents) == 0
     definition = documents[0]["_aws"]["CloudWatchMetrics"][0]
-    assert definition["Namespace"] == "BackStretchCoach"
+    assert definition["Namespace"] == "StretchTeamMetrics"  # as configured, not a default
     assert {m["Name"] for m in definition["Metrics"]} >= {
         "RoutinesStarted",
         "RoutinesCompleted",

@@ -12,13 +12,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from backstretch.progress.changes import reminder_offer_due, with_hold, with_zone
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
-from backstretch.progress.store import ProgressStore
 from backstretch.progress.summary import apply_completed_routine
-from backstretch.turn.storage import TurnStorage
-from backstretch.turn.zone import PersonZone
+from backstretch.turn.storage import ProgressWrite
 
 
 class SaveKind(StrEnum):
@@ -87,38 +86,31 @@ class Save:
         return cls(kind, at, hold if isinstance(hold, int) else None, record, resume)
 
 
-def write_save(
-    save: Save, storage: TurnStorage, zone: PersonZone, *, may_offer: bool
-) -> tuple[Profile, Profile]:
-    """Make the write; the profile before and after. ``may_offer`` marks the one-time reminder
-    offer as made (only the turn that makes the offer may). Raises ProgressUnavailable."""
-    before = storage.profile()
+def progress_write(
+    save: Save, local: ZoneInfo, learned_zone: str | None, *, may_offer: bool
+) -> ProgressWrite:
+    """The unit of work that stores ``save``: pure changes, no call made here. ``local`` is
+    the person's zone (found before the write), ``learned_zone`` one Alexa told us this turn;
+    ``may_offer`` marks the one-time reminder offer as made (only the turn that makes the
+    offer may)."""
     if save.kind is SaveKind.HOLD:
-        after = storage.write(
-            lambda store, user, p: store.save_profile(user, with_hold(p, save.hold_seconds))
-        )
-        return before, after
-    record = save.record
-    assert record is not None  # every routine save carries its record (see from_attribute)
+        return ProgressWrite(lambda current: with_hold(current, save.hold_seconds))
     if save.kind is SaveKind.STOP:
+        return ProgressWrite(
+            lambda current: with_hold(replace(current, resume=save.resume), save.hold_seconds),
+            save.record,
+        )
 
-        def stop(store: ProgressStore, user_id: str, current: Profile) -> Profile:
-            updated = with_hold(replace(current, resume=save.resume), save.hold_seconds)
-            return store.save_partial_routine(user_id, record, updated)
-
-        return before, storage.write(stop)
-    local = zone.find(before)
-
-    def finish(store: ProgressStore, user_id: str, current: Profile) -> Profile:
+    def finish(current: Profile) -> Profile:
         updated = with_hold(apply_completed_routine(current, save.at, local), save.hold_seconds)
-        learned = zone.to_remember(current)
-        if learned == local.key:
-            updated = with_zone(updated, learned)
+        if learned_zone is not None and learned_zone == local.key:
+            updated = with_zone(updated, learned_zone)
         if may_offer and reminder_offer_due(updated):
             updated = replace(updated, reminder_offered=True)  # offered once, never again
-        return store.finish_routine(user_id, record, updated)
+        return updated
 
-    return before, storage.write(finish)
+    record = save.record
+    return ProgressWrite(finish, replace(record, completed=True) if record else None)
 
 
 def _aware(value: Any) -> datetime:

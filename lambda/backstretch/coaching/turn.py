@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape
 
-from backstretch.coaching.saves import Save, SaveKind, write_save
+from backstretch.coaching.saves import Save, SaveKind, progress_write
 from backstretch.progress.changes import with_zone
 from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
@@ -30,7 +30,7 @@ from backstretch.speech.ssml import render, render_fragments, speak, split_for_p
 from backstretch.turn.context import TurnClock, TurnServices
 from backstretch.turn.delivery import Delivery, deliver
 from backstretch.turn.request import TurnRequest
-from backstretch.turn.storage import TurnStorage
+from backstretch.turn.storage import ProgressWrite, TurnStorage
 from backstretch.turn.zone import PersonZone
 
 logger = logging.getLogger(__name__)
@@ -190,7 +190,7 @@ def _with_summary(
     # and the zone is asked for again next time.
     if learned is not None and kept is None:
         try:
-            storage.write(lambda store, user, p: store.save_profile(user, with_zone(p, learned)))
+            storage.write(ProgressWrite(lambda p: with_zone(p, learned)))
         except ProgressUnavailable as error:
             storage.failed("time zone not remembered; it will be asked for again", error)
     records = list(stored.routines)
@@ -238,7 +238,11 @@ def _remember(
     lines = routine.lines
     tell = not turn.speech.is_empty  # an ended session has no one to tell
     try:
-        before, after = write_save(save, storage, zone, may_offer=save is own)
+        before = storage.profile()
+        # The zone is found before the write (the Settings API, once a turn), never inside it.
+        local = zone.find(before) if save.kind is SaveKind.FINISH else zone.remembered(before)
+        work = progress_write(save, local, zone.learned, may_offer=save is own)
+        after = storage.write(work)
     except SaveOutcomeUnknown as error:
         storage.failed(f"outcome unknown ({save.kind})", error)
         return _Remembered(say(lines.progress_save_unsure) if tell else SpeechPlan(), False, save)

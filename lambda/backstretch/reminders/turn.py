@@ -24,7 +24,7 @@ from backstretch.reminders.lines import ReminderLines, reminder_lines
 from backstretch.reminders.schedule import ReminderSchedule
 from backstretch.turn.context import TurnClock, TurnServices
 from backstretch.turn.request import TurnRequest
-from backstretch.turn.storage import TurnStorage
+from backstretch.turn.storage import ProgressWrite, TurnStorage
 
 logger = logging.getLogger(__name__)
 
@@ -136,9 +136,7 @@ def _create(
         return ReminderReply(f"{said} {lines.not_saved}", outcome="reminder_set")
     reminder = StretchReminder(alert_token, schedule.token)
     try:
-        storage.write(
-            lambda store, user, p: store.save_profile(user, _with(p, reminder, where.learned))
-        )
+        storage.write(ProgressWrite(lambda p: _with(p, reminder, where.learned)))
     except ProgressUnavailable as error:
         storage.failed("reminder not noted", error)
         return ReminderReply(f"{said} {lines.not_saved}", outcome="reminder_set")
@@ -171,7 +169,7 @@ def _cancel(
 
 def _forget(storage: TurnStorage) -> None:
     try:
-        storage.write(lambda store, user, p: store.save_profile(user, replace(p, reminder=None)))
+        storage.write(ProgressWrite(lambda p: replace(p, reminder=None)))
     except ProgressUnavailable as error:
         storage.failed("reminder not forgotten", error)
 

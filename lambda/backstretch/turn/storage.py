@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
 from backstretch.budget import TurnBudget
 from backstretch.deadline import CallRunner, DeadlinePassed
 from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
-from backstretch.progress.model import Profile, StoredProgress
+from backstretch.progress.model import Profile, RoutineRecord, StoredProgress
 from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import read_window
 
@@ -26,6 +27,29 @@ logger = logging.getLogger(__name__)
 # A lost version check is retried only this early in the turn: each storage call may take
 # ~3 s when the table is slow, and the turn must be answered within the budget.
 RETRY_WITHIN_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class ProgressWrite:
+    """One unit of work: a pure change to the profile, stored together with the routine it
+    concerns, if any (as finished when the record says so, else as stopped partway).
+
+    >>> from dataclasses import replace
+    >>> ProgressWrite(lambda p: replace(p, hold_seconds=25)).change(Profile()).hold_seconds
+    25
+    """
+
+    change: Callable[[Profile], Profile]
+    routine: RoutineRecord | None = None
+
+    def store(self, store: ProgressStore, user_id: str, current: Profile) -> Profile:
+        """Apply the change to ``current`` and store it; the profile as stored."""
+        updated = self.change(current)
+        if self.routine is None:
+            return store.save_profile(user_id, updated)
+        if self.routine.completed:
+            return store.finish_routine(user_id, self.routine, updated)
+        return store.save_partial_routine(user_id, self.routine, updated)
 
 
 class TurnStorage:
@@ -60,16 +84,16 @@ class TurnStorage:
         self._profile = stored.profile
         return stored
 
-    def write(self, change: Callable[[ProgressStore, str, Profile], Profile]) -> Profile:
-        """Apply ``change`` (which saves through the store) to the profile, retried once on a
-        lost version check so that neither request's effect is lost.
+    def write(self, work: ProgressWrite) -> Profile:
+        """Store ``work``, retried once on a lost version check so that neither request's
+        effect is lost: the change is applied again to what is stored now.
 
         Raises SaveOutcomeUnknown when a write got no answer in time.
         """
         user_id = self._user()
 
         def attempt(current: Profile) -> Profile:
-            return self._within_turn(lambda: change(self._store, user_id, current), write=True)
+            return self._within_turn(lambda: work.store(self._store, user_id, current), write=True)
 
         def reload() -> Profile:
             return self._read(lambda: self._store.load_profile(user_id))
