@@ -48,6 +48,7 @@ class DeviceSettings:
     locale: str = "en-US"
     user_id: str = LOCAL_USER_ID
     skill_id: str = LOCAL_SKILL_ID
+    screen: bool = False  # a device with a screen (APL), else a speaker
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,14 @@ class Played:
     @property
     def ends_session(self) -> bool:
         return self.response is None or ends_session(self.response)
+
+    @property
+    def screen(self) -> dict[str, Any]:
+        """The data of what the response shows on a screen (APL); empty when nothing."""
+        for directive in (self.response or {}).get("response", {}).get("directives") or ():
+            if directive.get("type") == "Alexa.Presentation.APL.RenderDocument":
+                return dict(directive.get("datasources") or {})
+        return {}
 
 
 class SkillRefused(RuntimeError):
@@ -162,6 +171,7 @@ class Device:
             user_id=self._settings.user_id,
             skill_id=self._settings.skill_id,
             granted=set(self.granted),
+            screen=self._settings.screen,
         )
 
     def _send(self, envelope: dict[str, Any]) -> dict[str, Any]:

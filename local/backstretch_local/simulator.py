@@ -11,12 +11,11 @@ The session travels in the page: each answer hands it back, as Alexa hands back 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
-from backstretch.progress.summary import read_window, remembered_zone, week_start, weekly_summary
 from backstretch.reminders.lines import reminder_lines
 from backstretch.reminders.schedule import ReminderSchedule
 from backstretch.routine.content import load_routine
@@ -24,13 +23,12 @@ from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.plan import Say
 from backstretch.speech.reading import Heard, HeldPause, mark_holds, read_ssml
 from backstretch.speech.timing import ssml_seconds
-from backstretch_local.device import QUESTION, Device, DeviceSettings, PermissionRequest
+from backstretch_local.device import QUESTION, Device, DeviceSettings, PermissionRequest, Played
 from backstretch_local.envelopes import LOCAL_SKILL_ID
 from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.utterances import Utterance, UtteranceResolver
 
 SIMULATOR_USER_ID = "amzn1.ask.account.LOCAL-SIMULATOR"
-SUMMARY_INTENT = "WeeklySummaryIntent"
 MAX_PHRASE_CHARS = 500
 MAX_SESSION_ID_CHARS = 200
 
@@ -59,7 +57,7 @@ class Simulator:
         self._alexa = alexa
         self._resolver = resolver
         self._store = store
-        self._settings = DeviceSettings(locale, user_id, skill_id or LOCAL_SKILL_ID)
+        self._settings = DeviceSettings(locale, user_id, skill_id or LOCAL_SKILL_ID, screen=True)
         self._clock = clock
         self._routine = load_routine(locale)
         self._granted: set[str] = set()  # permissions the simulated person allowed
@@ -130,8 +128,13 @@ class Simulator:
             },
             "permissionQuestion": QUESTION if asking is not None else None,
             "reminder": self._reminder(),
-            "summary": self._week(now) if played.utterance.intent == SUMMARY_INTENT else None,
+            "summary": self._week(played),
         }
+
+    def _week(self, played: Played) -> dict[str, Any] | None:
+        """The week the skill shows a screen after a summary, in the device's time zone."""
+        week = played.screen.get("week")
+        return None if week is None else {**week, "timeZone": self._alexa.time_zone}
 
     def _reminder(self) -> str | None:
         """The stretch reminder on record, said as the skill says it ("every weekday at 3 PM")."""
@@ -143,47 +146,6 @@ class Simulator:
             return None
         schedule = ReminderSchedule.from_token(reminder.schedule) if reminder else None
         return reminder_lines(self._settings.locale).when(schedule) if schedule else None
-
-    def _week(self, now: datetime) -> dict[str, Any] | None:
-        """This week's days for the chart, from the progress store's own summary maths."""
-        if self._store is None:
-            return None
-        moment = now
-        try:
-            start, end = read_window(moment)
-            stored = self._store.load_progress(self._settings.user_id, start, end, moment)
-        except ProgressUnavailable:
-            return None
-        profile, records = stored.profile, stored.routines
-        zone = remembered_zone(profile, self._settings.locale)
-        summary = weekly_summary(records, moment, zone, profile)
-        monday = week_start(moment, zone).date()
-        today = moment.astimezone(zone).date()
-        weekdays = self._routine.words.weekdays
-        return {
-            "timeZone": zone.key,
-            "days": [
-                _day(
-                    monday + timedelta(days=offset), weekdays[offset], today, summary.days_stretched
-                )
-                for offset in range(7)
-            ],
-            "daysStretched": len(summary.days_stretched),
-            "routinesCompleted": summary.routines_completed,
-            "secondsHeld": summary.seconds_held,
-            "streakDays": summary.streak_days,
-            "lastWeekDays": summary.last_week_days,
-        }
-
-
-def _day(day: date, name: str, today: date, stretched: tuple[date, ...]) -> dict[str, Any]:
-    return {
-        "date": day.isoformat(),
-        "name": name,
-        "stretched": day in stretched,
-        "today": day == today,
-        "future": day > today,
-    }
 
 
 def _phrase(text: Any) -> str:
