@@ -1,6 +1,6 @@
-"""The fake of Alexa's directive, settings and reminders APIs (backstretch_local.fake_alexa)
-as fixtures: `fake_alexa` in process (the skill calls it, no socket), `fake_alexa_api` served
-over HTTPS (the skill's own client, as it reaches Alexa).
+"""The fake of Alexa's directive, settings and reminders APIs served over HTTPS, as a fixture:
+for tests where the skill's own client is the point. Where it is not, pass the skill an
+in-process `backstretch_local.fake_alexa.FakeAlexa` (it is an `AlexaApi`).
 
 def test_speaks(fake_alexa_api):
     fake_alexa_api.directive_status = 500      # or 204, 403, 429, ...
@@ -18,19 +18,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from backstretch_local.fake_alexa import FakeAlexa, RecordedRequest
+from backstretch_local.fake_alexa import RecordedRequest
 from backstretch_local.fake_alexa_https import FakeAlexaServer as FakeAlexaApi
 from backstretch_local.tls import TlsFiles, make_tls_files, trust_variables
 
-__all__ = ["FakeAlexa", "FakeAlexaApi", "RecordedRequest", "TlsFiles", "make_tls_files"]
-
-
-@pytest.fixture
-def fake_alexa() -> Iterator[FakeAlexa]:
-    """The fake in process: pass it to the skill as its `AlexaApi`."""
-    fake = FakeAlexa()
-    yield fake
-    fake.release()
+__all__ = ["FakeAlexaApi", "RecordedRequest", "TlsFiles", "make_tls_files"]
 
 
 @pytest.fixture(scope="session")

@@ -113,7 +113,7 @@ def serve(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -
 def chat(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -> None:
     if args.fast:  # in process: no certificate to make, no socket between skill and fake
         fake = FakeAlexa()
-        skill = BackStretchSkill(config, api=fake)
+        skill = BackStretchSkill(config, api=fake.in_process())
     else:  # over HTTPS: the skill's own client, as it reaches Alexa
         fake = resources.enter_context(trusted_fake_alexa())
         skill = BackStretchSkill(config)

@@ -1,8 +1,8 @@
 """A fake of Alexa's directive, settings and reminders APIs: what they answer, and what they
-were sent. In process it is an `AlexaApi` (the skill calls `exchange`, no socket);
-`fake_alexa_https.FakeAlexaServer` serves the same behaviour over real TLS.
+were sent. The skill reaches it in process through `in_process()`, an `AlexaApi` (no socket),
+or over real TLS when `fake_alexa_https.FakeAlexaServer` serves the same behaviour.
 
-    fake = FakeAlexa()                        # BackStretchSkill(config, api=fake)
+    fake = FakeAlexa()                        # BackStretchSkill(config, api=fake.in_process())
     fake.directive_status = 500               # or 204, 403, 429, ...
     fake.directive_hang = True                # answer only at release() (in process: or the budget)
     fake.fail_after(2)                        # 204, 204, then 500 for every directive
@@ -55,7 +55,7 @@ class RecordedRequest:
         return next((v for k, v in self.headers.items() if k.lower() == wanted), None)
 
 
-class FakeAlexa(AlexaApi):
+class FakeAlexa:
     """Alexa's APIs in memory: ``/v1/directives``, ``System.timeZone``, the Reminders API."""
 
     def __init__(self, max_recorded: int = DEFAULT_MAX_RECORDED) -> None:
@@ -124,33 +124,9 @@ class FakeAlexa(AlexaApi):
         """``directive.speech`` of every directive (for one request, if given), in order."""
         return _speech(self.directives, request_id)
 
-    # --- answering -----------------------------------------------------------------------
-
-    def exchange(
-        self,
-        operation: str,
-        method: str,
-        api_endpoint: str,
-        path: str,
-        access_token: str,
-        budget: TurnBudget,
-        json_body: dict[str, Any] | None = None,
-    ) -> ApiAnswer:
-        """One call in process; a hang lasts until `release()` or the budget's end."""
-        started = time.monotonic()
-        if not access_token:
-            warn_failed(operation, "no access token", started)
-            return ApiAnswer(None)
-        headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/json"}
-        status, body = self.answer(
-            method, path, headers, json_body, ("in-process", 0), budget.remaining()
-        )
-        if status is None:
-            warn_failed(operation, "no answer in time", started)
-            return ApiAnswer(None)
-        if not 200 <= status < 300:
-            warn_failed(operation, f"HTTP {status}", started)
-        return ApiAnswer(status, body)
+    def in_process(self) -> AlexaApi:
+        """Alexa's APIs as the skill sees them, answered by this fake in the caller's thread."""
+        return _InProcess(self)
 
     def answer(
         self,
@@ -162,6 +138,7 @@ class FakeAlexa(AlexaApi):
         patience: float,
     ) -> tuple[int | None, Any]:
         """Status and JSON body for one request; no status when a hang outlasts `patience`."""
+
         is_directive = method == "POST" and path == _DIRECTIVES_PATH
         with self._lock:
             self._requests.append(RecordedRequest(method, path, headers, body, client_address))
@@ -217,6 +194,38 @@ class FakeAlexa(AlexaApi):
                 del self.reminders[token]
                 return 200, None
             return 400, error_body(400)
+
+
+class _InProcess(AlexaApi):
+    """A fake's behaviour behind the port: a hang lasts until `release()` or the budget's end."""
+
+    def __init__(self, fake: FakeAlexa) -> None:
+        self._fake = fake
+
+    def exchange(
+        self,
+        operation: str,
+        method: str,
+        api_endpoint: str,
+        path: str,
+        access_token: str,
+        budget: TurnBudget,
+        json_body: dict[str, Any] | None = None,
+    ) -> ApiAnswer:
+        started = time.monotonic()
+        if not access_token:
+            warn_failed(operation, "no access token", started)
+            return ApiAnswer(None)
+        headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/json"}
+        status, body = self._fake.answer(
+            method, path, headers, json_body, ("in-process", 0), budget.remaining()
+        )
+        if status is None:
+            warn_failed(operation, "no answer in time", started)
+            return ApiAnswer(None)
+        if not 200 <= status < 300:
+            warn_failed(operation, f"HTTP {status}", started)
+        return ApiAnswer(status, body)
 
 
 def directive_speech(body: Any) -> str | None:
