@@ -30,11 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "lambda"
 REQUIREMENTS = SOURCE / "requirements.txt"
 
-# What infra/template.yaml runs (tests/test_deployment_agrees.py holds the two together).
+# What infra/template.yaml runs (tests/integration/test_deployment_agrees.py holds the two
+# together).
 PYTHON_VERSION = "3.11"
 WHEEL_PLATFORM = "manylinux2014_x86_64"
 
-# The AWS services the skill calls (tests/test_bundle.py plays turns through the bundle).
+# The AWS services the skill calls (tests/e2e/test_bundle.py plays turns through the bundle).
 # botocore's data for every other one is left out.
 AWS_SERVICES = frozenset({"dynamodb"})
 

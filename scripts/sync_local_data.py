@@ -5,7 +5,7 @@
 `backstretch` must run from any folder once installed, with nothing from the clone, so the
 local package carries copies of what it reads: the interaction models (to resolve phrases)
 and the template (to build the progress table). skill-package/ and infra/ stay the one
-source of truth; tests/test_packaging.py fails, naming this script, when a copy is stale.
+source of truth; tests/e2e/test_packaging.py fails, naming this script, when a copy is stale.
 """
 
 from __future__ import annotations

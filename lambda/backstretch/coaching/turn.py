@@ -235,6 +235,11 @@ def _remember(
     """Store what the turn changed (or, if it changed nothing, ``kept``: what an earlier turn
     of the session could not store); what to tell the person about it, often nothing."""
     own = _save_for(request, turn, routine)
+    if own is not None and own.kind is SaveKind.HOLD and kept is not None and kept.record:
+        # A new hold length while a routine is still owed: one write makes both, so a
+        # failure keeps both for later and neither undoes the other.
+        kept = replace(kept, hold_seconds=own.hold_seconds)
+        own = None
     save = own or kept
     if save is None:
         return _Remembered()

@@ -112,8 +112,15 @@ def user_key(user_id: str) -> str:
 class DynamoProgressStore:
     """``ProgressStore`` on a table with string keys ``pk`` (hash) and ``sk`` (range).
 
-    >>> store = DynamoProgressStore("backstretch-dev-progress", progress_client(None, "eu-west-1"))
-    >>> profile = store.load_profile(user_id)
+    >>> from botocore.stub import Stubber
+    >>> client = progress_client(None, "eu-west-1")
+    >>> store = DynamoProgressStore("backstretch-dev-progress", client)
+    >>> no_item = {"ResponseMetadata": {"HTTPHeaders": {
+    ...     "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": "R1"}}}
+    >>> with Stubber(client) as dynamodb:  # DynamoDB's answer for someone new
+    ...     dynamodb.add_response("get_item", no_item)
+    ...     store.load_profile("amzn1.ask.account.EXAMPLE").version
+    0
     """
 
     worst_call_seconds = WORST_CALL_SECONDS

@@ -3,7 +3,7 @@
 Not for production: nothing survives the process. It keeps the contract of ``ProgressStore``
 (version checks, a finished routine is final, expired routines left out of reads) so a test
 of a turn on it says what the turn does on DynamoDB; the store's own behaviour is tested on
-both (``tests/test_progress_store.py``).
+both (``tests/integration/test_progress_store.py``).
 """
 
 from __future__ import annotations

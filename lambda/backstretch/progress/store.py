@@ -29,8 +29,16 @@ class ProgressStore(Protocol):
     def save_profile(self, user_id: str, profile: Profile) -> Profile:
         """Store ``profile`` if nobody saved since it was loaded; returns it with the new version.
 
+        >>> from dataclasses import replace
+        >>> from backstretch.progress.memory import InMemoryProgressStore
+        >>> store, user_id = InMemoryProgressStore(), "amzn1.ask.account.EXAMPLE"
         >>> stored = store.load_profile(user_id)
         >>> stored = store.save_profile(user_id, replace(stored, hold_seconds=25))
+        >>> stored.version
+        1
+        >>> store.save_profile(user_id, replace(stored, version=0))
+        Traceback (most recent call last):
+        backstretch.progress.errors.ProfileConflict: the profile was saved by another request
         """
         ...
 
@@ -78,8 +86,18 @@ def retry_on_conflict(
     a retry reapplies the change to what is stored now (``reload()``) and neither request's
     effect is lost. Raises ``ProfileConflict`` when the version check is lost twice.
 
-    >>> retry_on_conflict(lambda: store.load_profile(user_id), profile,
-    ...     lambda p: store.finish_routine(user_id, record, apply_completed_routine(p, now, tz)))
+    >>> from dataclasses import replace
+    >>> from backstretch.progress.memory import InMemoryProgressStore
+    >>> store, user_id = InMemoryProgressStore(), "amzn1.ask.account.EXAMPLE"
+    >>> profile = store.load_profile(user_id)
+    >>> _ = store.save_profile(user_id, replace(profile, hold_seconds=25))  # another request
+    >>> saved = retry_on_conflict(
+    ...     lambda: store.load_profile(user_id),
+    ...     profile,
+    ...     lambda p: store.save_profile(user_id, replace(p, time_zone="Asia/Tokyo")),
+    ... )
+    >>> saved.hold_seconds, saved.time_zone, saved.version
+    (25, 'Asia/Tokyo', 2)
     """
     try:
         return write(profile)

@@ -14,6 +14,7 @@ DEFAULT_LOCALE = "en-US"
 class TurnRequest:
     """Who is asking, from where, when, and how Alexa can be reached during the turn.
 
+    >>> from datetime import UTC
     >>> TurnRequest(request_id="r1", now=datetime(2026, 1, 1, tzinfo=UTC)).can_speak_early
     False
     """
