@@ -1,11 +1,11 @@
 """The browser simulator's side of a turn: a typed phrase in, what Alexa would say out.
 
-The phrase is resolved against the interaction model, sent as the envelope Alexa would send
-through the same code as ``POST /alexa`` (unverified: the simulator exists only with
-verification off), with ``apiEndpoint`` pointing at the local fake Alexa API so progressive
-responses are really posted; the answer gathers them with the full response, each as SSML
-and as words and silences (holds marked), plus the week's days for the summary chart.
-The session travels in the page: each answer hands it back, as Alexa hands back attributes.
+The page is a `Device` with a screen (an Echo Show): each phrase reaches the skill's one way
+in, as ``POST /alexa`` does (unverified: the simulator exists only with verification off),
+with ``apiEndpoint`` pointing at the local fake Alexa API so progressive responses are really
+posted. The answer gathers them with the full response, each as SSML and as words and
+silences (holds marked), plus the week the skill shows a screen after a summary. The session
+travels in the page: each answer hands it back, as Alexa hands back attributes.
 """
 
 from __future__ import annotations

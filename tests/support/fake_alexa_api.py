@@ -1,6 +1,6 @@
 """The fake of Alexa's directive, settings and reminders APIs served over HTTPS, as a fixture:
 for tests where the skill's own client is the point. Where it is not, pass the skill an
-in-process `backstretch_local.fake_alexa.FakeAlexa` (it is an `AlexaApi`).
+in-process `backstretch_local.fake_alexa.FakeAlexa().in_process()` (an `AlexaApi`).
 
 def test_speaks(fake_alexa_api):
     fake_alexa_api.directive_status = 500      # or 204, 403, 429, ...

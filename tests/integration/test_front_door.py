@@ -15,7 +15,7 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.handlers import EventNotProcessed
 from backstretch.skill.service import BackStretchSkill, Outcome
 from backstretch_local.fake_alexa import FakeAlexa
-from tests.envelopes import SKILL_ID, AlexaConversation, speech_of
+from tests.support.envelopes import SKILL_ID, AlexaConversation, speech_of
 
 
 class UnreachableStore(InMemoryProgressStore):
