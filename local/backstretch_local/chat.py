@@ -1,61 +1,37 @@
 """`backstretch chat`: type what you would say, read what Alexa would say, holds played out.
 
-Each phrase is resolved against the interaction model, sent to the skill as the envelope
-Alexa would send, and answered the way a device plays it: progressive responses as they reach
-the (local, fake) Alexa API, then the full response, every break taking its time.
+The chat is a `Device` in a terminal: each phrase goes to the skill as Alexa would send it,
+and is played the way a device plays it: progressive responses as they reach the (local,
+fake) Alexa API, then the full response, every break taking its time.
 
-    Chat(skill.handle_payload, fake_alexa, resolver, sys.stdout).run(input)
+    Chat(Device(skill, fake_alexa, resolver), sys.stdout).run(input)
 """
 
 from __future__ import annotations
 
 import math
-import queue
 import textwrap
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, TextIO
+from typing import TextIO
 
 from backstretch.speech.plan import Pause, Say
 from backstretch.speech.reading import read_ssml
 from backstretch.speech.timing import words_seconds
-from backstretch_local.consent import (
-    ACCEPTED,
-    QUESTION,
-    PermissionRequest,
-    consent_status,
-    permission_request,
-)
-from backstretch_local.envelopes import (
-    LOCAL_SKILL_ID,
-    LOCAL_USER_ID,
-    AlexaConversation,
-    ends_session,
-    reprompt_of,
-    speech_of,
-)
-from backstretch_local.fake_alexa import FakeAlexaApi, directive_request_id, directive_speech
-from backstretch_local.utterances import Utterance, UtteranceResolver
+from backstretch_local.device import QUESTION, Device
 
-SkillAnswer = Callable[[dict[str, Any]], dict[str, Any]]
 RELAUNCH = "/relaunch"
-# Far beyond the ~8 s Alexa allows a turn: only a wedged skill gets here.
-TURN_TIMEOUT_SECONDS = 30.0
 _WIDTH = 88
 _INDENT = " " * len("Alexa: ")
 
 
 @dataclass(frozen=True)
 class ChatSettings:
-    """Who is talking, and how fast breaks pass (1.0: real time)."""
+    """How fast breaks pass (1.0: real time), and how they are shown."""
 
     time_scale: float = 1.0
-    locale: str = "en-US"
-    user_id: str = LOCAL_USER_ID
-    skill_id: str = LOCAL_SKILL_ID
     live_countdown: bool = False  # rewrite one line each second (a terminal), else markers
 
 
@@ -64,28 +40,20 @@ class Chat:
 
     def __init__(
         self,
-        answer: SkillAnswer,
-        alexa_api: FakeAlexaApi,
-        resolver: UtteranceResolver,
+        device: Device,
         out: TextIO,
         settings: ChatSettings = ChatSettings(),  # frozen, so one shared default is safe
         *,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        self._answer = answer
-        self._api = alexa_api
-        self._resolver = resolver
+        self._device = device
         self._out = out
         self._settings = settings
         self._sleep = sleep
         self._clock = clock
-        self._session: AlexaConversation | None = None
-        self._granted: set[str] = set()  # permissions the person allowed, for every session
-        self._asking: PermissionRequest | None = None  # Alexa's permission question, if open
         self._reprompt = ""
         self._silences = 0
-        self._turn: threading.Thread | None = None  # the skill's turn, while it runs
         # Seconds a listener would have spent hearing what was shown (words are printed at
         # once, breaks may be compressed): requests are stamped on the listener's clock, so
         # the skill never takes a typed reply for someone cutting into its speech.
@@ -93,7 +61,7 @@ class Chat:
 
     @property
     def in_session(self) -> bool:
-        return self._session is not None
+        return self._device.session is not None
 
     def run(self, read_line: Callable[[str], str]) -> None:
         """Talk until input ends (EOF, Ctrl-C). When the skill ends a session the chat goes
@@ -127,115 +95,51 @@ class Chat:
 
     def say(self, text: str) -> bool:
         """One turn; whether the session is still open afterwards."""
-        utterance = self._resolver.resolve(text, in_session=self.in_session)
-        if utterance.request_type == "SessionEndedRequest":
-            self.leave()
+        was_open = self.in_session
+        played = self._device.say(
+            text, self._now(), lambda ssml: self._play(ssml, label="Alexa (progressive)")
+        )
+        if played.response is None:  # "exit": the session was closed, not answered
+            if was_open:
+                self._write("(the session has ended)\n")
             return False
-        session = self._session_for(utterance)
-        session.now = self._clock() + timedelta(seconds=self._listened)
-        envelope = utterance.envelope(session)
-        asked, self._asking = self._asking, None
-        if asked is not None:  # the answer to Alexa's own question goes back as Alexa sends it
-            status = consent_status(utterance)
-            if status == ACCEPTED:
-                self._granted |= asked.scopes
-                session.granted |= asked.scopes
-            envelope = session.permission_answer(status, asked.token)
-        response = self._exchange(envelope, session)
-        self._play(speech_of(response), label="Alexa")
-        self._asking = permission_request(response)
-        if self._asking is not None:
+        self._play(played.speech, label="Alexa")
+        if played.asking is not None:
             self._write(f"Alexa (asking for permission): {QUESTION}\n")
         self._silences = 0
-        self._reprompt = reprompt_of(response)
-        if ends_session(response):
-            self._session = None
+        self._reprompt = played.reprompt
+        if played.ends_session:
             self._write("(the session has ended)\n")
             return False
         return True
 
     @property
     def _launch_phrase(self) -> str:
-        return f"open {self._resolver.model.invocation_name}"
+        return f"open {self._device.resolver.model.invocation_name}"
 
     def _after_the_session(self) -> None:
         self._write(f"(say '{self._launch_phrase}' or {RELAUNCH} to start again)\n")
 
     def leave(self) -> None:
         """Walk away mid-session: Alexa tells the skill the session ended."""
-        if self._session is None:
-            return
-        if self._turn is not None:  # Alexa has the skill's answer before the session ends
-            self._turn.join(TURN_TIMEOUT_SECONDS)
-        session, self._session = self._session, None
-        session.now = self._clock() + timedelta(seconds=self._listened)
-        self._answer(session.session_ended("USER_INITIATED"))
-        self._write("(the session has ended)\n")
+        if self.in_session:
+            self._device.end("USER_INITIATED", self._now())
+            self._write("(the session has ended)\n")
 
     def _silent_turn(self) -> bool:
         """Saying nothing: Alexa reprompts once, then closes the session."""
-        if self._session is None:
+        if not self.in_session:
             return True
         self._silences += 1
         if self._silences == 1 and self._reprompt:
             self._play(self._reprompt, label="Alexa")
             return True
-        session, self._session = self._session, None
-        session.now = self._clock() + timedelta(seconds=self._listened)
-        self._answer(session.session_ended("EXCEEDED_MAX_REPROMPTS"))
+        self._device.end("EXCEEDED_MAX_REPROMPTS", self._now())
         self._write("(no answer: the session has ended)\n")
         return False
 
-    def _session_for(self, utterance: Utterance) -> AlexaConversation:
-        if self._session is None or utterance.new_session:
-            if self._session is not None:
-                self.leave()
-            self._session = AlexaConversation(
-                api_endpoint=self._api.api_endpoint,
-                locale=self._settings.locale,
-                user_id=self._settings.user_id,
-                skill_id=self._settings.skill_id,
-                granted=set(self._granted),
-            )
-        return self._session
-
-    def _exchange(self, envelope: dict[str, Any], session: AlexaConversation) -> dict[str, Any]:
-        """Run the turn; play its progressive responses while it runs; return the response.
-
-        The session takes the response's attributes as soon as the skill answers, as Alexa's
-        does: a person who walks away mid-hold leaves from where the skill thinks they are.
-        """
-        request_id = envelope["request"]["requestId"]
-        arrivals: queue.Queue[tuple[str, Any]] = queue.Queue()
-
-        def heard(body: Any) -> None:
-            speech = directive_speech(body)
-            if speech is not None and directive_request_id(body) == request_id:
-                arrivals.put(("progressive", speech))
-
-        def turn() -> None:
-            try:
-                arrivals.put(("response", session.carry(self._answer(envelope))))
-            except Exception as exc:  # shown to the person, then raised in their thread
-                arrivals.put(("error", exc))
-
-        self._api.add_listener(heard)
-        try:
-            self._turn = threading.Thread(target=turn, name="chat-turn", daemon=True)
-            self._turn.start()
-            while True:
-                try:
-                    kind, item = arrivals.get(timeout=TURN_TIMEOUT_SECONDS)
-                except queue.Empty:
-                    raise TimeoutError("the skill did not answer") from None
-                if kind == "progressive":
-                    self._play(item, label="Alexa (progressive)")
-                elif kind == "error":
-                    raise item
-                else:
-                    return dict(item)
-        finally:
-            self._api.remove_listener(heard)
+    def _now(self) -> datetime:
+        return self._clock() + timedelta(seconds=self._listened)
 
     def _play(self, ssml: str, *, label: str) -> None:
         """Show the words and wait out the breaks, as a speaker would play them."""

@@ -19,9 +19,10 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.cli import FAST_TIME_SCALE
+from backstretch_local.device import Device, DeviceSettings
 from backstretch_local.dynamodb import EmbeddedDynamoDB, local_aws_environment
-from backstretch_local.endpoint import envelope_answer
-from backstretch_local.fake_alexa import FakeAlexaApi, LocalAlexaApi
+from backstretch_local.fake_alexa import FakeAlexa
+from backstretch_local.fake_alexa_https import trusted_fake_alexa
 from backstretch_local.simulator import Simulator
 from backstretch_local.table import create_table_from_template
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
@@ -80,9 +81,9 @@ def serve(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -
     if verifier is None:
         print(NO_VERIFY_WARNING, file=sys.stderr)
         # Only unverified: the page and its fake Alexa API are for one's own machine.
-        fake = resources.enter_context(LocalAlexaApi())
+        fake = resources.enter_context(trusted_fake_alexa())
         simulator = Simulator(
-            envelope_answer(skill),
+            skill,
             fake,
             UtteranceResolver(InteractionModel.load()),
             _store(config),
@@ -110,16 +111,16 @@ def serve(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -
 
 
 def chat(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -> None:
-    fake: FakeAlexaApi = resources.enter_context(LocalAlexaApi())
-    skill = BackStretchSkill(config)
-    settings = ChatSettings(
-        time_scale=FAST_TIME_SCALE if args.fast else 1.0,
-        locale=args.locale,
-        skill_id=config.skill_id or ChatSettings.skill_id,
-        live_countdown=sys.stdout.isatty(),
-    )
+    if args.fast:  # in process: no certificate to make, no socket between skill and fake
+        fake = FakeAlexa()
+        skill = BackStretchSkill(config, api=fake.in_process())
+    else:  # over HTTPS: the skill's own client, as it reaches Alexa
+        fake = resources.enter_context(trusted_fake_alexa())
+        skill = BackStretchSkill(config)
+    user = DeviceSettings(args.locale, skill_id=config.skill_id or DeviceSettings.skill_id)
     resolver = UtteranceResolver(InteractionModel.load(args.locale))
-    Chat(skill.handle_payload, fake, resolver, sys.stdout, settings).run(_reader())
+    settings = ChatSettings(FAST_TIME_SCALE if args.fast else 1.0, sys.stdout.isatty())
+    Chat(Device(skill, fake, resolver, user), sys.stdout, settings).run(_reader())
 
 
 def _leave(signum: int, frame: FrameType | None) -> None:

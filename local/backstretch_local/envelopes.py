@@ -48,6 +48,7 @@ class AlexaConversation:
     new: bool = True
     now: datetime | None = None
     granted: set[str] = field(default_factory=set)  # permission scopes the person allowed
+    screen: bool = False  # an Echo Show: lists APL among its interfaces
 
     def envelope(self, request: dict[str, Any], *, with_session: bool = True) -> dict[str, Any]:
         user: dict[str, Any] = {"userId": self.user_id}
@@ -55,10 +56,14 @@ class AlexaConversation:
             user["permissions"] = {
                 "scopes": {scope: {"status": "GRANTED"} for scope in sorted(self.granted)}
             }
+        interfaces = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}}
         system: dict[str, Any] = {
             "application": {"applicationId": self.skill_id},
             "user": user,
-            "device": {"deviceId": self.device_id, "supportedInterfaces": {}},
+            "device": {
+                "deviceId": self.device_id,
+                "supportedInterfaces": interfaces if self.screen else {},
+            },
         }
         if self.api_endpoint:
             system["apiEndpoint"] = self.api_endpoint

@@ -1,53 +1,39 @@
-"""A local HTTPS fake of Alexa's directive, settings and reminders APIs, for local use and
-the tests.
+"""A fake of Alexa's directive, settings and reminders APIs: what they answer, and what they
+were sent. The skill reaches it in process through `in_process()`, an `AlexaApi` (no socket),
+or over real TLS when `fake_alexa_https.FakeAlexaServer` serves the same behaviour.
 
-Real TLS over loopback: production code reaches it through ``requests`` exactly as it would
-reach Alexa, trusting the fake's CA (`backstretch_local.tls`). ``LocalAlexaApi`` runs one
-for a process (``backstretch chat``, ``backstretch serve --no-verify``); the tests' fixture
-``fake_alexa_api`` (tests/fake_alexa_api.py) runs one per test.
-
-    with LocalAlexaApi() as fake:                 # CA made now, trusted in this process
-        fake.directive_status = 500               # or 204, 403, 429, ...
-        fake.directive_hang = True                # answer only at release() or stop()
-        fake.fail_after(2)                        # 204, 204, then 500 for every directive
-        fake.time_zone = "Europe/Berlin"          # any JSON value
-        fake.time_zone_status = 403
-        ... fake.api_endpoint ...                 # "https://127.0.0.1:PORT"
-        fake.speech_texts()                       # directive.speech strings, in order
-        fake.add_listener(print)                  # each directive body as it arrives
-        fake.reminders                            # alert token -> the reminder as set
-        fake.reminders_status = 401               # or 403, 400, 429, 500: refuse them all
-        fake.reminders_hang = True                # reminders calls answer only at release()
+    fake = FakeAlexa()                        # BackStretchSkill(config, api=fake.in_process())
+    fake.directive_status = 500               # or 204, 403, 429, ...
+    fake.directive_hang = True                # answer only at release() (in process: or the budget)
+    fake.fail_after(2)                        # 204, 204, then 500 for every directive
+    fake.time_zone = "Europe/Berlin"          # any JSON value
+    fake.time_zone_status = 403
+    fake.speech_texts()                       # directive.speech strings, in order
+    fake.add_listener(print)                  # each directive body as it is taken
+    fake.reminders                            # alert token -> the reminder as set
+    fake.reminders_status = 401               # or 403, 400, 429, 500: refuse them all
+    fake.reminders_hang = True                # reminders calls answer only at release()
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
-import socket
-import ssl
-import sys
-import tempfile
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from types import TracebackType
 from typing import Any
 
-from backstretch_local.tls import TlsFiles, make_tls_files, trusted
+from backstretch.alexa_api.port import AlexaApi, ApiAnswer, warn_failed
+from backstretch.budget import TurnBudget
 
 _DIRECTIVES_PATH = "/v1/directives"
 _TIME_ZONE_PATH = re.compile(r"^/v2/devices/[^/?#]+/settings/System\.timeZone$")
 _REMINDERS_PATH = re.compile(r"^/v1/alerts/reminders(?:/(?P<token>[^/?#]+))?$")
-# Bounds only a broken teardown; release() and teardown end every hang long before this.
-_HANG_SAFETY_SECONDS = 60.0
-_JOIN_SECONDS = 5.0
-# A long-running local server keeps only the latest requests and errors.
+# Where envelopes say the API is when the skill calls the fake in process (never dialled).
+IN_PROCESS_ENDPOINT = "https://alexa-api.in-process.invalid"
+# A long-running local server keeps only the latest requests.
 DEFAULT_MAX_RECORDED = 10_000
 
 DirectiveListener = Callable[[Any], None]
@@ -69,10 +55,10 @@ class RecordedRequest:
         return next((v for k, v in self.headers.items() if k.lower() == wanted), None)
 
 
-class FakeAlexaApi:
-    """Alexa's ``/v1/directives`` and ``System.timeZone`` APIs on https://127.0.0.1:PORT."""
+class FakeAlexa:
+    """Alexa's APIs in memory: ``/v1/directives``, ``System.timeZone``, the Reminders API."""
 
-    def __init__(self, tls: TlsFiles, max_recorded: int = DEFAULT_MAX_RECORDED) -> None:
+    def __init__(self, max_recorded: int = DEFAULT_MAX_RECORDED) -> None:
         self.directive_status = 204
         self.directive_hang = False
         self.time_zone: Any = "America/Los_Angeles"
@@ -90,18 +76,11 @@ class FakeAlexaApi:
         self._listeners: list[DirectiveListener] = []
         self._directive_count = 0
         self._released = threading.Event()
-        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        context.minimum_version = ssl.TLSVersion.TLSv1_2
-        context.load_cert_chain(tls.cert_file, tls.key_file)
-        self._server = _Server(self, context, max_recorded)
-        self._serve_thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="fake-alexa-api",
-            daemon=True,
-        )
 
-    # --- behaviour -------------------------------------------------------------------------
+    @property
+    def api_endpoint(self) -> str:
+        """What an envelope's ``apiEndpoint`` says to reach this fake."""
+        return IN_PROCESS_ENDPOINT
 
     def fail_after(self, n: int) -> None:
         """Answer 204 to the first ``n`` directives, then 500 to every later one."""
@@ -109,12 +88,12 @@ class FakeAlexaApi:
             self._fail_after = n
 
     def release(self) -> None:
-        """Let hung directive requests (and any later ones) answer now."""
+        """Let hung requests (and any later ones) answer now."""
         self._released.set()
 
     def add_listener(self, listener: DirectiveListener) -> None:
-        """Call ``listener(body)`` with each directive the fake takes (2xx), in its handler
-        thread, just before answering it."""
+        """Call ``listener(body)`` with each directive the fake takes (2xx), in the thread
+        that sent it, just before answering it."""
         with self._lock:
             self._listeners.append(listener)
 
@@ -123,10 +102,6 @@ class FakeAlexaApi:
             self._listeners.remove(listener)
 
     # --- what was received ---------------------------------------------------------------
-
-    @property
-    def api_endpoint(self) -> str:
-        return f"https://127.0.0.1:{self._server.server_address[1]}"
 
     @property
     def requests(self) -> list[RecordedRequest]:
@@ -143,104 +118,64 @@ class FakeAlexaApi:
         for one request if given, in the order answered."""
         with self._lock:
             accepted = list(self._accepted)
-        return [
-            speech
-            for body in accepted
-            if (speech := directive_speech(body)) is not None
-            and (request_id is None or directive_request_id(body) == request_id)
-        ]
+        return _speech(accepted, request_id)
 
     def speech_texts(self, request_id: str | None = None) -> list[str]:
         """``directive.speech`` of every directive (for one request, if given), in order."""
-        return [
-            speech
-            for body in self.directives
-            if (speech := directive_speech(body)) is not None
-            and (request_id is None or directive_request_id(body) == request_id)
-        ]
+        return _speech(self.directives, request_id)
 
-    @property
-    def server_errors(self) -> list[BaseException]:
-        """Errors raised while serving (failed handshakes, clients gone mid-answer)."""
-        return self._server.errors()
+    def in_process(self) -> AlexaApi:
+        """Alexa's APIs as the skill sees them, answered by this fake in the caller's thread."""
+        return _InProcess(self)
 
-    # --- lifecycle -----------------------------------------------------------------------
+    def answer(
+        self,
+        method: str,
+        path: str,
+        headers: dict[str, str],
+        body: Any,
+        client_address: tuple[str, int],
+        patience: float,
+    ) -> tuple[int | None, Any]:
+        """Status and JSON body for one request; no status when a hang outlasts `patience`."""
 
-    def start(self) -> None:
-        self._serve_thread.start()
-
-    def stop(self) -> None:
-        """Release hung handlers, close every connection and wait for every thread."""
-        self._released.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._server.close_connections()
-        stuck = self._server.join_handlers(_JOIN_SECONDS)
-        self._serve_thread.join(_JOIN_SECONDS)
-        if stuck or self._serve_thread.is_alive():
-            raise RuntimeError(
-                f"fake Alexa API did not shut down: {stuck} handler(s) still running"
-            )
-
-    # --- serving (handler threads) -------------------------------------------------------
-
-    def _serve(self, handler: _Handler) -> None:
-        length = int(handler.headers.get("Content-Length") or 0)
-        raw = handler.rfile.read(length) if length > 0 else b""
-        try:
-            body = json.loads(raw) if raw else None
-        except ValueError:
-            body = None
-        path = handler.path
-        record = RecordedRequest(
-            method=handler.command,
-            path=path,
-            headers=dict(handler.headers.items()),
-            body=body,
-            client_address=(str(handler.client_address[0]), int(handler.client_address[1])),
-        )
+        is_directive = method == "POST" and path == _DIRECTIVES_PATH
         with self._lock:
-            self._requests.append(record)
-            is_directive = handler.command == "POST" and path == _DIRECTIVES_PATH
+            self._requests.append(RecordedRequest(method, path, headers, body, client_address))
             if is_directive:
-                index = self._directive_count
-                self._directive_count += 1
+                index, self._directive_count = self._directive_count, self._directive_count + 1
+                status = self.directive_status
                 if self._fail_after is not None:
                     status = 204 if index < self._fail_after else 500
-                else:
-                    status = self.directive_status
-                hang = self.directive_hang
+                hang, listeners = self.directive_hang, list(self._listeners)
             time_zone, time_zone_status = self.time_zone, self.time_zone_status
-            listeners = list(self._listeners) if is_directive else []
-
         if is_directive:
-            if hang:
-                self._released.wait(_HANG_SAFETY_SECONDS)
-            if 200 <= status < 300:  # taken: a device would play it now
-                with self._lock:
-                    self._accepted.append(body)
-                for listener in listeners:
-                    listener(body)
-            _answer(handler, status, None if 200 <= status < 300 else _error_body(status))
-        elif handler.command == "GET" and _TIME_ZONE_PATH.match(path):
-            value = time_zone if time_zone_status == 200 else _error_body(time_zone_status)
-            _answer(handler, time_zone_status, value)
-        elif (reminder := _REMINDERS_PATH.match(path)) is not None:
-            if self.reminders_hang:
-                self._released.wait(_HANG_SAFETY_SECONDS)
-            status, answer = self._reminders_call(handler.command, reminder["token"], body)
-            _answer(handler, status, answer)
-        else:
-            _answer(handler, 404, _error_body(404))
+            if hang and not self._released.wait(patience):
+                return None, None
+            if not 200 <= status < 300:
+                return status, error_body(status)
+            with self._lock:  # taken: a device would play it now
+                self._accepted.append(body)
+            for listener in listeners:
+                listener(body)
+            return status, None
+        if method == "GET" and _TIME_ZONE_PATH.match(path):
+            ok = time_zone_status == 200
+            return time_zone_status, time_zone if ok else error_body(time_zone_status)
+        if (reminder := _REMINDERS_PATH.match(path)) is not None:
+            if self.reminders_hang and not self._released.wait(patience):
+                return None, None
+            return self._reminders_call(method, reminder["token"], body)
+        return 404, error_body(404)
 
     def _reminders_call(self, method: str, token: str | None, body: Any) -> tuple[int, Any]:
         """The Reminders API on ``self.reminders``: create, read, list, replace, delete."""
         with self._lock:
             if self.reminders_status is not None:
-                return self.reminders_status, _error_body(self.reminders_status)
+                return self.reminders_status, error_body(self.reminders_status)
             if token is None and method == "POST":
                 if not isinstance(body, dict) or "trigger" not in body:
-                    return 400, _error_body(400)
+                    return 400, error_body(400)
                 self._reminder_count += 1
                 token = f"fake-alert-{self._reminder_count}"
                 self.reminders[token] = body
@@ -249,7 +184,7 @@ class FakeAlexaApi:
                 alerts = [{"alertToken": t, **r} for t, r in self.reminders.items()]
                 return 200, {"totalCount": str(len(alerts)), "alerts": alerts}
             if token is None or token not in self.reminders:
-                return 404, _error_body(404)
+                return 404, error_body(404)
             if method == "GET":
                 return 200, {"alertToken": token, **self.reminders[token]}
             if method == "PUT" and isinstance(body, dict):
@@ -258,7 +193,39 @@ class FakeAlexaApi:
             if method == "DELETE":
                 del self.reminders[token]
                 return 200, None
-            return 400, _error_body(400)
+            return 400, error_body(400)
+
+
+class _InProcess(AlexaApi):
+    """A fake's behaviour behind the port: a hang lasts until `release()` or the budget's end."""
+
+    def __init__(self, fake: FakeAlexa) -> None:
+        self._fake = fake
+
+    def exchange(
+        self,
+        operation: str,
+        method: str,
+        api_endpoint: str,
+        path: str,
+        access_token: str,
+        budget: TurnBudget,
+        json_body: dict[str, Any] | None = None,
+    ) -> ApiAnswer:
+        started = time.monotonic()
+        if not access_token:
+            warn_failed(operation, "no access token", started)
+            return ApiAnswer(None)
+        headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/json"}
+        status, body = self._fake.answer(
+            method, path, headers, json_body, ("in-process", 0), budget.remaining()
+        )
+        if status is None:
+            warn_failed(operation, "no answer in time", started)
+            return ApiAnswer(None)
+        if not 200 <= status < 300:
+            warn_failed(operation, f"HTTP {status}", started)
+        return ApiAnswer(status, body)
 
 
 def directive_speech(body: Any) -> str | None:
@@ -277,149 +244,14 @@ def directive_request_id(body: Any) -> str | None:
     return None
 
 
-def _error_body(status: int) -> dict[str, str]:
+def error_body(status: int) -> dict[str, str]:
     return {"code": f"HTTP_{status}", "message": "fake Alexa API error"}
 
 
-def _answer(handler: _Handler, status: int, body: Any) -> None:
-    payload = b"" if body is None else json.dumps(body).encode()
-    handler.send_response(status)
-    if payload:
-        handler.send_header("Content-Type", "application/json")
-    handler.send_header("Content-Length", str(len(payload)))
-    handler.end_headers()
-    handler.wfile.write(payload)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as Alexa's endpoint offers
-    timeout = 10  # an idle keep-alive connection ends on its own
-    server: _Server
-
-    def setup(self) -> None:
-        # The handshake runs here, in the handler's thread, so a slow or failing client
-        # cannot stall the accept loop; and before the base class opens its file objects,
-        # which a failed handshake would otherwise leave unclosed.
-        tls = self.request
-        assert isinstance(tls, ssl.SSLSocket)
-        tls.settimeout(self.timeout)
-        tls.do_handshake()
-        super().setup()
-
-    def do_POST(self) -> None:
-        self.server.fake._serve(self)
-
-    def do_GET(self) -> None:
-        self.server.fake._serve(self)
-
-    def do_PUT(self) -> None:
-        self.server.fake._serve(self)
-
-    def do_DELETE(self) -> None:
-        self.server.fake._serve(self)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass  # requests are recorded; stderr stays quiet
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, fake: FakeAlexaApi, context: ssl.SSLContext, max_recorded: int) -> None:
-        self.fake = fake
-        self._context = context
-        self._lock = threading.Lock()
-        self._connections: set[socket.socket] = set()
-        self._handler_threads: list[threading.Thread] = []
-        self._errors: deque[BaseException] = deque(maxlen=max_recorded)
-        super().__init__(("127.0.0.1", 0), _Handler)
-
-    def get_request(self) -> tuple[socket.socket, Any]:
-        sock, address = self.socket.accept()
-        # Answers go out as headers then body: without this, the body waits ~40 ms for the
-        # client's delayed ACK (Nagle), which would show up as Alexa API latency.
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        tls = self._context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
-        return tls, address
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        thread = threading.Thread(
-            target=self.process_request_thread,
-            args=(request, client_address),
-            name="fake-alexa-api-handler",
-            daemon=True,
-        )
-        with self._lock:
-            self._connections.add(request)
-            self._handler_threads = [t for t in self._handler_threads if t.is_alive()]
-            self._handler_threads.append(thread)
-        thread.start()
-
-    def shutdown_request(self, request: Any) -> None:
-        with self._lock:
-            self._connections.discard(request)
-        super().shutdown_request(request)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # Clients that time out and hang up are expected here; keep the error for tests.
-        error = sys.exc_info()[1]
-        if error is not None:
-            with self._lock:
-                self._errors.append(error)
-
-    def errors(self) -> list[BaseException]:
-        with self._lock:
-            return list(self._errors)
-
-    def close_connections(self) -> None:
-        """Wake handlers blocked reading a keep-alive connection."""
-        with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            # The plain-socket shutdown wakes a blocked reader without touching the TLS
-            # state its thread owns; OSError means that thread already closed it.
-            with contextlib.suppress(OSError):
-                socket.socket.shutdown(connection, socket.SHUT_RDWR)
-
-    def join_handlers(self, seconds: float) -> int:
-        """Wait for every handler thread; the number still running afterwards."""
-        with self._lock:
-            threads = list(self._handler_threads)
-        for thread in threads:
-            thread.join(seconds)
-        return sum(thread.is_alive() for thread in threads)
-
-
-class LocalAlexaApi:
-    """A fake Alexa API for this process: a CA made at start-up and trusted (`tls.trusted`:
-    added to the operator's own bundle, loopback kept away from any proxy). Everything is
-    undone on exit.
-
-    >>> with LocalAlexaApi() as fake:
-    ...     conversation = AlexaConversation(api_endpoint=fake.api_endpoint)
-    """
-
-    def __init__(self, max_recorded: int = DEFAULT_MAX_RECORDED) -> None:
-        self._max_recorded = max_recorded
-        self._resources = ExitStack()
-
-    def __enter__(self) -> FakeAlexaApi:
-        with ExitStack() as resources:
-            directory = resources.enter_context(
-                tempfile.TemporaryDirectory(prefix="backstretch-alexa-api-")
-            )
-            tls = make_tls_files(Path(directory))
-            resources.enter_context(trusted(tls.ca_file.read_bytes()))
-            fake = FakeAlexaApi(tls, self._max_recorded)
-            fake.start()
-            resources.callback(fake.stop)
-            self._resources = resources.pop_all()
-        return fake
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self._resources.close()
+def _speech(bodies: list[Any], request_id: str | None) -> list[str]:
+    return [
+        speech
+        for body in bodies
+        if (speech := directive_speech(body)) is not None
+        and (request_id is None or directive_request_id(body) == request_id)
+    ]

@@ -1,42 +1,34 @@
 """The browser simulator's side of a turn: a typed phrase in, what Alexa would say out.
 
-The phrase is resolved against the interaction model, sent as the envelope Alexa would send
-through the same code as ``POST /alexa`` (unverified: the simulator exists only with
-verification off), with ``apiEndpoint`` pointing at the local fake Alexa API so progressive
-responses are really posted; the answer gathers them with the full response, each as SSML
-and as words and silences (holds marked), plus the week's days for the summary chart.
-The session travels in the page: each answer hands it back, as Alexa hands back attributes.
+The page is a `Device` with a screen (an Echo Show): each phrase reaches the skill's one way
+in, as ``POST /alexa`` does (unverified: the simulator exists only with verification off),
+with ``apiEndpoint`` pointing at the local fake Alexa API so progressive responses are really
+posted. The answer gathers them with the full response, each as SSML and as words and
+silences (holds marked), plus the week the skill shows a screen after a summary. The session
+travels in the page: each answer hands it back, as Alexa hands back attributes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
-from backstretch.progress.summary import read_window, remembered_zone, week_start, weekly_summary
 from backstretch.reminders.lines import reminder_lines
 from backstretch.reminders.schedule import ReminderSchedule
 from backstretch.routine.content import load_routine
+from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.plan import Say
 from backstretch.speech.reading import Heard, HeldPause, mark_holds, read_ssml
 from backstretch.speech.timing import ssml_seconds
-from backstretch_local.consent import ACCEPTED, QUESTION, consent_status, permission_request
-from backstretch_local.endpoint import EnvelopeAnswer
-from backstretch_local.envelopes import (
-    LOCAL_SKILL_ID,
-    AlexaConversation,
-    ends_session,
-    reprompt_of,
-    speech_of,
-)
-from backstretch_local.fake_alexa import FakeAlexaApi
+from backstretch_local.device import QUESTION, Device, DeviceSettings, PermissionRequest, Played
+from backstretch_local.envelopes import LOCAL_SKILL_ID
+from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.utterances import Utterance, UtteranceResolver
 
 SIMULATOR_USER_ID = "amzn1.ask.account.LOCAL-SIMULATOR"
-SUMMARY_INTENT = "WeeklySummaryIntent"
 MAX_PHRASE_CHARS = 500
 MAX_SESSION_ID_CHARS = 200
 
@@ -45,21 +37,14 @@ class SimulatorInputError(ValueError):
     """What the page sent is not a phrase and a session; str(exc) says why."""
 
 
-class SkillRefused(RuntimeError):
-    """The endpoint answered the envelope with an error status."""
-
-    def __init__(self, status: int, body: Mapping[str, Any]) -> None:
-        super().__init__(f"the skill's endpoint answered {status}: {body.get('error', '')}")
-        self.status = status
-
-
 class Simulator:
-    """Turns typed phrases into skill turns for the browser page."""
+    """Turns typed phrases into skill turns for the browser page: a `Device` whose session
+    the page holds."""
 
     def __init__(
         self,
-        answer: EnvelopeAnswer,
-        alexa_api: FakeAlexaApi,
+        skill: BackStretchSkill,
+        alexa: FakeAlexa,
         resolver: UtteranceResolver,
         store: ProgressStore | None,
         *,
@@ -68,13 +53,11 @@ class Simulator:
         locale: str = "en-US",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        self._answer = answer
-        self._api = alexa_api
+        self._skill = skill
+        self._alexa = alexa
         self._resolver = resolver
         self._store = store
-        self._skill_id = skill_id or LOCAL_SKILL_ID
-        self._user_id = user_id
-        self._locale = locale
+        self._settings = DeviceSettings(locale, user_id, skill_id or LOCAL_SKILL_ID, screen=True)
         self._clock = clock
         self._routine = load_routine(locale)
         self._granted: set[str] = set()  # permissions the simulated person allowed
@@ -82,56 +65,46 @@ class Simulator:
     @property
     def api_endpoint(self) -> str:
         """Where the local fake of Alexa's APIs listens (for clients that build envelopes)."""
-        return self._api.api_endpoint
+        return self._alexa.api_endpoint
 
     def directives(self, request_id: str | None = None) -> list[str]:
         """Progressive responses the fake took (for one request, if given), in order."""
-        return self._api.accepted_speech(request_id)
+        return self._alexa.accepted_speech(request_id)
 
     def say(self, text: Any, session: Any = None) -> dict[str, Any]:
-        """One turn for the page. Raises SimulatorInputError, SkillRefused."""
+        """One turn for the page. Raises SimulatorInputError, device.SkillRefused."""
         phrase = _phrase(text)
         carried = _session(session)
-        utterance = self._resolver.resolve(phrase, in_session=carried is not None)
-        heard = _heard(utterance)
-        if utterance.request_type == "SessionEndedRequest":
-            if carried is not None:
-                self._end(carried)
+        device = Device(self._skill, self._alexa, self._resolver, self._settings, self._granted)
+        now = self._clock()
+        if carried is not None:
+            asking = carried["asking"]
+            device.resume(
+                carried["sessionId"],
+                carried["attributes"],
+                None
+                if asking is None
+                else PermissionRequest(asking["token"], frozenset(asking["scopes"])),
+            )
+            # On the listener's clock: the page may play speech faster than it is spoken,
+            # but a person replies once they have heard the answer, not while Alexa talks.
+            heard_until = _moment(carried["heardUntil"])
+            now = max(now, heard_until) if heard_until is not None else now
+        played = device.say(phrase, now)
+        heard = _heard(played.utterance)
+        if played.response is None:
             return {"heard": heard, "progressive": [], "response": None, "session": None}
-        if carried is not None and utterance.new_session:
-            self._end(carried)
-            carried = None
-        conversation = self._conversation(carried)
-        # On the listener's clock: the page may play speech faster than it is spoken, but a
-        # person replies once they have heard the answer, not while Alexa is still talking.
-        heard_until = _moment(carried.get("heardUntil")) if carried is not None else None
-        if heard_until is not None and conversation.now is not None:
-            conversation.now = max(conversation.now, heard_until)
-        envelope = utterance.envelope(conversation)
-        asked = carried.get("asking") if carried is not None else None
-        if asked is not None:  # the answer to Alexa's own permission question
-            status = consent_status(utterance)
-            if status == ACCEPTED:
-                self._granted |= set(asked["scopes"])
-                conversation.granted |= set(asked["scopes"])
-            envelope = conversation.permission_answer(status, asked["token"])
-        request_id = envelope["request"]["requestId"]
-        response = self._send(envelope)
-        conversation.carry(response)
-        asking = permission_request(response)
-        progressive = self._api.accepted_speech(request_id)
-        final = speech_of(response)
-        speech_ends = (conversation.now or self._clock()) + timedelta(
+        final, progressive = played.speech, played.progressive
+        speech_ends = now + timedelta(
             seconds=sum(ssml_seconds(ssml) for ssml in [*progressive, final])
         )
         parts = [read_ssml(ssml) for ssml in [*progressive, final] if ssml]
         marked = mark_holds(parts, self._routine.hold)
         spoken_parts = [_spoken_json(part) for part in marked]
-        ended = ends_session(response)
-        reprompt = reprompt_of(response)
+        asking = played.asking
         return {
             "heard": heard,
-            "requestId": request_id,
+            "requestId": played.request_id,
             "progressive": [
                 {"ssml": ssml, "spoken": spoken}
                 for ssml, spoken in zip(progressive, spoken_parts, strict=False)
@@ -139,15 +112,15 @@ class Simulator:
             "response": {
                 "ssml": final,
                 "spoken": spoken_parts[-1] if final else [],
-                "reprompt": reprompt or None,
-                "endSession": ended,
+                "reprompt": played.reprompt or None,
+                "endSession": played.ends_session,
             },
             "holdSeconds": _hold_seconds(marked),
             "session": None
-            if ended
+            if device.session is None
             else {
-                "sessionId": conversation.session_id,
-                "attributes": conversation.attributes,
+                "sessionId": device.session.session_id,
+                "attributes": device.session.attributes,
                 "asking": None
                 if asking is None
                 else {"token": asking.token, "scopes": sorted(asking.scopes)},
@@ -155,85 +128,24 @@ class Simulator:
             },
             "permissionQuestion": QUESTION if asking is not None else None,
             "reminder": self._reminder(),
-            "summary": self._week(conversation.now) if utterance.intent == SUMMARY_INTENT else None,
+            "summary": self._week(played),
         }
 
-    def _conversation(self, carried: Mapping[str, Any] | None) -> AlexaConversation:
-        conversation = AlexaConversation(
-            api_endpoint=self._api.api_endpoint,
-            locale=self._locale,
-            user_id=self._user_id,
-            skill_id=self._skill_id,
-            now=self._clock(),
-            granted=set(self._granted),
-        )
-        if carried is not None:
-            conversation.session_id = carried["sessionId"]
-            conversation.attributes = dict(carried["attributes"])
-            conversation.new = False
-        return conversation
-
-    def _end(self, carried: Mapping[str, Any]) -> None:
-        """Tell the skill a session ended (a new launch, or 'exit'), as Alexa does."""
-        self._send(self._conversation(carried).session_ended("USER_INITIATED"))
-
-    def _send(self, envelope: dict[str, Any]) -> dict[str, Any]:
-        status, body = self._answer(envelope)
-        if status != 200:
-            raise SkillRefused(status, body)
-        return body
+    def _week(self, played: Played) -> dict[str, Any] | None:
+        """The week the skill shows a screen after a summary, in the device's time zone."""
+        week = played.screen.get("week")
+        return None if week is None else {**week, "timeZone": self._alexa.time_zone}
 
     def _reminder(self) -> str | None:
         """The stretch reminder on record, said as the skill says it ("every weekday at 3 PM")."""
         if self._store is None:
             return None
         try:
-            reminder = self._store.load_profile(self._user_id).reminder
+            reminder = self._store.load_profile(self._settings.user_id).reminder
         except ProgressUnavailable:
             return None
         schedule = ReminderSchedule.from_token(reminder.schedule) if reminder else None
-        return reminder_lines(self._locale).when(schedule) if schedule else None
-
-    def _week(self, now: datetime | None) -> dict[str, Any] | None:
-        """This week's days for the chart, from the progress store's own summary maths."""
-        if self._store is None:
-            return None
-        moment = now or self._clock()
-        try:
-            start, end = read_window(moment)
-            stored = self._store.load_progress(self._user_id, start, end, moment)
-        except ProgressUnavailable:
-            return None
-        profile, records = stored.profile, stored.routines
-        zone = remembered_zone(profile, self._locale)
-        summary = weekly_summary(records, moment, zone, profile)
-        monday = week_start(moment, zone).date()
-        today = moment.astimezone(zone).date()
-        weekdays = self._routine.words.weekdays
-        return {
-            "timeZone": zone.key,
-            "days": [
-                _day(
-                    monday + timedelta(days=offset), weekdays[offset], today, summary.days_stretched
-                )
-                for offset in range(7)
-            ],
-            "daysStretched": len(summary.days_stretched),
-            "routinesCompleted": summary.routines_completed,
-            "secondsHeld": summary.seconds_held,
-            "streakDays": summary.streak_days,
-            "lastWeekDays": summary.last_week_days,
-        }
-
-
-def _day(day: date, name: str, today: date, stretched: tuple[date, ...]) -> dict[str, Any]:
-    return {
-        "date": day.isoformat(),
-        "name": name,
-        "stretched": day in stretched,
-        "today": day == today,
-        "future": day > today,
-    }
+        return reminder_lines(self._settings.locale).when(schedule) if schedule else None
 
 
 def _phrase(text: Any) -> str:

@@ -26,6 +26,7 @@ from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.ssml import render
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.cli import FAST_TIME_SCALE
+from backstretch_local.device import Device
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
 from tests.support.fake_alexa_api import FakeAlexaApi
 
@@ -107,14 +108,8 @@ def chat_with(
 
     def run(lines: list[str], ctrl_c_at_sleep: int | None = None, **settings: Any) -> Terminal:
         terminal = Terminal(lines, ctrl_c_at_sleep)
-        chat = Chat(
-            skill.handle_payload,
-            fake_alexa_api,
-            resolver,
-            terminal.screen,
-            ChatSettings(**settings),
-            sleep=terminal.sleep,
-        )
+        device = Device(skill, fake_alexa_api, resolver)
+        chat = Chat(device, terminal.screen, ChatSettings(**settings), sleep=terminal.sleep)
         chat.run(terminal.read_line)
         return terminal
 

@@ -158,6 +158,16 @@ def test_a_malformed_payload_gets_a_spoken_apology_not_an_exception(handler, pay
     assert response["response"]["shouldEndSession"] is True
 
 
+def test_the_summary_shows_the_week_on_a_screen_and_nothing_more_on_a_speaker(handler):
+    speaker = handler(AlexaConversation().intent("WeeklySummaryIntent"), None)
+    shown = handler(AlexaConversation(screen=True).intent("WeeklySummaryIntent"), None)
+    assert "directives" not in speaker["response"]
+    [document] = shown["response"]["directives"]
+    assert document["type"] == "Alexa.Presentation.APL.RenderDocument"
+    assert len(document["datasources"]["week"]["days"]) == 7
+    assert speech_of(shown) == speech_of(speaker)
+
+
 def test_an_unknown_request_type_gets_an_empty_response(handler):
     envelope = AlexaConversation().envelope({"type": "Alexa.Something.New"})
     assert handler(envelope, None) == {"version": "1.0", "response": {}}

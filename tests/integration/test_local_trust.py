@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from backstretch_local.fake_alexa import FakeAlexaApi, LocalAlexaApi
+from backstretch_local.fake_alexa_https import FakeAlexaServer, trusted_fake_alexa
 from backstretch_local.tls import make_tls_files
 
 
@@ -20,7 +20,7 @@ def operators_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     tls = make_tls_files(tmp_path)
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tls.ca_file))
     monkeypatch.setenv("NO_PROXY", "example.internal")
-    server = FakeAlexaApi(tls)
+    server = FakeAlexaServer(tls)
     server.start()
     yield server.api_endpoint
     server.stop()
@@ -35,7 +35,7 @@ def test_the_local_alexa_api_is_trusted_and_so_is_what_the_operator_trusted(
     operators_server: str,
 ) -> None:
     operators_bundle = os.environ["REQUESTS_CA_BUNDLE"]
-    with LocalAlexaApi() as local:
+    with trusted_fake_alexa() as local:
         assert time_zone_answer(local.api_endpoint) == 200
         assert time_zone_answer(operators_server) == 200  # the operator's CA still works
         assert os.environ["NO_PROXY"] == "example.internal,127.0.0.1,localhost"

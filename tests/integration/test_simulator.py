@@ -19,7 +19,6 @@ from backstretch.alexa_api.port import AlexaApi
 from backstretch.progress.dynamodb import DynamoProgressStore
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
-from backstretch_local.endpoint import envelope_answer
 from backstretch_local.simulator import Simulator
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
 from backstretch_local.web.app import create_app
@@ -87,7 +86,7 @@ def make_client(
         apis.append(api)
         skill = BackStretchSkill(SkillConfig(skill_id=skill_id), api=api, store=progress_store)
         simulator = Simulator(
-            envelope_answer(skill),
+            skill,
             fake_alexa_api,
             UtteranceResolver(InteractionModel.load()),
             progress_store,
@@ -287,7 +286,7 @@ def test_a_simulator_cannot_be_added_to_a_verifying_app(
 ) -> None:
     skill = BackStretchSkill(SkillConfig(), store=progress_store)
     simulator = Simulator(
-        envelope_answer(skill),
+        skill,
         fake_alexa_api,
         UtteranceResolver(InteractionModel.load()),
         progress_store,

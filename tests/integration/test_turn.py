@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
 from backstretch.coaching.turn import TurnResult, take_turn
 from backstretch.progress.memory import InMemoryProgressStore
 from backstretch.progress.summary import read_window
@@ -22,7 +21,7 @@ from backstretch.routine.conversation import Event, EventKind
 from backstretch.routine.state import CoachState
 from backstretch.turn.context import TurnServices
 from backstretch.turn.request import TurnRequest
-from tests.support.fake_alexa_api import FakeAlexaApi
+from backstretch_local.fake_alexa import FakeAlexa
 
 USER = "amzn1.ask.account.TURN-TEST"
 MONDAY_MORNING = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
@@ -70,9 +69,14 @@ def store() -> InMemoryProgressStore:
 
 
 @pytest.fixture
-def person(store: InMemoryProgressStore, fake_alexa_api: FakeAlexaApi) -> Person:
-    api = HttpsAlexaApi(AlexaApiConfig(read_timeout_seconds=0.5))
-    return Person(TurnServices(store, api), fake_alexa_api.api_endpoint)
+def fake_alexa() -> FakeAlexa:
+    """Alexa's APIs in process: the turn's calls need no socket here."""
+    return FakeAlexa()
+
+
+@pytest.fixture
+def person(store: InMemoryProgressStore, fake_alexa: FakeAlexa) -> Person:
+    return Person(TurnServices(store, fake_alexa.in_process()), fake_alexa.api_endpoint)
 
 
 def seconds_of_breaks(ssml: str) -> float:
@@ -109,16 +113,16 @@ def test_a_replayed_finishing_request_counts_nothing_twice(person, store):
     assert sum(r.seconds_held for r in stored.routines) == SIDES * HOLD_SECONDS
 
 
-def test_the_hold_goes_out_before_storage_and_is_heard_whole(person, fake_alexa_api):
+def test_the_hold_goes_out_before_storage_and_is_heard_whole(person, fake_alexa):
     launched = person.says(EventKind.LAUNCH)
 
-    sent = fake_alexa_api.speech_texts()
+    sent = fake_alexa.speech_texts()
     assert launched.delivery.sent == len(sent) > 0
-    heard = " ".join([*fake_alexa_api.accepted_speech(), launched.speech_ssml or ""])
+    heard = " ".join([*fake_alexa.accepted_speech(), launched.speech_ssml or ""])
     assert seconds_of_breaks(heard) >= HOLD_SECONDS
 
 
-def test_no_storage_call_starts_that_could_not_end_in_the_turn(person, store, fake_alexa_api):
+def test_no_storage_call_starts_that_could_not_end_in_the_turn(person, store, fake_alexa):
     """A store whose calls may take longer than the whole turn is never called: the person
     still hears the hold, and is told progress couldn't be read."""
     person.services = replace(person.services, store=store)
@@ -127,7 +131,7 @@ def test_no_storage_call_starts_that_could_not_end_in_the_turn(person, store, fa
 
     assert launched.storage_errors == 1
     assert store.load_profile(USER).version == 0
-    heard = " ".join([*fake_alexa_api.accepted_speech(), launched.speech_ssml or ""])
+    heard = " ".join([*fake_alexa.accepted_speech(), launched.speech_ssml or ""])
     assert person.routine.lines.progress_not_read in heard
     assert seconds_of_breaks(heard) >= HOLD_SECONDS
 

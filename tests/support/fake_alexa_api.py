@@ -1,4 +1,6 @@
-"""The fake of Alexa's directive and settings APIs (backstretch_local.fake_alexa) as fixtures.
+"""The fake of Alexa's directive, settings and reminders APIs served over HTTPS, as a fixture:
+for tests where the skill's own client is the point. Where it is not, pass the skill an
+in-process `backstretch_local.fake_alexa.FakeAlexa().in_process()` (an `AlexaApi`).
 
 def test_speaks(fake_alexa_api):
     fake_alexa_api.directive_status = 500      # or 204, 403, 429, ...
@@ -16,7 +18,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from backstretch_local.fake_alexa import FakeAlexaApi, RecordedRequest
+from backstretch_local.fake_alexa import RecordedRequest
+from backstretch_local.fake_alexa_https import FakeAlexaServer as FakeAlexaApi
 from backstretch_local.tls import TlsFiles, make_tls_files, trust_variables
 
 __all__ = ["FakeAlexaApi", "RecordedRequest", "TlsFiles", "make_tls_files"]

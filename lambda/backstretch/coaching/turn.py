@@ -12,14 +12,14 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape
 
 from backstretch.coaching.saves import Save, SaveKind, progress_write
 from backstretch.progress.changes import with_zone
 from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
-from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
+from backstretch.progress.model import Profile, ResumePoint, RoutineRecord, WeeklySummary
 from backstretch.progress.summary import weekly_summary
 from backstretch.routine.content import Routine
 from backstretch.routine.conversation import (
@@ -61,6 +61,9 @@ class TurnResult:
     reminder_offer: dict[str, Any] | None = None
     # A write this session still has to make, to keep in the session.
     unsaved: dict[str, Any] | None = None
+    # The week the summary told, and the person's local date, for a screen to show it.
+    summary: WeeklySummary | None = None
+    today: date | None = None
 
 
 def take_turn(
@@ -100,8 +103,19 @@ def take_turn(
     unsaved = remembered.unsaved
     end = turn.end_session and offer is None and unsaved is None
     owed = unsaved.to_attribute() if unsaved is not None else None
+    recalled = recall.recalled  # the week, for a screen to show
     return TurnResult(
-        recall.state, turn, speech, reprompt, delivery, storage.errors, end, offer, owed
+        recall.state,
+        turn,
+        speech,
+        reprompt,
+        delivery,
+        storage.errors,
+        end,
+        offer,
+        owed,
+        recalled.summary,
+        recalled.today,
     )
 
 

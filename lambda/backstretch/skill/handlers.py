@@ -20,6 +20,7 @@ from backstretch.routine.conversation import Outcome
 from backstretch.routine.state import CoachState
 from backstretch.skill.events import event_for
 from backstretch.skill.request import read_request
+from backstretch.skill.screen import has_screen, week_directive
 from backstretch.skill.turn_record import log_turn, turn_record
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
@@ -63,6 +64,10 @@ class ConversationHandler(AbstractRequestHandler):
             builder.response.output_speech = SsmlOutputSpeech(ssml=result.speech_ssml)
         if result.reprompt_ssml is not None:
             builder.ask(result.reprompt_ssml)
+        if result.summary is not None and result.today is not None and has_screen(handler_input):
+            builder.add_directive(
+                week_directive(result.summary, result.today, routine.words.weekdays)
+            )
         if request.session_ended:
             return builder.response  # Alexa accepts no speech after the session ended
         builder.set_should_end_session(result.end_session)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import time
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from ask_sdk_core.exceptions import AskSdkException
@@ -49,12 +51,31 @@ def empty_response() -> dict[str, Any]:
     return {"version": "1.0", "response": {}}
 
 
-class WrongSkill(Exception):
-    """The request is addressed to another skill id than the one configured."""
+class Outcome(Enum):
+    """What became of a payload at the skill's front door."""
+
+    ANSWERED = "answered"  # a response envelope, possibly empty
+    MALFORMED = "malformed"  # not an Alexa request envelope
+    WRONG_SKILL = "wrong_skill"  # addressed to another skill id than the one configured
+    NOT_PROCESSED = "not_processed"  # a skill event whose work failed: Alexa must redeliver
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The skill's answer to one payload: what happened, and the response when it answered.
+
+    Lambda and the local endpoint each say this their own way (a spoken apology or an HTTP
+    400, an exception or a 503); the skill only says what happened.
+    """
+
+    outcome: Outcome
+    body: dict[str, Any] | None = None  # the response envelope, when ANSWERED
+    reason: str = ""  # why it did not answer, for a log line or an error body
 
 
 class BackStretchSkill:
-    """Build the ask-sdk skill once; answer envelopes for Lambda and the local endpoint."""
+    """Build the ask-sdk skill once; `answer` is the one way in, for Lambda and the local
+    endpoint alike."""
 
     def __init__(
         self, config: SkillConfig, api: AlexaApi | None = None, store: ProgressStore | None = None
@@ -85,21 +106,40 @@ class BackStretchSkill:
         builder.add_exception_handler(ApologyExceptionHandler(self._observer))
         return builder.create()
 
-    def check_skill_id(self, envelope: dict[str, Any]) -> None:
-        """Raise WrongSkill unless the request is for the configured skill (if one is set):
-        every place the request names a skill (context and session) must name this one."""
-        expected = self.config.skill_id
-        if expected and any(found != expected for found in envelope_skill_ids(envelope)):
-            raise WrongSkill("request is for another skill")
+    def answer(self, payload: Any, lambda_context: Any = None) -> Answer:
+        """The one way in: whatever arrives (JSON text or a parsed dict), what became of it.
 
-    def handle(self, envelope: dict[str, Any], lambda_context: Any = None) -> dict[str, Any]:
-        """Answer a shape-checked envelope (see `parse_envelope`).
-
-        Never raises, but for `EventNotProcessed`: a skill event (data deletion) whose work
-        failed, which must reach Alexa as a failure so that Alexa delivers it again. Every
-        request the skill dispatches is logged by its handlers; the ones it cannot dispatch
-        are logged here.
+        Never raises. Every request the skill dispatches is logged by its handlers; the
+        ones it cannot dispatch are logged here.
         """
+        try:
+            envelope = parse_envelope(payload)
+        except MalformedRequest as exc:
+            logger.warning("malformed request: %s", exc)
+            return Answer(Outcome.MALFORMED, reason=str(exc))
+        expected = self.config.skill_id
+        # Every place the request names a skill (context and session) must name this one.
+        if expected and any(found != expected for found in envelope_skill_ids(envelope)):
+            logger.warning("request for another skill id refused")
+            return Answer(Outcome.WRONG_SKILL, reason="request is for another skill")
+        try:
+            return Answer(Outcome.ANSWERED, self._invoke(envelope, lambda_context))
+        except EventNotProcessed as exc:
+            return Answer(Outcome.NOT_PROCESSED, reason=f"event not processed: {exc}")
+
+    def handle_payload(self, payload: Any, lambda_context: Any = None) -> dict[str, Any]:
+        """Lambda's terms for `answer`: a malformed payload gets a spoken apology, a request
+        for another skill an empty response, and an event not processed raises
+        `EventNotProcessed`, so that Lambda reports a failure and Alexa delivers it again."""
+        answer = self.answer(payload, lambda_context)
+        if answer.outcome is Outcome.MALFORMED:
+            return self._apology(None)
+        if answer.outcome is Outcome.NOT_PROCESSED:
+            raise EventNotProcessed(answer.reason)
+        return answer.body if answer.body is not None else empty_response()
+
+    def _invoke(self, envelope: dict[str, Any], lambda_context: Any) -> dict[str, Any]:
+        """Answer a shape-checked envelope; raises only `EventNotProcessed`."""
         started = time.perf_counter()
         kind = envelope["request"]["type"]
         try:
@@ -113,7 +153,7 @@ class BackStretchSkill:
             result = self._serializer.serialize(response_envelope)
             return result if isinstance(result, dict) else empty_response()
         except EventNotProcessed:
-            raise  # Alexa delivers the event again; the caller answers accordingly
+            raise
         except Exception as exc:
             if isinstance(exc, AskSdkException):
                 logger.warning("ask-sdk refused the request: %s", exc)
@@ -134,19 +174,6 @@ class BackStretchSkill:
                 latency_ms=(time.perf_counter() - started) * 1000,
             )
         )
-
-    def handle_payload(self, payload: Any, lambda_context: Any = None) -> dict[str, Any]:
-        """Lambda's entry: whatever arrives, it answers (or raises `EventNotProcessed`)."""
-        try:
-            envelope = parse_envelope(payload)
-            self.check_skill_id(envelope)
-        except MalformedRequest as exc:
-            logger.warning("malformed request: %s", exc)
-            return self._apology(None)
-        except WrongSkill:
-            logger.warning("request for another skill id refused")
-            return empty_response()
-        return self.handle(envelope, lambda_context)
 
     def _apology(self, envelope: dict[str, Any] | None) -> dict[str, Any]:
         locale = ((envelope or {}).get("request") or {}).get("locale")

@@ -12,14 +12,21 @@ from pathlib import Path
 from flask import Flask, Response, jsonify, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
-from backstretch.skill.service import BackStretchSkill
-from backstretch_local.endpoint import answer_envelope, refusal
-from backstretch_local.simulator import Simulator, SimulatorInputError, SkillRefused
+from backstretch.skill.service import BackStretchSkill, Outcome
+from backstretch_local.device import SkillRefused
+from backstretch_local.simulator import Simulator, SimulatorInputError
 from backstretch_local.web.verification import RequestVerifier, VerificationError
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024
+# What POST /alexa answers when the skill did not: a refusal, or "deliver it again".
+_REFUSED = {
+    Outcome.MALFORMED: (400, "{reason}"),
+    Outcome.WRONG_SKILL: (400, "{reason}"),
+    Outcome.NOT_PROCESSED: (503, "event not processed; please deliver it again"),
+}
+RETRY_AFTER_SECONDS = "30"
 STATIC_DIRECTORY = Path(__file__).resolve().parent / "static"
 SIMULATOR_ONLY_UNVERIFIED = (
     "the simulator page runs only with request verification off: backstretch serve --no-verify"
@@ -49,10 +56,13 @@ def create_app(
                 verifier.verify(dict(request.headers), body)
             except VerificationError as exc:
                 return _refuse(400, f"request verification failed: {exc}")
-        status, answer = answer_envelope(skill, body)
-        response = jsonify(answer)
+        answer = skill.answer(body)
+        if answer.outcome is Outcome.ANSWERED:
+            return jsonify(answer.body), 200
+        status, reason = _REFUSED[answer.outcome]
+        response, status = _refuse(status, reason.format(reason=answer.reason))
         if status == 503:
-            response.headers["Retry-After"] = "30"
+            response.headers["Retry-After"] = RETRY_AFTER_SECONDS
         return response, status
 
     @app.get("/health")
@@ -113,5 +123,5 @@ def _add_simulator(app: Flask, simulator: Simulator) -> None:
 
 
 def _refuse(status: int, reason: str) -> tuple[Response, int]:
-    status, body = refusal(status, reason)
-    return jsonify(body), status
+    logger.warning("answered %d: %s", status, reason)
+    return jsonify(error=reason), status
