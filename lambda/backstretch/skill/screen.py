@@ -5,13 +5,15 @@ an APL document (only for a device that lists `Alexa.Presentation.APL`; a speake
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_supported_interfaces
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 from backstretch.progress.model import WeeklySummary
+
+if TYPE_CHECKING:  # APL's models cost a cold start ~10 ms: only a screen's turn imports them
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 WEEK_DOCUMENT_TOKEN = "week"  # noqa: S105 - the name of a screen, not a secret
 # One line a day, and the totals: the datasource is what matters, a screen draws it its way.
@@ -45,6 +47,8 @@ def week_directive(
     >>> [d["stretched"] for d in data["days"]][:3], data["secondsHeld"]
     ([True, False, False], 150)
     """
+    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+
     monday = today - timedelta(days=today.weekday())
     days = [monday + timedelta(days=offset) for offset in range(7)]
     week = {
