@@ -1,4 +1,4 @@
-"""One turn, top to bottom (`take_turn`), on the in-memory store and a fake Alexa over HTTPS.
+"""One turn, top to bottom (`take_turn`), on the in-memory store and the fake Alexa in process.
 
 These are the fast tests of a turn's order: recall, respond, deliver the hold, remember,
 answer. The DynamoDB store keeps the same promises (tests/integration/test_progress_store.py)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import math
 import time
 import urllib.parse
@@ -15,8 +14,6 @@ from backstretch.deadline import CallRunner, DeadlinePassed
 
 if TYPE_CHECKING:
     import requests
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""ProgressStore on one DynamoDB table, through the low-level boto3 client.
+"""ProgressStore on one DynamoDB table, through a low-level botocore client.
 
 One item collection per person, under ``pk = "USER#" + sha256(alexa user id)``:
 
