@@ -54,8 +54,8 @@ class ReminderHandler(AbstractRequestHandler):
         if name in REMINDER_INTENTS:
             return True
         session = handler_input.request_envelope.session
-        waiting = SessionAttributes.read(session.attributes).reminder if session else None
-        return name in _ANSWERS and waiting is not None
+        waiting = SessionAttributes.reminder_waiting(session.attributes) if session else False
+        return name in _ANSWERS and waiting
 
     def handle(self, handler_input: HandlerInput) -> Response:
         from backstretch.reminders.dialog import Pending  # only when a reminder turn needs it

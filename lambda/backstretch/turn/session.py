@@ -65,6 +65,17 @@ class SessionAttributes:
         logger.warning("session attributes of unknown version %r: starting fresh", version)
         return cls()
 
+    @staticmethod
+    def reminder_waiting(raw: Any) -> bool:
+        """Whether a reminder question waits for its answer: a cheap look, for deciding which
+        handler takes a request (the whole session is read once, by the one that does).
+
+        >>> SessionAttributes.reminder_waiting({"v": 2, "reminder": {"ask": "set"}})
+        True
+        """
+        # Both versions keep the reminder's question under the same top-level key.
+        return isinstance(raw, dict) and bool(_dict_or_none(raw.get(_REMINDER)))
+
     def to_attributes(self) -> dict[str, Any]:
         """The attributes to send back with the response."""
         attributes: dict[str, Any] = {_VERSION_KEY: VERSION, _COACH: self.coach}
