@@ -15,6 +15,29 @@ from backstretch.turn.zone import PersonZone
 # Alexa waits ~8 s for the whole answer and the function's timeout is 7 s: every outbound
 # call must be able to end, even failing slowly, by then.
 TURN_DEADLINE_SECONDS = 6.5
+# What the turn keeps for storage beside a write's worst case: a healthy read (the profile,
+# before the write) takes tens of milliseconds.
+STORAGE_READ_ROOM_SECONDS = 0.5
+
+
+def alexa_api_allowance(services: TurnServices) -> float:
+    """Seconds Alexa's APIs may take of a turn: their own allowance, but never the time the
+    turn's write needs. The hold's delivery and the Settings API run before the write, so a
+    dripping Alexa API would otherwise leave the write no time to start.
+
+    >>> from backstretch.progress.memory import InMemoryProgressStore
+    >>> from backstretch.alexa_api.client import HttpsAlexaApi
+    >>> store = InMemoryProgressStore()
+    >>> alexa_api_allowance(TurnServices(store, HttpsAlexaApi()))
+    3.0
+    >>> store.worst_call_seconds = 3.5
+    >>> alexa_api_allowance(TurnServices(store, HttpsAlexaApi()))
+    2.5
+    """
+    kept = services.store.worst_call_seconds + STORAGE_READ_ROOM_SECONDS
+    if kept >= TURN_DEADLINE_SECONDS:
+        return services.alexa_api_seconds  # no write could start anyway: keep nothing for it
+    return min(services.alexa_api_seconds, TURN_DEADLINE_SECONDS - kept)
 
 
 @dataclass(frozen=True)
@@ -31,7 +54,8 @@ class TurnServices:
 @dataclass(frozen=True)
 class TurnClock:
     """One turn's access to the outside, all under one budget that starts with the turn:
-    storage up to the turn's deadline, Alexa's APIs within their allowance."""
+    storage up to the turn's deadline, Alexa's APIs within their allowance, which ends early
+    enough for the turn's write to start."""
 
     storage: TurnStorage
     zone: PersonZone
@@ -40,6 +64,6 @@ class TurnClock:
     @classmethod
     def start(cls, request: TurnRequest, services: TurnServices) -> TurnClock:
         budget = TurnBudget(TURN_DEADLINE_SECONDS)
-        alexa_budget = budget.within(services.alexa_api_seconds)
+        alexa_budget = budget.within(alexa_api_allowance(services))
         storage = TurnStorage(services.store, request.user_id, budget, services.runner)
         return cls(storage, PersonZone(request, services.api, alexa_budget), alexa_budget)
