@@ -12,6 +12,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SsmlOutputSpeech
 
 from backstretch.coaching.turn import TurnResult, take_turn
+from backstretch.deadline import CallRunner, DeadlinePassed
 from backstretch.observability import TurnObserver, TurnRecord
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
@@ -24,7 +25,7 @@ from backstretch.skill.screen import has_screen, week_directive
 from backstretch.skill.turn_record import log_turn, turn_record
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
-from backstretch.turn.context import TurnServices
+from backstretch.turn.context import TURN_DEADLINE_SECONDS, TurnServices
 from backstretch.turn.session import SessionAttributes
 
 logger = logging.getLogger(__name__)
@@ -91,10 +92,14 @@ class EventNotProcessed(Exception):
 
 
 class SkillDisabledHandler(AbstractRequestHandler):
-    """The person disabled the skill: forget everything stored about them."""
+    """The person disabled the skill: forget everything stored about them, on the turn's
+    deadline like any other request (a dripping table would otherwise hold Alexa's delivery
+    open far past what it waits). Deletion that fails or is not done by then is reported as
+    not processed, so that Alexa delivers the event again; deleting twice is harmless."""
 
-    def __init__(self, store: ProgressStore) -> None:
+    def __init__(self, store: ProgressStore, runner: CallRunner | None = None) -> None:
         self._store = store
+        self._runner = runner or CallRunner()
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input))
@@ -106,8 +111,15 @@ class SkillDisabledHandler(AbstractRequestHandler):
             record.outcome = "no_user"
             return handler_input.response_builder.response
         try:
-            removed = self._store.delete_user(user_id)
-        except ProgressUnavailable as exc:
+            removed = self._runner.call(
+                TURN_DEADLINE_SECONDS, lambda: self._store.delete_user(user_id)
+            )
+        except (ProgressUnavailable, DeadlinePassed) as exc:
+            logger.warning(
+                "skill disabled: data not deleted (%s: %s); Alexa will deliver it again",
+                type(exc).__name__,
+                exc,
+            )
             raise EventNotProcessed("could not delete the user's data") from exc
         record.outcome = "user_deleted"
         logger.info("skill disabled: deleted %d stored items", removed)

@@ -99,7 +99,7 @@ class BackStretchSkill:
         builder.add_global_request_interceptor(OpenTurnRecord())
         builder.add_request_handler(ReminderHandler(services))  # before the catch-all below
         builder.add_request_handler(ConversationHandler(services))
-        builder.add_request_handler(SkillDisabledHandler(store))
+        builder.add_request_handler(SkillDisabledHandler(store, services.runner))
         builder.add_request_handler(SilentRequestHandler())
         builder.add_global_response_interceptor(LogTurnRecord(self._observer))
         builder.add_exception_handler(EventNotProcessedHandler(self._observer))
