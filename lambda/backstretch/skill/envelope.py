@@ -9,6 +9,10 @@ from ask_sdk_model.request import Request
 
 # Request types the skill answers with speech; every other known type gets an empty response.
 SPOKEN_REQUEST_TYPES = frozenset({"LaunchRequest", "IntentRequest", "SessionEndedRequest"})
+# Alexa's own envelopes nest about ten levels (a slot's resolutions are the deepest), our
+# session attributes a few more. Anything far deeper is not Alexa's: ask-sdk and the skill
+# read envelopes recursively, and hundreds of levels end in a RecursionError mid-turn.
+MAX_ENVELOPE_DEPTH = 64
 
 
 class MalformedRequest(ValueError):
@@ -31,6 +35,8 @@ def parse_envelope(payload: bytes | str | Any) -> dict[str, Any]:
             raise MalformedRequest("body is nested too deeply") from exc
     if not isinstance(payload, dict):
         raise MalformedRequest("body is not a JSON object")
+    if nested_deeper_than(payload, MAX_ENVELOPE_DEPTH):
+        raise MalformedRequest(f"body is nested more than {MAX_ENVELOPE_DEPTH} levels deep")
     request = payload.get("request")
     if not isinstance(payload.get("version"), str) or not isinstance(request, dict):
         raise MalformedRequest("not an Alexa request: needs 'version' and a 'request' object")
@@ -41,6 +47,24 @@ def parse_envelope(payload: bytes | str | Any) -> dict[str, Any]:
         if optional in payload and not isinstance(payload[optional], dict | None):
             raise MalformedRequest(f"'{optional}' must be an object")
     return payload
+
+
+def nested_deeper_than(value: Any, limit: int) -> bool:
+    """Whether objects and arrays nest in ``value`` more than ``limit`` levels; looked at
+    without recursion, so no depth can make the look itself fail.
+
+    >>> nested_deeper_than({"a": [{"b": 1}]}, 3), nested_deeper_than({"a": [{"b": 1}]}, 2)
+    (False, True)
+    """
+    containers = (dict, list)
+    pending: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, containers) else []
+    while pending:
+        item, depth = pending.pop()
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        pending.extend((child, depth + 1) for child in children if isinstance(child, containers))
+    return False
 
 
 def is_known_request_type(request_type: str) -> bool:
