@@ -92,6 +92,49 @@ def _read_request(peer: socket.socket) -> None:
         body += piece
 
 
+class SlowSpell(FaultServer):
+    """A peer that drips through a slow spell, then recovers: a connection opened during the
+    spell drips ``answer`` (for as long as the test runs, if the answer is long enough); one
+    opened after ``recover()`` is relayed byte for byte to the healthy ``upstream``."""
+
+    def __init__(self, answer: bytes, upstream: str, **options: object) -> None:
+        super().__init__(answer, **options)  # type: ignore[arg-type]
+        parts = upstream.split("//", 1)[-1].rstrip("/").rsplit(":", 1)
+        self._upstream = (parts[0], int(parts[1]))
+        self._recovered = threading.Event()
+
+    def recover(self) -> None:
+        self._recovered.set()
+
+    def _answer_one(self, connection: socket.socket) -> None:
+        if not self._recovered.is_set():
+            super()._answer_one(connection)
+            return
+        with suppress(OSError), connection, socket.create_connection(self._upstream) as healthy:
+            back = threading.Thread(target=_pipe, args=(healthy, connection), daemon=True)
+            back.start()
+            _pipe(connection, healthy)
+            back.join(timeout=2)
+
+
+def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    with suppress(OSError):
+        while piece := source.recv(65536):
+            sink.sendall(piece)
+    with suppress(OSError):
+        sink.shutdown(socket.SHUT_WR)
+
+
+@contextmanager
+def slow_spell(answer: bytes, upstream: str, **options: object) -> Iterator[SlowSpell]:
+    server = SlowSpell(answer, upstream, **options)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @contextmanager
 def fault_server(answer: bytes, **options: object) -> Iterator[FaultServer]:
     server = FaultServer(answer, **options)  # type: ignore[arg-type]
