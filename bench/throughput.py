@@ -166,7 +166,7 @@ def measure_throughput(
         }
     errors_after = backend.server_errors()
     results: dict[str, Any] = {
-        "server": "waitress, as `backstretch serve` runs it with verification on",
+        "server": "Hypercorn, as `backstretch serve` runs it",
         "backend": backend.name,
         "backend_server_errors": (
             None if errors_before is None or errors_after is None else errors_after - errors_before

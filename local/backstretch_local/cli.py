@@ -13,9 +13,9 @@ from pathlib import Path
 from backstretch.skill.config import SkillConfig
 
 # What the local tools import beyond the skill's runtime: the `local` extra.
-LOCAL_EXTRA_MODULES = ("flask", "moto", "yaml", "cryptography", "certifi", "waitress")
+LOCAL_EXTRA_MODULES = ("flask", "moto", "yaml", "cryptography", "certifi", "hypercorn", "a2wsgi")
 FAST_TIME_SCALE = 1 / 20  # `chat --fast`: every break a twentieth of its length
-CHANNEL_TIMEOUT_SECONDS = 10  # `serve`, verifying: idle or half-sent connections closed after
+REQUEST_TIMEOUT_SECONDS = 10  # `serve`: a request's head, then its body, each within half
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -49,12 +49,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     serve.add_argument("--skill-id", help="only answer requests for this skill id")
     serve.add_argument(
-        "--channel-timeout",
+        "--request-timeout",
         type=_positive_seconds,
-        default=CHANNEL_TIMEOUT_SECONDS,
+        default=REQUEST_TIMEOUT_SECONDS,
         metavar="SECONDS",
-        help="with verification on (waitress): close a connection idle, or stopped half-way "
-        "through a request, for this long (default: %(default)s)",
+        help="read a whole request within this: its head within half of it (also how long a "
+        "connection may sit idle), its body within the other half, or the connection is "
+        "closed (default: %(default)s)",
     )
     _add_progress_options(serve)
     chat = commands.add_parser(

@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import replace
 from types import FrameType
 
@@ -27,7 +27,7 @@ from backstretch_local.simulator import Simulator
 from backstretch_local.table import create_table_from_template
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
 from backstretch_local.web.app import create_app
-from backstretch_local.web.server import ServerSettings, serve_unverified, serve_verified
+from backstretch_local.web.server import ServerSettings, serve_skill
 from backstretch_local.web.verification import RequestVerifier
 
 logger = logging.getLogger("backstretch")
@@ -99,14 +99,12 @@ def serve(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -
             args.port,
             simulator.api_endpoint,
         )
-    try:
-        if verifier is None:
-            serve_unverified(app, args.host, args.port)
-        else:
-            settings = ServerSettings(channel_timeout_seconds=args.channel_timeout)
-            serve_verified(app, args.host, args.port, settings)
-    except KeyboardInterrupt:
-        pass  # waitress returns instead
+    # The same server either way: werkzeug's development server (what `--no-verify` ran
+    # before) waits for a half-sent request for ever, and even one's own machine may be
+    # reached by others when --host is not loopback.
+    settings = ServerSettings(request_timeout_seconds=args.request_timeout)
+    with suppress(KeyboardInterrupt):  # Ctrl-C before the server had begun
+        serve_skill(app, args.host, args.port, settings)  # returns on SIGINT or SIGTERM
     logger.info("stopped")
 
 

@@ -187,7 +187,7 @@ def test_the_bundle_is_the_runtime_package_whole_and_nothing_local(bundle: Built
     assert sources <= shipped, "everything under lambda/ ships: nothing is traced or left out"
     top_level = {p.name for p in bundle.unpacked.iterdir()}
     assert "backstretch_local" not in top_level
-    for local_only in ("flask", "moto", "yaml", "cryptography", "werkzeug", "waitress"):
+    for local_only in ("flask", "moto", "yaml", "cryptography", "werkzeug", "hypercorn", "a2wsgi"):
         assert local_only not in top_level, f"{local_only} is a local tool's, not the runtime's"
 
 
@@ -206,7 +206,8 @@ def test_the_runtime_imports_nothing_local() -> None:
         "backstretch_local",
         "flask",
         "werkzeug",
-        "waitress",
+        "hypercorn",
+        "a2wsgi",
         "moto",
         "yaml",
         "cryptography",

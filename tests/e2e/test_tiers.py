@@ -13,7 +13,7 @@ from tests.conftest import FAKE_AWS_ENVIRONMENT
 ROOT = Path(__file__).resolve().parents[2]
 
 # What the `local` extra brings, and the local tools themselves.
-NOT_FOR_UNIT_TESTS = ("moto", "cryptography", "flask", "waitress", "yaml", "backstretch_local")
+NOT_FOR_UNIT_TESTS = ("moto", "cryptography", "flask", "hypercorn", "yaml", "backstretch_local")
 
 # Runs pytest with a meta-path finder in front that refuses the modules named in argv[1].
 WITHOUT_MODULES = """

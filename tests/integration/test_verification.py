@@ -508,6 +508,70 @@ def test_downloads_beyond_the_cap_are_refused_not_queued(
     assert len(started) == 3
 
 
+def test_abandoned_downloads_do_not_refuse_a_genuine_request(
+    alexa_signer: AlexaSigner, now: datetime
+) -> None:
+    """Downloads that hang past their deadline are given up and leave their slots: a genuine
+    request with an uncached chain, right after as many as the cap, is fetched and passes."""
+    release = threading.Event()
+    serve = alexa_signer.fetcher()
+
+    def hung_unless_genuine(url: str) -> bytes:
+        if url == alexa_signer.cert_url:
+            return serve(url)
+        release.wait(timeout=10)
+        return b""
+
+    verifier = verifier_for(
+        alexa_signer,
+        now,
+        fetcher=hung_unless_genuine,
+        certificate_fetch_timeout_seconds=0.2,
+        max_certificate_downloads=4,
+    )
+    body = alexa_body(now)
+    try:
+        for name in ("a", "b", "c", "d"):
+            hung = replace(alexa_signer, cert_url=f"https://s3.amazonaws.com/echo.api/{name}.pem")
+            with pytest.raises(VerificationError, match="could not fetch"):
+                verifier.verify(hung.headers(body), body)
+        verifier.verify(alexa_signer.headers(body), body)  # its chain fetched, not refused
+    finally:
+        release.set()
+    assert alexa_signer.fetch_count == 1
+
+
+def test_abandoned_downloads_still_running_are_bounded(
+    alexa_signer: AlexaSigner, now: datetime
+) -> None:
+    """A certificate server that never answers cannot pile up threads: past the bound on
+    given-up downloads still running, a new one is refused at once until they end."""
+    release = threading.Event()
+    serve = alexa_signer.fetcher()
+
+    def hung_unless_released(url: str) -> bytes:
+        release.wait(timeout=10)
+        return serve(alexa_signer.cert_url)
+
+    verifier = verifier_for(
+        alexa_signer,
+        now,
+        fetcher=hung_unless_released,
+        certificate_fetch_timeout_seconds=0.1,
+        max_abandoned_certificate_downloads=2,
+    )
+    body = alexa_body(now)
+    try:
+        for name in ("a", "b"):
+            hung = replace(alexa_signer, cert_url=f"https://s3.amazonaws.com/echo.api/{name}.pem")
+            with pytest.raises(VerificationError, match="could not fetch"):
+                verifier.verify(hung.headers(body), body)
+        with pytest.raises(VerificationError, match="too many certificate downloads"):
+            verifier.verify(alexa_signer.headers(body), body)
+    finally:
+        release.set()
+
+
 # --- logging -------------------------------------------------------------------------------
 
 
