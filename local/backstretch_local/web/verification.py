@@ -28,7 +28,7 @@ from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.verification import PolicyBuilder, Store
 from cryptography.x509.verification import VerificationError as ChainVerificationError
 
-from backstretch.deadline import DeadlinePassed
+from backstretch.deadline import CallRunner, NoWorkerFree
 
 logger = logging.getLogger(__name__)
 
@@ -77,57 +77,6 @@ class VerifierConfig:
 
 class _TooManyDownloads(VerificationError):
     """Every download slot is taken: refused at once (HTTP 400), never queued."""
-
-
-class _Downloads:
-    """Certificate downloads on daemon threads, each awaited only until its deadline.
-
-    At most ``awaited`` are waited on at once. One given up at its deadline leaves that count
-    at once and becomes a straggler until its thread ends: a hung download never holds the
-    slot a new request needs. Stragglers are bounded too (``stragglers``), so a server that
-    never answers cannot pile up threads; past either bound a new download is refused, never
-    queued. (backstretch.deadline.CallRunner holds a worker until the call ends: right for
-    storage calls, whose workers are the capacity, but here one hung download per slot
-    would refuse every uncached chain until they ended.)
-    """
-
-    def __init__(self, awaited: int, stragglers: int) -> None:
-        self._max_awaited, self._max_stragglers = awaited, stragglers
-        self._lock = threading.Lock()
-        self._awaited = 0
-        self._stragglers = 0
-
-    def call(self, seconds: float, fetch: Callable[[], bytes]) -> bytes:
-        with self._lock:
-            if self._awaited >= self._max_awaited or self._stragglers >= self._max_stragglers:
-                raise _TooManyDownloads("too many certificate downloads in flight")
-            self._awaited += 1
-        outcome: dict[str, Any] = {}
-        done = threading.Event()
-
-        def run() -> None:
-            try:
-                outcome["value"] = fetch()
-            except BaseException as error:  # handed to the waiting request, or dropped
-                outcome["error"] = error
-            finally:
-                with self._lock:
-                    done.set()
-                    if outcome.get("abandoned"):
-                        self._stragglers -= 1
-
-        threading.Thread(target=run, name="certificate-download", daemon=True).start()
-        done.wait(seconds)
-        with self._lock:  # decided under the lock: `run` either finished or sees "abandoned"
-            self._awaited -= 1
-            if not done.is_set():
-                outcome["abandoned"] = True
-                self._stragglers += 1
-                raise DeadlinePassed(f"no certificate chain within {seconds:.2f} s")
-        if "error" in outcome:
-            raise outcome["error"]
-        value: bytes = outcome["value"]
-        return value
 
 
 @dataclass(frozen=True)
@@ -249,7 +198,7 @@ class RequestVerifier:
         self._fetching: dict[str, threading.Lock] = {}  # URLs being downloaded right now
         # Downloads in flight, each awaited only until its deadline (a server dripping the
         # chain cannot hold a request open), and given up ones counted apart.
-        self._downloads = _Downloads(
+        self._downloads = CallRunner(
             config.max_certificate_downloads, config.max_abandoned_certificate_downloads
         )
         self._failures: OrderedDict[str, tuple[datetime, str]] = OrderedDict()  # url: when, why
@@ -368,8 +317,8 @@ class RequestVerifier:
         seconds = self._config.certificate_fetch_timeout_seconds
         try:
             pem = self._downloads.call(seconds, lambda: self._fetch_certificate(url))
-        except _TooManyDownloads:
-            raise
+        except NoWorkerFree as exc:
+            raise _TooManyDownloads("too many certificate downloads in flight") from exc
         except Exception as exc:
             raise VerificationError("could not fetch the certificate chain") from exc
         certificates = _load_pem_certificates(pem)
