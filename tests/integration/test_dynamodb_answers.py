@@ -180,7 +180,7 @@ def test_a_profile_answer_cut_once_is_read_again_and_greets_them_back(
     assert LINES.safety not in heard
 
 
-def test_a_profile_answer_cut_on_a_dripping_network_says_progress_cannot_be_read():
+def test_a_profile_answer_cut_by_the_network_says_progress_cannot_be_read():
     """The same lie from a raw socket: DynamoDB's headers, a correct-looking checksum of the
     whole body, and the connection closed inside the body, on every attempt."""
     body = json.dumps(
