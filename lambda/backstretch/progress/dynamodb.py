@@ -8,16 +8,27 @@ One item collection per person, under ``pk = "USER#" + sha256(alexa user id)``:
   expiring (TTL ``expires_at``) 400 days after it started.
 
 Sort keys of routines order by start time, so a summary reads one key range with one Query.
+
+Every answer is held to what DynamoDB's answers are (`AnswerCheck`, on the client
+`progress_client` builds): JSON of its content type with a request id, as long as its
+Content-Length says and matching its ``x-amz-crc32``. botocore enforces none of that, and
+parses a cut or foreign body as an empty success: "no profile", or "saved". Anything else is a
+failed call, tried again within the client's attempts; a write that loses an answer on any
+attempt may have been applied, and says so (``SaveOutcomeUnknown``) however its last attempt
+ended.
 """
 
 from __future__ import annotations
 
+import binascii
 import hashlib
+import json
 import logging
 import re
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, cast
@@ -64,12 +75,26 @@ _BATCH_SIZE: Final = 25  # BatchWriteItem's limit
 _BATCH_ATTEMPTS: Final = 4
 _BATCH_BACKOFF_SECONDS: Final = 0.05
 _CONDITION_FAILED: Final = "ConditionalCheckFailed"
+
+
+class UnreadableAnswer(BotoCoreError):
+    """An answer that is not DynamoDB's whole answer: cut short, not JSON, not its checksum,
+    or not from DynamoDB at all. What it said is unknown, so a write may have been applied."""
+
+    fmt = "{operation}: the answer is not DynamoDB's ({problem})"
+
+
 # After these, a write may or may not have been applied.
 _ANSWER_LOST: Final = (
     ReadTimeoutError,
     ConnectionClosedError,
     IncompleteReadError,
+    UnreadableAnswer,
 )
+# The answers lost, on any attempt, during the store call under way in this thread: the
+# client's `AnswerCheck` notes them here, since botocore keeps only the last attempt's outcome
+# (see `_storage_errors`).
+_lost_answers: ContextVar[list[str] | None] = ContextVar("lost_answers", default=None)
 
 
 CONNECT_TIMEOUT_SECONDS: Final = 0.5
@@ -101,7 +126,95 @@ def progress_client(endpoint_url: str | None, region: str) -> DynamoDBClient:
     client = session.create_client(
         "dynamodb", endpoint_url=endpoint_url, region_name=region, config=config
     )
+    AnswerCheck(ATTEMPTS).register(client)
     return cast("DynamoDBClient", client)
+
+
+def answer_problem(http_response: Any) -> str | None:
+    """Why an HTTP answer is not one DynamoDB sent whole, or None when it is.
+
+    >>> from botocore.awsrequest import AWSResponse
+    >>> class Body:
+    ...     def __init__(self, payload): self.payload = payload
+    ...     def stream(self, **_): yield self.payload
+    >>> headers = {"Content-Type": "application/x-amz-json-1.0", "x-amzn-RequestId": "R1",
+    ...            "Content-Length": "2", "x-amz-crc32": "2745614147"}
+    >>> answer_problem(AWSResponse("https://dynamodb", 200, headers, Body(b"{}"))) is None
+    True
+    >>> answer_problem(AWSResponse("https://dynamodb", 200, headers, Body(b"{")))
+    '1 of 2 bytes'
+    """
+    headers = http_response.headers
+    content_type = str(headers.get("content-type", ""))
+    # A refusal is read by its JSON body whatever its content type says (moto's say
+    # application/json); a success must say it is DynamoDB's JSON.
+    success = http_response.status_code < 300
+    if success and not content_type.startswith("application/x-amz-json"):
+        return f"content-type {content_type[:40]!r}"
+    if not headers.get("x-amzn-requestid"):
+        return "no request id"
+    body: bytes = http_response.content
+    length = headers.get("content-length")
+    if length is not None and length.strip() != str(len(body)):
+        return f"{len(body)} of {length.strip()[:12]} bytes"
+    checksum = headers.get("x-amz-crc32")
+    if checksum is not None and checksum.strip() != str(binascii.crc32(body) & 0xFFFFFFFF):
+        return "checksum mismatch"
+    try:
+        parsed = json.loads(body)
+    except (ValueError, RecursionError):
+        return "not JSON"
+    return None if isinstance(parsed, dict) else "not a JSON object"
+
+
+class AnswerCheck:
+    """botocore handlers that hold each attempt's answer to `answer_problem`, on one client.
+
+    ``needs-retry`` sees every attempt that got an answer: a bad one is tried again while
+    attempts remain (botocore retries a checksum mismatch by itself, but then returns the last,
+    bad, answer as a success), and any lost answer is noted for the store call under way.
+    ``after-call`` refuses a last answer that was bad, so it never reaches the parser's
+    empty success. Calls answered without HTTP (botocore's ``Stubber``) are left alone.
+    """
+
+    _PROBLEM: Final = "backstretch_answer_problem"  # in botocore's per-call context
+    # A mangled answer is the network's doing, not a busy table's: no backoff to speak of, and
+    # well inside the allowance `WORST_CALL_SECONDS` makes for waits between attempts.
+    RETRY_AFTER_SECONDS: Final = 0.05
+
+    def __init__(self, attempts: int) -> None:
+        self._attempts = attempts
+
+    def register(self, client: Any) -> None:
+        events = client.meta.events
+        events.register("needs-retry.dynamodb", self.needs_retry, unique_id="answer-check")
+        events.register("after-call.dynamodb", self.after_call, unique_id="answer-refused")
+
+    def needs_retry(
+        self,
+        response: tuple[Any, Any] | None,
+        attempts: int,
+        caught_exception: Exception | None,
+        request_dict: dict[str, Any],
+        operation: Any,
+        **_: Any,
+    ) -> float | None:
+        problem = None if response is None else answer_problem(response[0])
+        request_dict["context"][self._PROBLEM] = problem
+        lost = problem or (
+            type(caught_exception).__name__ if isinstance(caught_exception, _ANSWER_LOST) else None
+        )
+        noted = _lost_answers.get()
+        if lost and noted is not None:
+            noted.append(f"{operation.name}: {lost}")
+        if problem is not None and attempts < self._attempts:
+            return self.RETRY_AFTER_SECONDS
+        return None
+
+    def after_call(self, context: dict[str, Any], model: Any, **_: Any) -> None:
+        problem = context.get(self._PROBLEM)
+        if problem:
+            raise UnreadableAnswer(operation=model.name, problem=problem)
 
 
 def user_key(user_id: str) -> str:
@@ -302,7 +415,9 @@ def _require_dynamodb_answer(
     answer cut inside its headers): botocore parses those as an empty success.
 
     DynamoDB answers every call with JSON of type ``application/x-amz-json-1.0`` and a request
-    id; ``expected`` names a key a successful answer always holds.
+    id; ``expected`` names a key a successful answer always holds. The progress client's
+    `AnswerCheck` has refused a foreign or cut body already (after trying again); this holds
+    the shape the store relies on, whatever client it was given.
     """
     headers = response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
     content_type = str(headers.get("content-type", ""))
@@ -321,20 +436,38 @@ def _storage_errors(operation: str, *, write: bool = False) -> Iterator[None]:
     """Turn any storage failure into ``ProgressUnavailable``, logging only its error code.
 
     A write whose request went out but whose answer was lost (a read timeout, a connection
-    closed or an answer cut short) may have been applied: that is ``SaveOutcomeUnknown``.
+    closed, an answer cut short or unreadable) may have been applied: that is
+    ``SaveOutcomeUnknown``, whatever a later attempt got. A retry refused by the version
+    check, throttled or timed out says nothing about the attempt before it, which may well
+    be what the table holds now.
     """
+    lost: list[str] = []
+    noting = _lost_answers.set(lost)
     try:
         yield
     except ClientError as error:
         code = _error_code(error)
         logger.warning("progress %s failed: %s", operation, code)
+        if write and lost:
+            raise SaveOutcomeUnknown(
+                f"{operation}: answer lost ({lost[0]}), then {code}"
+            ) from error
         raise ProgressUnavailable(f"{operation} failed: {code}") from error
     except BotoCoreError as error:
         kind = type(error).__name__
         logger.warning("progress %s failed: %s", operation, kind)
-        if write and isinstance(error, _ANSWER_LOST):
+        if write and (lost or isinstance(error, _ANSWER_LOST)):
             raise SaveOutcomeUnknown(f"{operation}: answer lost ({kind})") from error
         raise ProgressUnavailable(f"{operation} failed: {kind}") from error
+    except ProgressUnavailable as error:  # the store's own verdict, e.g. ProfileConflict
+        if write and lost and not isinstance(error, SaveOutcomeUnknown):
+            logger.warning("progress %s: %s after a lost answer", operation, type(error).__name__)
+            raise SaveOutcomeUnknown(
+                f"{operation}: answer lost ({lost[0]}), then {error}"
+            ) from error
+        raise
+    finally:
+        _lost_answers.reset(noting)
 
 
 def _error_code(error: ClientError) -> str:
