@@ -19,13 +19,16 @@ import logging
 import threading
 from typing import Any
 
-from backstretch.progress.outbox_sqs import outbox_client
+import botocore.session
+from botocore.config import Config
+
 from backstretch.skill.outbox_consumer import OutboxConsumer
 from backstretch_local.table import load_template
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5  # a failed write is tried again this soon on a laptop
+POLL_WAIT_SECONDS = 1  # long polling: an empty queue is asked once a second
 _BATCH = 10  # Lambda's default batch size for SQS, and ReceiveMessage's limit
 
 
@@ -96,7 +99,14 @@ class OutboxPoller:
     def on(
         cls, endpoint: str | None, region: str, queue_url: str, consumer: OutboxConsumer
     ) -> OutboxPoller:
-        return cls(outbox_client(endpoint, region), queue_url, consumer, region)
+        """A poller with a client of its own: a long poll waits longer than the skill's
+        sends may."""
+        config = Config(connect_timeout=1, read_timeout=POLL_WAIT_SECONDS + 5)
+        session = botocore.session.get_session()
+        client = session.create_client(
+            "sqs", endpoint_url=endpoint, region_name=region, config=config
+        )
+        return cls(client, queue_url, consumer, region)
 
     def poll_once(self, wait_seconds: int = 0) -> int:
         """One batch: receive, consume, delete what was written; how many were written."""
@@ -137,7 +147,7 @@ class OutboxPoller:
     def _run(self) -> None:
         while not self._stopping.is_set():
             try:
-                self.poll_once(wait_seconds=1)
+                self.poll_once(wait_seconds=POLL_WAIT_SECONDS)
             except Exception:  # the loop outlives any one failure, as Lambda's poller does
                 logger.exception("outbox poll failed")
                 self._stopping.wait(RETRY_AFTER_SECONDS)
