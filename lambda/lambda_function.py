@@ -1,4 +1,5 @@
-"""AWS Lambda entry point (the ASK CLI convention): `lambda_function.lambda_handler`."""
+"""AWS Lambda entry points: `lambda_function.lambda_handler` (the ASK CLI convention) answers
+Alexa; `lambda_function.outbox_handler` makes the writes left in the outbox queue."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from typing import Any
 
 from backstretch.observability import configure_logging
 from backstretch.skill.config import SkillConfig
+from backstretch.skill.outbox_consumer import OutboxConsumer
 from backstretch.skill.service import BackStretchSkill
 
 _skill: BackStretchSkill | None = None
+_consumer: OutboxConsumer | None = None
 
 
 def skill() -> BackStretchSkill:
@@ -29,3 +32,20 @@ def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
     be deleted after they disabled the skill: Lambda reports the failure and Alexa retries.
     """
     return skill().handle_payload(event, context)
+
+
+def consumer() -> OutboxConsumer:
+    """The outbox's consumer, built once per Lambda container on first use."""
+    global _consumer  # one consumer per process, by design
+    if _consumer is None:
+        config = SkillConfig.from_env()
+        if config.on_lambda:
+            configure_logging(config.log_level, as_json=True)
+        _consumer = OutboxConsumer.from_config(config)
+    return _consumer
+
+
+def outbox_handler(event: Any, context: Any) -> dict[str, Any]:
+    """Make the writes of one SQS batch; the messages that must come back are named in
+    ``batchItemFailures`` (the event source reports batch item failures)."""
+    return consumer().handle_batch(event)

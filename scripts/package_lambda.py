@@ -35,9 +35,10 @@ REQUIREMENTS = SOURCE / "requirements.txt"
 PYTHON_VERSION = "3.11"
 WHEEL_PLATFORM = "manylinux2014_x86_64"
 
-# The AWS services the skill calls (tests/e2e/test_bundle.py plays turns through the bundle).
-# botocore's data for every other one is left out.
-AWS_SERVICES = frozenset({"dynamodb"})
+# The AWS services the skill calls: the table, and the outbox queue a write still owed when a
+# session ends is left with (tests/e2e/test_bundle.py plays turns through the bundle, its
+# outbox client made). botocore's data for every other one is left out.
+AWS_SERVICES = frozenset({"dynamodb", "sqs"})
 
 # Never part of a bundle: whatever bytecode pip or an import left (timestamp-checked, so it
 # depends on build times) and packaging leftovers. Bytecode is compiled afresh instead (below).

@@ -15,7 +15,9 @@ from types import FrameType
 
 from backstretch.observability import configure_logging
 from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
+from backstretch.progress.outbox_sqs import outbox_client
 from backstretch.skill.config import SkillConfig
+from backstretch.skill.outbox_consumer import OutboxConsumer
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.cli import FAST_TIME_SCALE
@@ -23,6 +25,7 @@ from backstretch_local.device import Device, DeviceSettings
 from backstretch_local.dynamodb import EmbeddedDynamoDB, local_aws_environment
 from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.fake_alexa_https import trusted_fake_alexa
+from backstretch_local.outbox import OutboxPoller, create_outbox_from_template
 from backstretch_local.simulator import Simulator
 from backstretch_local.table import create_table_from_template
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
@@ -32,6 +35,7 @@ from backstretch_local.web.verification import RequestVerifier
 
 logger = logging.getLogger("backstretch")
 DATA_FILE_NAME = "progress.json"  # in --data-dir: the embedded DynamoDB's items
+OUTBOX_QUEUE_NAME = "backstretch-outbox"  # on the embedded moto, beside the table
 
 NO_VERIFY_WARNING = """
   *** REQUEST VERIFICATION IS OFF ***
@@ -64,6 +68,10 @@ def run(args: argparse.Namespace) -> None:
             endpoint = resources.enter_context(embedded)
             if data_file is not None:
                 logger.info("progress kept in %s between runs", data_file)
+            if args.command == "serve":  # moto answers SQS too: the outbox, as deployed
+                sqs = outbox_client(endpoint, config.region)
+                queue_url = create_outbox_from_template(sqs, OUTBOX_QUEUE_NAME)
+                config = replace(config, outbox_queue_url=queue_url, sqs_endpoint=endpoint)
         elif args.create_table:
             client = progress_client(endpoint, config.region)
             create_table_from_template(client, config.table_name)
@@ -77,6 +85,15 @@ def run(args: argparse.Namespace) -> None:
 def serve(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) -> None:
     verifier = None if args.no_verify else RequestVerifier()
     skill = BackStretchSkill(config)
+    if config.outbox_queue_url:
+        # Lambda's SQS trigger, played by a background thread: writes left in the outbox are
+        # made as soon as the table takes them.
+        consumer = OutboxConsumer.from_config(config)
+        poller = OutboxPoller.on(
+            config.sqs_endpoint, config.region, config.outbox_queue_url, consumer
+        )
+        poller.start()
+        resources.callback(poller.stop)
     simulator = None
     if verifier is None:
         print(NO_VERIFY_WARNING, file=sys.stderr)

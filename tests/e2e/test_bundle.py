@@ -111,6 +111,9 @@ def run_in_bundle(bundle: BuiltBundle, envelopes: list[dict[str, Any]], tmp_path
     environment = {
         "PROGRESS_TABLE": os.environ["PROGRESS_TABLE"],
         "DYNAMODB_ENDPOINT": os.environ["DYNAMODB_ENDPOINT"],
+        # As the template sets it: the skill makes its outbox client (SQS's data must ship).
+        "OUTBOX_QUEUE_URL": os.environ["DYNAMODB_ENDPOINT"] + "/123456789012/backstretch-outbox",
+        "SQS_ENDPOINT": os.environ["DYNAMODB_ENDPOINT"],
         "SKILL_ID": SKILL_ID,
         "LOG_LEVEL": "INFO",
         "METRICS_NAMESPACE": "BackStretchCoach",
@@ -191,12 +194,14 @@ def test_the_bundle_is_the_runtime_package_whole_and_nothing_local(bundle: Built
         assert local_only not in top_level, f"{local_only} is a local tool's, not the runtime's"
 
 
-def test_the_bundle_keeps_aws_data_for_dynamodb_alone(bundle: BuiltBundle) -> None:
-    """What a cold start would otherwise list and decode (the launch test shows it suffices)."""
+def test_the_bundle_keeps_aws_data_for_dynamodb_and_sqs_alone(bundle: BuiltBundle) -> None:
+    """What a cold start would otherwise list and decode (the launch test shows it suffices:
+    its skill makes the outbox's SQS client too)."""
     data = bundle.unpacked / "botocore" / "data"
-    assert sorted(p.name for p in data.iterdir() if p.is_dir()) == ["dynamodb"]
+    assert sorted(p.name for p in data.iterdir() if p.is_dir()) == ["dynamodb", "sqs"]
     endpoints = json.loads((data / "endpoints.json").read_text(encoding="utf-8"))
-    assert {name for p in endpoints["partitions"] for name in p["services"]} == {"dynamodb"}
+    services = {name for p in endpoints["partitions"] for name in p["services"]}
+    assert services == {"dynamodb", "sqs"}
     assert "aws" in {p["partition"] for p in endpoints["partitions"]}
 
 

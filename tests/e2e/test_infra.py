@@ -32,6 +32,11 @@ STORE_DYNAMODB_ACTIONS = {
     "dynamodb:Query",
     "dynamodb:BatchWriteItem",
 }
+# The outbox's consumer only reads a profile and makes the turn's conditional writes
+# (backstretch.coaching.outbox.make_owed_write): GetItem, and PutItem (TransactWriteItems).
+OUTBOX_DYNAMODB_ACTIONS = {"dynamodb:GetItem", "dynamodb:PutItem"}
+# What Lambda's SQS event source mapping needs of the consumer's role, and nothing more.
+OUTBOX_SQS_ACTIONS = {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"}
 ALEXA_BUDGET_SECONDS = 8
 
 # Runs with .venv-iac's interpreter: SAM's transform as CloudFormation runs it, no AWS call
@@ -175,7 +180,8 @@ def test_sam_transform_keeps_one_role_and_a_versioned_code_location(
 ) -> None:
     # SAM adds a role of its own (with a managed policy writing to every log group) unless the
     # function names one: only ours may exist.
-    assert set(resources_of_type(transformed, "AWS::IAM::Role")) == {"SkillFunctionRole"}
+    roles = set(resources_of_type(transformed, "AWS::IAM::Role"))
+    assert roles == {"SkillFunctionRole", "OutboxFunctionRole"}
     function = transformed["Resources"]["SkillFunction"]
     assert function["Type"] == "AWS::Lambda::Function"
     assert function["Properties"]["Code"] == {
@@ -286,3 +292,69 @@ def test_parameters_and_outputs(template: dict[str, Any]) -> None:
     assert outputs["SkillFunctionArn"]["Value"] == function_arn
     assert outputs["SkillEndpoint"]["Value"] == function_arn  # the ASK CLI reads this one
     assert outputs["ProgressTableName"]["Value"] == {"Ref": "ProgressTable"}
+
+
+# --- the outbox ---------------------------------------------------------------------------
+
+
+def actions_on(role: dict[str, Any], service: str) -> list[dict[str, Any]]:
+    return [s for s in statements(role) if any(f"{service}:" in a for a in as_list(s["Action"]))]
+
+
+def test_the_outbox_is_encrypted_and_sets_aside_what_keeps_failing(
+    template: dict[str, Any],
+) -> None:
+    resources = template["Resources"]
+    queue = resources["OutboxQueue"]["Properties"]
+    dead = resources["OutboxDeadLetterQueue"]["Properties"]
+    assert queue["SqsManagedSseEnabled"] is True and dead["SqsManagedSseEnabled"] is True
+    redrive = queue["RedrivePolicy"]
+    assert redrive["deadLetterTargetArn"] == {"Fn::GetAtt": ["OutboxDeadLetterQueue", "Arn"]}
+    assert redrive["maxReceiveCount"] * queue["VisibilityTimeout"] >= 3 * 3600, "hours of tries"
+    assert dead["MessageRetentionPeriod"] > queue["MessageRetentionPeriod"]
+    consumer = resources["OutboxFunction"]["Properties"]
+    # Lambda refuses an SQS trigger whose visibility timeout is shorter than the function's.
+    assert queue["VisibilityTimeout"] >= 6 * consumer["Timeout"]
+
+
+def test_the_skill_may_only_send_to_the_outbox(template: dict[str, Any]) -> None:
+    role = template["Resources"]["SkillFunctionRole"]
+    (statement,) = actions_on(role, "sqs")
+    assert as_list(statement["Action"]) == ["sqs:SendMessage"]
+    assert statement["Resource"] == {"Fn::GetAtt": ["OutboxQueue", "Arn"]}
+    variables = template["Resources"]["SkillFunction"]["Properties"]["Environment"]["Variables"]
+    assert variables["OUTBOX_QUEUE_URL"] == {"Ref": "OutboxQueue"}
+
+
+def test_the_consumer_may_only_take_from_the_outbox_and_write_the_table(
+    template: dict[str, Any],
+) -> None:
+    role = template["Resources"]["OutboxFunctionRole"]
+    (sqs,) = actions_on(role, "sqs")
+    assert set(as_list(sqs["Action"])) == OUTBOX_SQS_ACTIONS
+    assert sqs["Resource"] == {"Fn::GetAtt": ["OutboxQueue", "Arn"]}
+    (dynamodb,) = actions_on(role, "dynamodb")
+    assert set(as_list(dynamodb["Action"])) == OUTBOX_DYNAMODB_ACTIONS
+    assert dynamodb["Resource"] == {"Fn::GetAtt": ["ProgressTable", "Arn"]}
+    (logs,) = actions_on(role, "logs")
+    assert logs["Resource"] == {"Fn::GetAtt": ["OutboxLogGroup", "Arn"]}
+    for statement in statements(role):
+        assert statement["Effect"] == "Allow" and statement["Resource"] != "*"
+        assert all("*" not in action for action in as_list(statement["Action"]))
+    assert "Policies" not in template["Resources"]["OutboxFunction"]["Properties"]
+
+
+def test_the_consumer_is_the_same_bundles_second_handler_fed_by_the_queue(
+    transformed: dict[str, Any],
+) -> None:
+    resources = transformed["Resources"]
+    consumer = resources["OutboxFunction"]["Properties"]
+    assert consumer["Handler"] == "lambda_function.outbox_handler"
+    assert consumer["Code"] == resources["SkillFunction"]["Properties"]["Code"]
+    (mapping,) = resources_of_type(transformed, "AWS::Lambda::EventSourceMapping").values()
+    properties = mapping["Properties"]
+    assert properties["EventSourceArn"] == {"Fn::GetAtt": ["OutboxQueue", "Arn"]}
+    assert properties["FunctionName"] == {"Ref": "OutboxFunction"}
+    # Without it, one write the table refuses would send the whole batch back.
+    assert properties["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert properties["ScalingConfig"]["MaximumConcurrency"] >= 2

@@ -16,12 +16,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape
 
+from backstretch.coaching.outbox import OwedWrite
 from backstretch.coaching.saves import Save, SaveKind, progress_write
 from backstretch.progress.changes import with_zone
 from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord, WeeklySummary
+from backstretch.progress.outbox import OutboxUnavailable
 from backstretch.progress.summary import weekly_summary
-from backstretch.routine.content import Routine
+from backstretch.routine.content import Lines, Routine
 from backstretch.routine.conversation import (
     Event,
     EventKind,
@@ -276,9 +278,13 @@ def _remember(
         after = storage.write(work)
     except SaveOutcomeUnknown as error:
         storage.failed(f"outcome unknown ({save.kind})", error)
+        if _session_ends(request, turn) and storage.has_outbox:
+            return _hand_over(request, (save, still_kept), storage, zone, lines, tell, unsure=True)
         return _Remembered(say(lines.progress_save_unsure) if tell else SpeechPlan(), False, save)
     except ProgressUnavailable as error:
         storage.failed(f"not saved ({save.kind})", error)
+        if _session_ends(request, turn) and storage.has_outbox:
+            return _hand_over(request, (save, still_kept), storage, zone, lines, tell, unsure=False)
         if request.session_ended:
             logger.warning("session ended with progress unsaved: %s", save.kind)
         return _Remembered(say(lines.progress_save_pending) if tell else SpeechPlan(), False, save)
@@ -289,6 +295,43 @@ def _remember(
         offering = after.reminder_offered and not before.reminder_offered
         return _Remembered(finish_note(after.streak_days, routine), offering, still_kept)
     return _Remembered(unsaved=still_kept)
+
+
+def _session_ends(request: TurnRequest, turn: Turn) -> bool:
+    """No later turn of this session will come to make a write: it ends with this one."""
+    return request.session_ended or not request.in_session or turn.end_session
+
+
+def _hand_over(
+    request: TurnRequest,
+    saves: tuple[Save | None, ...],
+    storage: TurnStorage,
+    zone: PersonZone,
+    lines: Lines,
+    tell: bool,
+    *,
+    unsure: bool,
+) -> _Remembered:
+    """The session ends with writes owed: leave them with the outbox, whose consumer makes
+    them once the table answers, and say what became of them. Nothing is kept in the session
+    either way: no later turn would make them, and none may pretend to."""
+    owed = [save for save in saves if save is not None]
+    kinds = ", ".join(str(save.kind) for save in owed)
+    try:
+        if request.user_id is None:
+            raise OutboxUnavailable("request carries no user id")
+        for save in owed:
+            message = OwedWrite(request.user_id, save, zone.learned, request.locale)
+            storage.hand_over(message.to_message())
+    except OutboxUnavailable as error:
+        logger.error(
+            "progress lost: neither the table nor the outbox took it (%s): %s", kinds, error
+        )
+        line = lines.progress_not_confirmed if unsure else lines.progress_not_kept
+        return _Remembered(say(line) if tell else SpeechPlan())
+    logger.info("progress left with the outbox: %s", kinds)
+    line = lines.progress_check_later if unsure else lines.progress_save_later
+    return _Remembered(say(line) if tell else SpeechPlan())
 
 
 def _remember_zone(storage: TurnStorage, zone: PersonZone) -> None:

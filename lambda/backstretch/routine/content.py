@@ -120,6 +120,10 @@ class Lines:
     start_offer_reprompt: str
     progress_save_pending: str
     progress_save_unsure: str
+    progress_save_later: str
+    progress_check_later: str
+    progress_not_kept: str
+    progress_not_confirmed: str
     progress_saved_now: str
     progress_not_read: str
     summary_unavailable: str

@@ -22,6 +22,9 @@ class SkillConfig:
     table_name: str = "backstretch-progress"
     dynamodb_endpoint: str | None = None  # None: AWS's own endpoint for the region
     region: str = "us-east-1"
+    # Where a write owed when a session ends is left (an SQS queue's URL); None: nowhere.
+    outbox_queue_url: str | None = None
+    sqs_endpoint: str | None = None  # None: AWS's own endpoint for the region
     on_lambda: bool = False  # JSON logs, and CloudWatch metrics as EMF on stdout
     metrics_namespace: str = "BackStretchCoach"
     service_name: str = "back-stretch-coach"
@@ -35,6 +38,8 @@ class SkillConfig:
             log_level=env.get("LOG_LEVEL", "INFO").upper(),
             table_name=env.get("PROGRESS_TABLE", cls.table_name),
             dynamodb_endpoint=env.get("DYNAMODB_ENDPOINT") or None,
+            outbox_queue_url=env.get("OUTBOX_QUEUE_URL") or None,
+            sqs_endpoint=env.get("SQS_ENDPOINT") or None,
             region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or cls.region,
             on_lambda=bool(env.get("AWS_LAMBDA_FUNCTION_NAME")),
             metrics_namespace=env.get("METRICS_NAMESPACE", cls.metrics_namespace),

@@ -19,6 +19,8 @@ from backstretch.alexa_api.client import HttpsAlexaApi
 from backstretch.alexa_api.port import AlexaApi
 from backstretch.observability import TurnObserver, TurnRecord
 from backstretch.progress.dynamodb import DynamoProgressStore, progress_client
+from backstretch.progress.outbox import Outbox
+from backstretch.progress.outbox_sqs import SqsOutbox, outbox_client
 from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import load_routine
 from backstretch.skill.config import SkillConfig
@@ -78,7 +80,11 @@ class BackStretchSkill:
     endpoint alike."""
 
     def __init__(
-        self, config: SkillConfig, api: AlexaApi | None = None, store: ProgressStore | None = None
+        self,
+        config: SkillConfig,
+        api: AlexaApi | None = None,
+        store: ProgressStore | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         self.config = config
         self._serializer = DefaultSerializer()
@@ -90,12 +96,15 @@ class BackStretchSkill:
         if store is None:
             client = progress_client(config.dynamodb_endpoint, config.region)
             store = DynamoProgressStore(config.table_name, client)
-        self._skill = self._build(api or HttpsAlexaApi(), store)
+        if outbox is None and config.outbox_queue_url:
+            sqs = outbox_client(config.sqs_endpoint, config.region)
+            outbox = SqsOutbox(config.outbox_queue_url, sqs)
+        self._skill = self._build(api or HttpsAlexaApi(), store, outbox)
 
-    def _build(self, api: AlexaApi, store: ProgressStore) -> CustomSkill:
+    def _build(self, api: AlexaApi, store: ProgressStore, outbox: Outbox | None) -> CustomSkill:
         builder = SkillBuilder()
         builder.skill_id = self.config.skill_id  # type: ignore[assignment]
-        services = TurnServices(store, api, self.config.alexa_api_budget_seconds)
+        services = TurnServices(store, api, self.config.alexa_api_budget_seconds, outbox=outbox)
         builder.add_global_request_interceptor(OpenTurnRecord())
         builder.add_request_handler(ReminderHandler(services))  # before the catch-all below
         builder.add_request_handler(ConversationHandler(services))

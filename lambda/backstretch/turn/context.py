@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from backstretch.alexa_api.port import AlexaApi
 from backstretch.budget import TurnBudget
 from backstretch.deadline import CallRunner
+from backstretch.progress.outbox import Outbox
 from backstretch.progress.store import ProgressStore
 from backstretch.turn.request import TurnRequest
 from backstretch.turn.storage import TurnStorage
@@ -49,6 +50,8 @@ class TurnServices:
     api: AlexaApi
     alexa_api_seconds: float = 3.0
     runner: CallRunner = field(default_factory=CallRunner)
+    # Where a write owed when the session ends is left for later; None: nowhere (it is lost).
+    outbox: Outbox | None = None
 
 
 @dataclass(frozen=True)
@@ -65,5 +68,7 @@ class TurnClock:
     def start(cls, request: TurnRequest, services: TurnServices) -> TurnClock:
         budget = TurnBudget(TURN_DEADLINE_SECONDS)
         alexa_budget = budget.within(alexa_api_allowance(services))
-        storage = TurnStorage(services.store, request.user_id, budget, services.runner)
+        storage = TurnStorage(
+            services.store, request.user_id, budget, services.runner, services.outbox
+        )
         return cls(storage, PersonZone(request, services.api, alexa_budget), alexa_budget)

@@ -18,6 +18,7 @@ from backstretch.budget import TurnBudget
 from backstretch.deadline import CallRunner, DeadlinePassed
 from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
 from backstretch.progress.model import Profile, RoutineRecord, StoredProgress
+from backstretch.progress.outbox import Outbox, OutboxUnavailable
 from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import read_window
 
@@ -61,8 +62,10 @@ class TurnStorage:
         user_id: str | None,
         budget: TurnBudget,
         runner: CallRunner,
+        outbox: Outbox | None = None,
     ) -> None:
         self._store = store
+        self._outbox = outbox
         self._user_id = user_id
         self._budget = budget
         self._runner = runner
@@ -100,6 +103,30 @@ class TurnStorage:
 
         self._profile = retry_on_conflict(reload, self.profile(), attempt, self._may_retry)
         return self._profile
+
+    @property
+    def has_outbox(self) -> bool:
+        """Whether a write the session cannot make may be left with an outbox."""
+        return self._outbox is not None
+
+    def hand_over(self, body: str) -> None:
+        """Leave a write with the outbox, under the same deadline as every storage call.
+
+        Raises OutboxUnavailable when the outbox did not take it (or there is none).
+        """
+        outbox = self._outbox
+        if outbox is None:
+            raise OutboxUnavailable("no outbox configured")
+        worst = outbox.worst_call_seconds
+        if not self._budget.allows(worst):
+            raise OutboxUnavailable(f"no time left in the turn ({self._budget.elapsed():.1f} s)")
+        remaining = self._budget.remaining()
+        try:
+            self._runner.call(
+                min(worst, remaining) if worst > 0 else remaining, lambda: outbox.send(body)
+            )
+        except DeadlinePassed as error:
+            raise OutboxUnavailable(f"send unanswered: {error}") from error
 
     def failed(self, what: str, error: ProgressUnavailable) -> None:
         """Count and log a failure the turn carries on after."""
