@@ -258,3 +258,22 @@ def test_a_message_that_is_not_ours_is_handed_back_for_the_dead_letter_queue(
 
     [record] = batch["Records"]
     assert answer == {"batchItemFailures": [{"itemIdentifier": record["messageId"]}]}
+
+
+def test_a_write_queued_for_someone_who_then_disabled_the_skill_is_never_made(
+    person, dynamodb_client, sqs, queue_url, deployed_consumer, no_retry_waits
+):
+    finish_during(person, Outage(dynamodb_client))
+    assert waiting(sqs, queue_url) == 1
+    # They disable the skill while their routine waits in the queue: Alexa says forget them.
+    disabled = person.alexa.envelope(
+        {"type": "AlexaSkillEvent.SkillDisabled", "body": {}}, with_session=False
+    )
+    person.skill.handle_payload(disabled)
+
+    answer = deployed_consumer(received(sqs, queue_url), None)
+
+    assert answer == {"batchItemFailures": []}, "done with, not handed back"
+    # All that stays is the mark that they were deleted: no routine, no profile.
+    assert routine_items(dynamodb_client) == []
+    assert [item["sk"]["S"] for item in stored_items(dynamodb_client)] == ["~~DELETED"]

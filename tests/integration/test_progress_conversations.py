@@ -356,9 +356,10 @@ def test_skill_disabled_deletes_everything_of_that_user_and_nothing_else(
 
     response = skill.handle_payload(skill_disabled(alice.user_id))
     assert response["response"] == {}
-    keys = {item["pk"]["S"] for item in stored_items(dynamodb_client)}
-    assert user_key(alice.user_id) not in keys
-    assert user_key(bob.user_id) in keys
+    kept = [(item["pk"]["S"], item["sk"]["S"]) for item in stored_items(dynamodb_client)]
+    # Of Alice, only the mark that she was deleted (hashed key and a time, nothing of hers).
+    assert [sk for pk, sk in kept if pk == user_key(alice.user_id)] == ["~~DELETED"]
+    assert any(pk == user_key(bob.user_id) for pk, _ in kept)
     again = skill.handle_payload(skill_disabled(alice.user_id))  # delivered twice: still fine
     assert again["response"] == {}
 

@@ -78,6 +78,11 @@ def items_of(client: Any, user_id: str) -> list[dict[str, Any]]:
     return [item for item in stored_items(client) if item["pk"]["S"] == user_key(user_id)]
 
 
+def data_of(client: Any, user_id: str) -> list[dict[str, Any]]:
+    """Their items but the mark that they were deleted (which holds nothing of theirs)."""
+    return [item for item in items_of(client, user_id) if item["sk"]["S"] != "~~DELETED"]
+
+
 # --- profile ------------------------------------------------------------------------------
 
 
@@ -398,7 +403,7 @@ def test_load_progress_follows_pages_when_dynamodb_sends_them(
     dynamodb_calls.clear()
     assert progress_store.delete_user(ALICE) == 6
     assert dynamodb_calls["Query"] >= 3
-    assert items_of(dynamodb_client, ALICE) == []
+    assert data_of(dynamodb_client, ALICE) == []
 
 
 def test_routine_items_expire_400_days_after_they_started(
@@ -422,6 +427,17 @@ def test_routines_older_than_their_retention_are_left_out(any_store: ProgressSto
     found = any_store.load_progress(ALICE, NOW - timedelta(days=500), NOW, now=NOW)
 
     assert found.routines == (last_month,)
+
+
+def test_a_person_deleted_is_known_as_deleted_and_nobody_else(any_store: ProgressStore) -> None:
+    finish(any_store, ALICE, record(NOW - timedelta(hours=2), routine_id="a"))
+    assert not any_store.was_deleted(ALICE)
+
+    any_store.delete_user(ALICE)
+
+    assert any_store.was_deleted(ALICE)
+    assert not any_store.was_deleted(BOB)
+    assert any_store.load_profile(ALICE) == Profile()
 
 
 def test_the_memory_store_forgets_a_person_like_dynamodb_does() -> None:
@@ -452,8 +468,10 @@ def test_delete_user_removes_all_of_theirs_and_none_of_anyone_elses(
     deleted = progress_store.delete_user(ALICE)
 
     assert deleted == 31
-    assert dynamodb_calls == Counter({"Query": 1, "BatchWriteItem": 2})  # keys only, no Scan
-    assert items_of(dynamodb_client, ALICE) == []
+    # Keys only, no Scan; and one PutItem: the mark that they were deleted.
+    assert dynamodb_calls == Counter({"Query": 1, "BatchWriteItem": 2, "PutItem": 1})
+    [mark] = items_of(dynamodb_client, ALICE)
+    assert set(mark) == {"pk", "sk", "deleted_at", "expires_at"}, "nothing of theirs is kept"
     assert items_of(dynamodb_client, BOB) == bobs_items
     assert progress_store.delete_user(ALICE) == 0  # idempotent
     assert progress_store.load_profile(ALICE) == Profile()
@@ -486,7 +504,7 @@ def test_delete_user_retries_unprocessed_items(
 
     assert progress_store.delete_user(ALICE) == 2
     assert dynamodb_calls["BatchWriteItem"] == 2
-    assert items_of(dynamodb_client, ALICE) == []
+    assert data_of(dynamodb_client, ALICE) == []
 
 
 def test_delete_user_gives_up_when_items_stay_unprocessed(

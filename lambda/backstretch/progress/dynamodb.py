@@ -5,7 +5,10 @@ One item collection per person, under ``pk = "USER#" + sha256(alexa user id)``:
 - ``sk = "~PROFILE"``: the profile, written with an optimistic version check; ``~`` sorts
   after every routine's key, so one Query reads the profile with a range of routines;
 - ``sk = "ROUTINE#<started_at, UTC, to the second>Z#<routine_id>"``: one item per routine,
-  expiring (TTL ``expires_at``) 400 days after it started.
+  expiring (TTL ``expires_at``) 400 days after it started;
+- ``sk = "~~DELETED"``: once the person disabled the skill, the mark that their data was
+  deleted (nothing of theirs but the hashed key and the time), expiring after 30 days; it
+  sorts after the profile, outside every read of their progress.
 
 Sort keys of routines order by start time, so a summary reads one key range with one Query.
 
@@ -70,6 +73,10 @@ logger = logging.getLogger(__name__)
 PROFILE_SK: Final = "~PROFILE"  # sorts after every "ROUTINE#..." key
 ROUTINE_PREFIX: Final = "ROUTINE#"
 ROUTINE_RETENTION: Final = timedelta(days=400)
+DELETED_SK: Final = "~~DELETED"
+# Longer than a queued write can live: the outbox keeps a message 4 days, its dead-letter
+# queue 14, and a redrive from there is a person's deliberate act within that time.
+DELETED_MARK_RETENTION: Final = timedelta(days=30)
 
 _BATCH_SIZE: Final = 25  # BatchWriteItem's limit
 _BATCH_ATTEMPTS: Final = 4
@@ -320,9 +327,33 @@ class DynamoProgressStore:
                     ConsistentRead=True,
                 )
             )
+            # The mark goes in first: a write queued for them is refused from then on.
+            self._mark_deleted(user_id)
+            keys = [key for key in keys if key["sk"]["S"] != DELETED_SK]
             for first in range(0, len(keys), _BATCH_SIZE):
                 self._delete_batch(keys[first : first + _BATCH_SIZE])
         return len(keys)
+
+    def was_deleted(self, user_id: str) -> bool:
+        with _storage_errors("was_deleted"):
+            response = self._client.get_item(
+                TableName=self._table,
+                Key=_key(user_key(user_id), DELETED_SK),
+                ConsistentRead=True,
+            )
+            _require_dynamodb_answer(response, "was_deleted")
+        return "Item" in response
+
+    def _mark_deleted(self, user_id: str) -> None:
+        now = datetime.now(UTC)
+        self._client.put_item(
+            TableName=self._table,
+            Item={
+                **_key(user_key(user_id), DELETED_SK),
+                "deleted_at": {"S": now.isoformat()},
+                "expires_at": {"N": str(int((now + DELETED_MARK_RETENTION).timestamp()))},
+            },
+        )
 
     def _query_pages(self, **query: Any) -> Iterator[Item]:
         """Every item of a Query, following ``LastEvaluatedKey`` only when DynamoDB sends one."""

@@ -31,6 +31,7 @@ class InMemoryProgressStore:
     def __init__(self) -> None:
         self._profiles: dict[str, Profile] = {}
         self._routines: dict[str, dict[str, RoutineRecord]] = {}
+        self._deleted: set[str] = set()
 
     def load_profile(self, user_id: str) -> Profile:
         return self._profiles.get(user_id, Profile())
@@ -67,7 +68,11 @@ class InMemoryProgressStore:
     def delete_user(self, user_id: str) -> int:
         removed = len(self._routines.pop(user_id, {})) + int(user_id in self._profiles)
         self._profiles.pop(user_id, None)
+        self._deleted.add(user_id)
         return removed
+
+    def was_deleted(self, user_id: str) -> bool:
+        return user_id in self._deleted
 
     def _write_routine(self, user_id: str, record: RoutineRecord, profile: Profile) -> Profile:
         routines = self._routines.setdefault(user_id, {})

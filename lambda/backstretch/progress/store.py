@@ -67,7 +67,18 @@ class ProgressStore(Protocol):
         ...
 
     def delete_user(self, user_id: str) -> int:
-        """Forget everything stored for this person; returns how many records were removed."""
+        """Forget everything stored for this person; returns how many records were removed.
+
+        What stays is a mark that they were deleted (no data of theirs: the hashed key and a
+        time, expiring with the outbox's longest retention), so a write still queued for them
+        is not made after they asked to be forgotten (see `was_deleted`).
+        """
+        ...
+
+    def was_deleted(self, user_id: str) -> bool:
+        """Whether this person's data was deleted (they disabled the skill). Alexa gives a
+        person who enables the skill again a new user id, so nothing is ever written again
+        under this one."""
         ...
 
 

@@ -27,6 +27,7 @@ class Made(Enum):
     WRITTEN = "written"  # done: SQS deletes it
     AGAIN = "again"  # back to the queue
     TABLE_DOWN = "table_down"  # back to the queue, and the rest of the batch with it
+    DROPPED = "dropped"  # done without writing: the person's data was deleted since
 
 
 class OutboxConsumer:
@@ -57,7 +58,7 @@ class OutboxConsumer:
             # seconds of the consumer's time for the same answer.
             if made is not Made.TABLE_DOWN:
                 made = self._make(message_id, record.get("body"))
-            if made is not Made.WRITTEN:
+            if made in (Made.AGAIN, Made.TABLE_DOWN):
                 failed.append(message_id)
         return {"batchItemFailures": [{"itemIdentifier": message_id} for message_id in failed]}
 
@@ -69,6 +70,10 @@ class OutboxConsumer:
             logger.error("outbox message %s unreadable", message_id)
             return Made.AGAIN
         try:
+            if self._store.was_deleted(owed.user_id):
+                # They disabled the skill after this was queued: it must not come back.
+                logger.info("outbox message %s dropped: the person's data was deleted", message_id)
+                return Made.DROPPED
             make_owed_write(self._store, owed)
         except ProfileConflict as error:
             logger.warning("outbox message %s lost the version check twice: %s", message_id, error)
