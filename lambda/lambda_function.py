@@ -3,12 +3,14 @@ Alexa; `lambda_function.outbox_handler` makes the writes left in the outbox queu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backstretch.observability import configure_logging
 from backstretch.skill.config import SkillConfig
-from backstretch.skill.outbox_consumer import OutboxConsumer
 from backstretch.skill.service import BackStretchSkill
+
+if TYPE_CHECKING:  # the skill's own function never loads the consumer's code
+    from backstretch.skill.outbox_consumer import OutboxConsumer
 
 _skill: BackStretchSkill | None = None
 _consumer: OutboxConsumer | None = None
@@ -38,6 +40,8 @@ def consumer() -> OutboxConsumer:
     """The outbox's consumer, built once per Lambda container on first use."""
     global _consumer  # one consumer per process, by design
     if _consumer is None:
+        from backstretch.skill.outbox_consumer import OutboxConsumer
+
         config = SkillConfig.from_env()
         if config.on_lambda:
             configure_logging(config.log_level, as_json=True)
