@@ -228,9 +228,8 @@ def test_an_unsaved_finish_is_still_written_after_another_routine_in_the_session
         person.says(EventKind.NEXT)
     store.down = False
 
-    second = person.says(EventKind.NEXT)  # this routine's finish is written
-    assert not second.end_session, "the session stays open while a write is owed"
-    person.leaves()
+    second = person.says(EventKind.NEXT)  # this finish ends the session: both are written
+    assert second.unsaved is None, "nothing left owed as the session ends"
 
     assert store.load_profile(USER).routines_completed == 2
     assert [r.completed for r in stored_routines(store, person.now)] == [True, True]
@@ -275,6 +274,37 @@ def test_an_unsaved_finish_survives_a_hold_change_that_fails_too():
 
     profile = store.load_profile(USER)
     assert (profile.routines_completed, profile.hold_seconds) == (1, 25)
+
+
+class AllDownStore(DownStore):
+    """Every write refused while `down`: a stopped routine's too."""
+
+    def save_partial_routine(
+        self, user_id: str, record: RoutineRecord, profile: Profile
+    ) -> Profile:
+        if self.down:
+            raise ProgressUnavailable("throttled")
+        return super().save_partial_routine(user_id, record, profile)
+
+
+def test_an_owed_finish_and_a_stop_after_it_are_both_stored_when_the_session_ends():
+    """A finish the table refused, then a second routine stopped partway, refused too: when
+    the table is back and Alexa ends the session, both are stored, neither dropped."""
+    store = AllDownStore()
+    person = Person(store)
+    store.down = True
+    person.does_a_whole_routine()
+    person.says(EventKind.START)  # once more, from the top
+    person.says(EventKind.NEXT)  # a side of it held
+    stopped = person.says(EventKind.STOP)
+    assert stopped.unsaved is not None and not stopped.end_session, "two writes owed"
+    store.down = False
+
+    person.leaves()
+
+    routines = stored_routines(store, person.now)
+    assert sorted(r.completed for r in routines) == [False, True]
+    assert store.load_profile(USER).routines_completed == 1
 
 
 def test_a_finish_written_at_session_end_does_not_count_as_the_reminder_offer():

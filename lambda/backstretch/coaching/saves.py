@@ -86,6 +86,39 @@ class Save:
         return cls(kind, at, hold if isinstance(hold, int) else None, record, resume)
 
 
+# Writes one session may owe at once: far more than a session makes (a finish, a stop, a
+# hold length), so none is ever dropped, and a bound on what a session's attributes carry.
+MAX_OWED = 6
+
+
+def owed_saves(value: Any) -> tuple[Save, ...]:
+    """The writes a session still owes, oldest first: the first as one save (as every
+    version wrote it), any more under its ``then``; nothing for what we did not write."""
+    first = Save.from_attribute(value)
+    if first is None:
+        return ()
+    more = value.get("then") if isinstance(value, dict) else None
+    rest = [Save.from_attribute(v) for v in (more if isinstance(more, list) else [])]
+    return (first, *[save for save in rest if save is not None])[:MAX_OWED]
+
+
+def owed_attribute(saves: tuple[Save, ...]) -> dict[str, Any] | None:
+    """What to keep in the session for ``saves`` (see `owed_saves`).
+
+    >>> from datetime import UTC, datetime
+    >>> hold = Save(SaveKind.HOLD, datetime(2026, 1, 1, tzinfo=UTC), 25)
+    >>> len(owed_saves(owed_attribute((hold, hold))))
+    2
+    """
+    if not saves:
+        return None
+    kept = saves[:MAX_OWED]
+    attribute = kept[0].to_attribute()
+    if len(kept) > 1:
+        attribute["then"] = [save.to_attribute() for save in kept[1:]]
+    return attribute
+
+
 def progress_write(
     save: Save, local: ZoneInfo, learned_zone: str | None, *, may_offer: bool
 ) -> ProgressWrite:

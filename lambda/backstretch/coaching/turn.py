@@ -17,7 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from backstretch.coaching.outbox import OwedWrite
-from backstretch.coaching.saves import Save, SaveKind, progress_write
+from backstretch.coaching.saves import Save, SaveKind, owed_attribute, owed_saves, progress_write
 from backstretch.progress.changes import with_zone
 from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord, WeeklySummary
@@ -78,7 +78,7 @@ def take_turn(
     """Recall, respond, deliver, remember, answer: one turn, top to bottom."""
     clock = TurnClock.start(request, services)
     storage, zone, alexa_budget = clock.storage, clock.zone, clock.alexa_budget
-    kept = Save.from_attribute(request.attributes.unsaved)
+    kept = owed_saves(request.attributes.unsaved)
 
     recall = _recall(request, state, event, routine, storage, zone, kept)
     turn = respond(recall.state, event, routine, recall.recalled)
@@ -102,9 +102,8 @@ def take_turn(
         speech = spoken.final_ssml(delivery.sent, fragments, ending)
     # With a write still to make, the session stays open a little: whatever comes next in it
     # (even the SessionEndedRequest Alexa sends when nobody speaks) tries it again.
-    unsaved = remembered.unsaved
-    end = turn.end_session and offer is None and unsaved is None
-    owed = unsaved.to_attribute() if unsaved is not None else None
+    owed = owed_attribute(remembered.unsaved)
+    end = turn.end_session and offer is None and owed is None
     recalled = recall.recalled  # the week, for a screen to show
     return TurnResult(
         recall.state,
@@ -141,7 +140,7 @@ def _recall(
     routine: Routine,
     storage: TurnStorage,
     zone: PersonZone,
-    kept: Save | None,
+    kept: tuple[Save, ...],
 ) -> Recall:
     """What the conversation needs from storage.
 
@@ -207,7 +206,7 @@ def _with_summary(
     event: Event,
     storage: TurnStorage,
     zone: PersonZone,
-    kept: Save | None,
+    kept: tuple[Save, ...],
 ) -> Recall:
     """One read: the profile with two weeks of routines. A routine under way in this session
     is not stored until it finishes or stops, but the person has done it: it counts too, as
@@ -223,12 +222,11 @@ def _with_summary(
     records = list(stored.routines)
     # A summary asked in the middle of a hold cut it short: count only what was held.
     held, _ = settle_hold(state, event.at)
-    current = None
+    held_record = None
     if held.in_progress and held.seconds_held:
-        current = _routine_record(request, held, completed=False)
-    elif kept is not None:
-        current = kept.record
-    if current is not None:
+        held_record = _routine_record(request, held, completed=False)
+    owed_routines = [save.record for save in kept if save.record is not None]
+    for current in [*owed_routines, *([held_record] if held_record else [])]:
         records = [r for r in records if r.routine_id != current.routine_id] + [current]
     summary = weekly_summary(records, request.now, local, profile)
     today = request.now.astimezone(local).date()
@@ -242,7 +240,7 @@ def _with_summary(
 class _Remembered:
     note: SpeechPlan = field(default_factory=SpeechPlan)  # said before the closing sentence
     offering: bool = False  # the one-time reminder offer is due now
-    unsaved: Save | None = None  # a write still to make, kept in the session
+    unsaved: tuple[Save, ...] = ()  # writes still to make, kept in the session, oldest first
 
 
 def _remember(
@@ -251,23 +249,27 @@ def _remember(
     routine: Routine,
     storage: TurnStorage,
     zone: PersonZone,
-    kept: Save | None,
+    kept: tuple[Save, ...],
 ) -> _Remembered:
-    """Store what the turn changed (or, if it changed nothing, ``kept``: what an earlier turn
-    of the session could not store); what to tell the person about it, often nothing."""
+    """Store what the turn changed, else the oldest of ``kept`` (what earlier turns of the
+    session could not store): one write a turn. What is not written stays owed, none dropped;
+    what to tell the person about it, often nothing."""
     own = _save_for(request, turn, routine)
-    if own is not None and own.kind is SaveKind.HOLD and kept is not None and kept.record:
-        # A new hold length while a routine is still owed: one write makes both, so a
-        # failure keeps both for later and neither undoes the other.
-        kept = replace(kept, hold_seconds=own.hold_seconds)
-        own = None
-    save = own or kept
-    if save is None:
+    if own is not None and own.kind is SaveKind.HOLD:
+        owed_routine = next((i for i, save in enumerate(kept) if save.record), None)
+        if owed_routine is not None:
+            # A new hold length while a routine is still owed: one write makes both, so a
+            # failure keeps both for later and neither undoes the other.
+            changed = replace(kept[owed_routine], hold_seconds=own.hold_seconds)
+            kept = (*kept[:owed_routine], changed, *kept[owed_routine + 1 :])
+            own = None
+    # This turn's own write goes first; it supersedes an owed one of the same routine (the
+    # same routine, written again as it is now).
+    queue = (own, *[k for k in kept if not _same(own, k)]) if own is not None else kept
+    if not queue:
         _remember_zone(storage, zone)
         return _Remembered()
-    # A write of this turn's own leaves an older one kept for a later turn, unless this
-    # one supersedes it (the same routine, written again as it is now).
-    still_kept = kept if own is not None and kept is not None and not _same(own, kept) else None
+    save, still_kept = queue[0], queue[1:]
     lines = routine.lines
     tell = not turn.speech.is_empty  # an ended session has no one to tell
     try:
@@ -279,22 +281,55 @@ def _remember(
     except SaveOutcomeUnknown as error:
         storage.failed(f"outcome unknown ({save.kind})", error)
         if _session_ends(request, turn) and storage.has_outbox:
-            return _hand_over(request, (save, still_kept), storage, zone, lines, tell, unsure=True)
-        return _Remembered(say(lines.progress_save_unsure) if tell else SpeechPlan(), False, save)
+            return _hand_over(request, queue, storage, zone, lines, tell, unsure=True)
+        return _Remembered(say(lines.progress_save_unsure) if tell else SpeechPlan(), False, queue)
     except ProgressUnavailable as error:
         storage.failed(f"not saved ({save.kind})", error)
         if _session_ends(request, turn) and storage.has_outbox:
-            return _hand_over(request, (save, still_kept), storage, zone, lines, tell, unsure=False)
+            return _hand_over(request, queue, storage, zone, lines, tell, unsure=False)
         if request.session_ended:
             logger.warning("session ended with progress unsaved: %s", save.kind)
-        return _Remembered(say(lines.progress_save_pending) if tell else SpeechPlan(), False, save)
+        return _Remembered(say(lines.progress_save_pending) if tell else SpeechPlan(), False, queue)
+    if still_kept and _session_ends(request, turn):
+        # No later turn of this session will make them: make them now, while the turn's
+        # deadline allows, else leave them with the outbox (or say they are not kept).
+        ending = _make_the_rest(request, still_kept, storage, zone, lines, tell)
+        if ending is not None:
+            return ending
+        still_kept = ()
     if save is not own:
         logger.info("progress saved on a later turn: %s", save.kind)
-        return _Remembered(say(lines.progress_saved_now) if tell else SpeechPlan())
+        note = say(lines.progress_saved_now) if tell else SpeechPlan()
+        return _Remembered(note, unsaved=still_kept)
     if save.kind is SaveKind.FINISH:
         offering = after.reminder_offered and not before.reminder_offered
         return _Remembered(finish_note(after.streak_days, routine), offering, still_kept)
     return _Remembered(unsaved=still_kept)
+
+
+def _make_the_rest(
+    request: TurnRequest,
+    owed: tuple[Save, ...],
+    storage: TurnStorage,
+    zone: PersonZone,
+    lines: Lines,
+    tell: bool,
+) -> _Remembered | None:
+    """Make the writes still owed as the session ends; None once all are made."""
+    for index, save in enumerate(owed):
+        try:
+            local = zone.find(storage.profile())
+            storage.write(progress_write(save, local, zone.learned, may_offer=False))
+        except ProgressUnavailable as error:  # SaveOutcomeUnknown included
+            storage.failed(f"not saved as the session ends ({save.kind})", error)
+            unsure = isinstance(error, SaveOutcomeUnknown)
+            rest = owed[index:]
+            if storage.has_outbox:
+                return _hand_over(request, rest, storage, zone, lines, tell, unsure=unsure)
+            kinds = ", ".join(str(left.kind) for left in rest)
+            logger.warning("session ended with progress unsaved: %s", kinds)
+            return _Remembered(say(lines.progress_not_kept) if tell else SpeechPlan())
+    return None
 
 
 def _session_ends(request: TurnRequest, turn: Turn) -> bool:
@@ -304,7 +339,7 @@ def _session_ends(request: TurnRequest, turn: Turn) -> bool:
 
 def _hand_over(
     request: TurnRequest,
-    saves: tuple[Save | None, ...],
+    saves: tuple[Save, ...],
     storage: TurnStorage,
     zone: PersonZone,
     lines: Lines,
@@ -315,7 +350,7 @@ def _hand_over(
     """The session ends with writes owed: leave them with the outbox, whose consumer makes
     them once the table answers, and say what became of them. Nothing is kept in the session
     either way: no later turn would make them, and none may pretend to."""
-    owed = [save for save in saves if save is not None]
+    owed = list(saves)
     kinds = ", ".join(str(save.kind) for save in owed)
     try:
         if request.user_id is None:
