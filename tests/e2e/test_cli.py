@@ -178,9 +178,10 @@ HALF_SENT = (
 )
 
 
-@pytest.fixture
-def signing_server(tmp_path: Path, alexa_signer: AlexaSigner) -> Iterator[Server]:
-    """`backstretch serve` with verification on and a skill id, trusting the test PKI."""
+def signed_by_local_pki(
+    tmp_path: Path, alexa_signer: AlexaSigner, request_timeout: float
+) -> Iterator[Server]:
+    """`backstretch serve` verifying against the test PKI, with a skill id."""
     root, chain = tmp_path / "root.pem", tmp_path / "chain.pem"
     root.write_bytes(alexa_signer.root_pem)
     chain.write_bytes(alexa_signer.chain_pem)
@@ -190,9 +191,15 @@ def signing_server(tmp_path: Path, alexa_signer: AlexaSigner) -> Iterator[Server
         "--skill-id",
         SKILL_ID,
         "--request-timeout",
-        str(SIGNING_REQUEST_TIMEOUT_SECONDS),
+        str(request_timeout),
         launcher=(*launcher, alexa_signer.cert_url),
     )
+
+
+@pytest.fixture
+def signing_server(tmp_path: Path, alexa_signer: AlexaSigner) -> Iterator[Server]:
+    """`backstretch serve` with verification on and a skill id, trusting the test PKI."""
+    yield from signed_by_local_pki(tmp_path, alexa_signer, SIGNING_REQUEST_TIMEOUT_SECONDS)
 
 
 def half_sent(server: Server, head: bytes) -> socket.socket:
@@ -321,18 +328,7 @@ TRICKLED_BODY = (
 @pytest.fixture
 def trickled_server(tmp_path: Path, alexa_signer: AlexaSigner) -> Iterator[Server]:
     """`backstretch serve` verifying, as `signing_server`, with a short request deadline."""
-    root, chain = tmp_path / "root.pem", tmp_path / "chain.pem"
-    root.write_bytes(alexa_signer.root_pem)
-    chain.write_bytes(alexa_signer.chain_pem)
-    launcher = (sys.executable, "-m", "tests.support.serve_with_local_pki", str(root), str(chain))
-    yield from start_server(
-        tmp_path,
-        "--skill-id",
-        SKILL_ID,
-        "--request-timeout",
-        str(REQUEST_TIMEOUT_SECONDS),
-        launcher=(*launcher, alexa_signer.cert_url),
-    )
+    yield from signed_by_local_pki(tmp_path, alexa_signer, REQUEST_TIMEOUT_SECONDS)
 
 
 def new_connection() -> requests.Session:

@@ -10,7 +10,7 @@ from tests.support.dynamodb import (
     no_retry_waits,
     progress_store,
 )
-from tests.support.fake_alexa_api import fake_alexa_api, fake_alexa_tls
+from tests.support.fake_alexa_api import fake_alexa_api, fake_alexa_tls, tls_server_context
 
 __all__ = [
     "alexa_pki",
@@ -23,4 +23,5 @@ __all__ = [
     "moto_endpoint",
     "no_retry_waits",
     "progress_store",
+    "tls_server_context",
 ]

@@ -9,7 +9,6 @@ whatever the network does (the per-read timeouts of `requests` and botocore cann
 from __future__ import annotations
 
 import re
-import ssl
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -25,7 +24,6 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch.turn.session import SessionAttributes
 from tests.support.envelopes import AlexaConversation, speech_of
-from tests.support.fake_alexa_api import TlsFiles
 from tests.support.fault_servers import FaultServer, fault_server, http_answer
 
 ALEXA_WAITS_SECONDS = 8.0
@@ -42,16 +40,6 @@ def timed(skill: BackStretchSkill, envelope: dict[str, Any]) -> tuple[dict[str, 
     started = time.monotonic()
     response = skill.handle_payload(envelope)
     return response, time.monotonic() - started
-
-
-@pytest.fixture
-def tls_server_context(fake_alexa_tls: TlsFiles, monkeypatch: pytest.MonkeyPatch) -> ssl.SSLContext:
-    """A server context whose certificate `requests` trusts for this test."""
-    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(fake_alexa_tls.ca_file))
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(fake_alexa_tls.cert_file, fake_alexa_tls.key_file)
-    return context
 
 
 def skill_on(store: ProgressStore) -> BackStretchSkill:

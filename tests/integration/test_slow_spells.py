@@ -9,7 +9,6 @@ here is compared with.
 from __future__ import annotations
 
 import logging
-import ssl
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +26,6 @@ from backstretch.skill.service import BackStretchSkill
 from backstretch_local.web.app import create_app
 from tests.support.dynamodb import TABLE_NAME
 from tests.support.envelopes import AlexaConversation, speech_of
-from tests.support.fake_alexa_api import TlsFiles
 from tests.support.fault_servers import FaultServer, fault_server, http_answer, slow_spell
 
 ALEXA_WAITS_SECONDS = 8.0
@@ -40,16 +38,6 @@ RETURNING = "amzn1.ask.account.RETURNING"
 def _no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """botocore's retry backoff is real time; the deadline is what is under test."""
     monkeypatch.setattr("botocore.endpoint.time.sleep", lambda _: None)
-
-
-@pytest.fixture
-def tls_server_context(fake_alexa_tls: TlsFiles, monkeypatch: pytest.MonkeyPatch) -> ssl.SSLContext:
-    """A server context whose certificate `requests` trusts for this test."""
-    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(fake_alexa_tls.ca_file))
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(fake_alexa_tls.cert_file, fake_alexa_tls.key_file)
-    return context
 
 
 def skill_on(store: ProgressStore) -> BackStretchSkill:

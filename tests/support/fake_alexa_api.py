@@ -14,6 +14,7 @@ def test_speaks(fake_alexa_api):
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
 
 import pytest
@@ -47,3 +48,13 @@ def fake_alexa_api(
         yield fake
     finally:
         fake.stop()
+
+
+@pytest.fixture
+def tls_server_context(fake_alexa_tls: TlsFiles, monkeypatch: pytest.MonkeyPatch) -> ssl.SSLContext:
+    """A server context whose certificate `requests` trusts for this test."""
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(fake_alexa_tls.ca_file))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(fake_alexa_tls.cert_file, fake_alexa_tls.key_file)
+    return context
