@@ -19,10 +19,11 @@ import pytest
 
 from backstretch.alexa_api.port import AlexaApi, ApiAnswer
 from backstretch.budget import TurnBudget
+from backstretch.coaching.saves import Save, SaveKind, progress_write
 from backstretch.coaching.turn import TurnResult, take_turn
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.memory import InMemoryProgressStore
-from backstretch.progress.model import Profile, RoutineRecord
+from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.summary import apply_completed_routine, read_window
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Event, EventKind, respond, settle_hold
@@ -305,6 +306,22 @@ def test_an_owed_finish_and_a_stop_after_it_are_both_stored_when_the_session_end
     routines = stored_routines(store, person.now)
     assert sorted(r.completed for r in routines) == [False, True]
     assert store.load_profile(USER).routines_completed == 1
+
+
+def test_a_stop_written_late_never_moves_the_place_to_pick_up_behind_a_newer_one():
+    """Written from the session or the outbox after a later stop was stored, an older stop
+    keeps its routine but leaves the newer place to pick up."""
+    older_at, newer_at = (
+        datetime(2026, 11, 30, 8, 0, tzinfo=UTC),
+        datetime(2026, 11, 30, 9, 0, tzinfo=UTC),
+    )
+    newer = ResumePoint(1, 0, newer_at)
+    older = Save(SaveKind.STOP, older_at, None, None, ResumePoint(0, 1, older_at))
+
+    work = progress_write(older, ZoneInfo("UTC"), None, may_offer=False)
+
+    assert work.change(Profile(resume=newer)).resume == newer
+    assert work.change(Profile()).resume == older.resume
 
 
 def test_a_finish_written_at_session_end_does_not_count_as_the_reminder_offer():

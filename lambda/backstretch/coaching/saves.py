@@ -129,10 +129,16 @@ def progress_write(
     if save.kind is SaveKind.HOLD:
         return ProgressWrite(lambda current: with_hold(current, save.hold_seconds))
     if save.kind is SaveKind.STOP:
-        return ProgressWrite(
-            lambda current: with_hold(replace(current, resume=save.resume), save.hold_seconds),
-            save.record,
-        )
+
+        def stop(current: Profile) -> Profile:
+            # A stop written late (kept in the session, or from the outbox days later) never
+            # moves the place to pick up back behind a newer one.
+            newer = current.resume is not None and current.resume.saved_at > save.at
+            return with_hold(
+                current if newer else replace(current, resume=save.resume), save.hold_seconds
+            )
+
+        return ProgressWrite(stop, save.record)
 
     def finish(current: Profile) -> Profile:
         updated = with_hold(apply_completed_routine(current, save.at, local), save.hold_seconds)
