@@ -117,14 +117,8 @@ class TurnStorage:
         outbox = self._outbox
         if outbox is None:
             raise OutboxUnavailable("no outbox configured")
-        worst = outbox.worst_call_seconds
-        if not self._budget.allows(worst):
-            raise OutboxUnavailable(f"no time left in the turn ({self._budget.elapsed():.1f} s)")
-        remaining = self._budget.remaining()
         try:
-            self._runner.call(
-                min(worst, remaining) if worst > 0 else remaining, lambda: outbox.send(body)
-            )
+            self._in_time(outbox.worst_call_seconds, lambda: outbox.send(body), OutboxUnavailable)
         except DeadlinePassed as error:
             raise OutboxUnavailable(f"send unanswered: {error}") from error
 
@@ -142,17 +136,24 @@ class TurnStorage:
         return self._within_turn(call, write=False)
 
     def _within_turn(self, call: Callable[[], T], *, write: bool) -> T:
-        worst = self._store.worst_call_seconds
-        if not self._budget.allows(worst):
-            raise ProgressUnavailable(f"no time left in the turn ({self._budget.elapsed():.1f} s)")
-        remaining = self._budget.remaining()
         try:
-            # The store's own timeouts bound each socket operation; this bounds the call.
-            return self._runner.call(min(worst, remaining) if worst > 0 else remaining, call)
+            return self._in_time(self._store.worst_call_seconds, call, ProgressUnavailable)
         except DeadlinePassed as error:
             if write:
                 raise SaveOutcomeUnknown(f"write unanswered: {error}") from error
             raise ProgressUnavailable(f"read unanswered: {error}") from error
+
+    def _in_time(
+        self, worst: float, call: Callable[[], T], no_time: Callable[[str], Exception]
+    ) -> T:
+        """``call()``, started only if ``worst`` (its slowest failure) still fits in the turn,
+        and awaited only until the turn's deadline; raises ``no_time(reason)`` when it does
+        not fit, and DeadlinePassed when it does not answer in time."""
+        if not self._budget.allows(worst):
+            raise no_time(f"no time left in the turn ({self._budget.elapsed():.1f} s)")
+        remaining = self._budget.remaining()
+        # The client's own timeouts bound each socket operation; this bounds the call.
+        return self._runner.call(min(worst, remaining) if worst > 0 else remaining, call)
 
     def _may_retry(self) -> bool:
         return self._budget.elapsed() < RETRY_WITHIN_SECONDS
