@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -20,11 +20,12 @@ from backstretch.coaching.outbox import OwedWrite
 from backstretch.coaching.saves import Save, SaveKind, owed_attribute, owed_saves, progress_write
 from backstretch.progress.changes import with_zone
 from backstretch.progress.errors import ProgressUnavailable, SaveOutcomeUnknown
-from backstretch.progress.model import Profile, ResumePoint, RoutineRecord, WeeklySummary
+from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.outbox import OutboxUnavailable
 from backstretch.progress.summary import weekly_summary
 from backstretch.routine.content import Lines, Routine
 from backstretch.routine.conversation import (
+    NOTHING_RECALLED,
     Event,
     EventKind,
     Outcome,
@@ -63,9 +64,9 @@ class TurnResult:
     reminder_offer: dict[str, Any] | None = None
     # A write this session still has to make, to keep in the session.
     unsaved: dict[str, Any] | None = None
-    # The week the summary told, and the person's local date, for a screen to show it.
-    summary: WeeklySummary | None = None
-    today: date | None = None
+    # What storage told the conversation (the week a summary told, the local date), for a
+    # screen to show it.
+    recalled: Recalled = NOTHING_RECALLED
 
 
 def take_turn(
@@ -104,7 +105,6 @@ def take_turn(
     # (even the SessionEndedRequest Alexa sends when nobody speaks) tries it again.
     owed = owed_attribute(remembered.unsaved)
     end = turn.end_session and offer is None and owed is None
-    recalled = recall.recalled  # the week, for a screen to show
     return TurnResult(
         recall.state,
         turn,
@@ -115,8 +115,7 @@ def take_turn(
         end,
         offer,
         owed,
-        recalled.summary,
-        recalled.today,
+        recall.recalled,
     )
 
 
@@ -273,11 +272,7 @@ def _remember(
     lines = routine.lines
     tell = not turn.speech.is_empty  # an ended session has no one to tell
     try:
-        before = storage.profile()
-        # The zone is found before the write (the Settings API, once a turn), never inside it.
-        local = zone.find(before) if save.kind is SaveKind.FINISH else zone.remembered(before)
-        work = progress_write(save, local, zone.learned, may_offer=save is own)
-        after = storage.write(work)
+        before, after = _write(save, storage, zone, may_offer=save is own)
     except SaveOutcomeUnknown as error:
         storage.failed(f"outcome unknown ({save.kind})", error)
         if _session_ends(request, turn) and storage.has_outbox:
@@ -307,6 +302,17 @@ def _remember(
     return _Remembered(unsaved=still_kept)
 
 
+def _write(
+    save: Save, storage: TurnStorage, zone: PersonZone, *, may_offer: bool
+) -> tuple[Profile, Profile]:
+    """Make one write; the profile before and after. Raises ProgressUnavailable."""
+    before = storage.profile()
+    # The zone is found before the write (the Settings API, once a turn), never inside it.
+    local = zone.find(before) if save.kind is SaveKind.FINISH else zone.remembered(before)
+    work = progress_write(save, local, zone.learned, may_offer=may_offer)
+    return before, storage.write(work)
+
+
 def _make_the_rest(
     request: TurnRequest,
     owed: tuple[Save, ...],
@@ -318,8 +324,7 @@ def _make_the_rest(
     """Make the writes still owed as the session ends; None once all are made."""
     for index, save in enumerate(owed):
         try:
-            local = zone.find(storage.profile())
-            storage.write(progress_write(save, local, zone.learned, may_offer=False))
+            _write(save, storage, zone, may_offer=False)
         except ProgressUnavailable as error:  # SaveOutcomeUnknown included
             storage.failed(f"not saved as the session ends ({save.kind})", error)
             unsure = isinstance(error, SaveOutcomeUnknown)

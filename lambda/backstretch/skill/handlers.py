@@ -65,10 +65,9 @@ class ConversationHandler(AbstractRequestHandler):
             builder.response.output_speech = SsmlOutputSpeech(ssml=result.speech_ssml)
         if result.reprompt_ssml is not None:
             builder.ask(result.reprompt_ssml)
-        if result.summary is not None and result.today is not None and has_screen(handler_input):
-            builder.add_directive(
-                week_directive(result.summary, result.today, routine.words.weekdays)
-            )
+        week, today = result.recalled.summary, result.recalled.today
+        if week is not None and today is not None and has_screen(handler_input):
+            builder.add_directive(week_directive(week, today, routine.words.weekdays))
         if request.session_ended:
             return builder.response  # Alexa accepts no speech after the session ended
         builder.set_should_end_session(result.end_session)
