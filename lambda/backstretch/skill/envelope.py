@@ -7,6 +7,8 @@ from typing import Any
 
 from ask_sdk_model.request import Request
 
+from backstretch.turn.session import nested_deeper_than
+
 # Request types the skill answers with speech; every other known type gets an empty response.
 SPOKEN_REQUEST_TYPES = frozenset({"LaunchRequest", "IntentRequest", "SessionEndedRequest"})
 # Alexa's own envelopes nest about ten levels (a slot's resolutions are the deepest), our
@@ -47,24 +49,6 @@ def parse_envelope(payload: bytes | str | Any) -> dict[str, Any]:
         if optional in payload and not isinstance(payload[optional], dict | None):
             raise MalformedRequest(f"'{optional}' must be an object")
     return payload
-
-
-def nested_deeper_than(value: Any, limit: int) -> bool:
-    """Whether objects and arrays nest in ``value`` more than ``limit`` levels; looked at
-    without recursion, so no depth can make the look itself fail.
-
-    >>> nested_deeper_than({"a": [{"b": 1}]}, 3), nested_deeper_than({"a": [{"b": 1}]}, 2)
-    (False, True)
-    """
-    containers = (dict, list)
-    pending: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, containers) else []
-    while pending:
-        item, depth = pending.pop()
-        if depth > limit:
-            return True
-        children = item.values() if isinstance(item, dict) else item
-        pending.extend((child, depth + 1) for child in children if isinstance(child, containers))
-    return False
 
 
 def is_known_request_type(request_type: str) -> bool:

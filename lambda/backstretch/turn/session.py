@@ -91,7 +91,7 @@ def _dict_or_none(value: Any) -> dict[str, Any] | None:
 
 
 def _within_bounds(raw: dict[str, Any]) -> bool:
-    if _depth(raw) > MAX_DEPTH:
+    if nested_deeper_than(raw, MAX_DEPTH):
         return False
     try:
         size = len(json.dumps(raw))
@@ -100,12 +100,19 @@ def _within_bounds(raw: dict[str, Any]) -> bool:
     return size <= MAX_ATTRIBUTES_BYTES
 
 
-def _depth(value: Any, level: int = 0) -> int:
-    """How deep ``value`` nests, counted without recursing past MAX_DEPTH."""
-    if level > MAX_DEPTH:
-        return level
-    if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
-    if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level + 1)
-    return level
+def nested_deeper_than(value: Any, limit: int) -> bool:
+    """Whether objects and arrays nest in ``value`` more than ``limit`` levels; looked at
+    without recursion, so no depth can make the look itself fail.
+
+    >>> nested_deeper_than({"a": [{"b": 1}]}, 3), nested_deeper_than({"a": [{"b": 1}]}, 2)
+    (False, True)
+    """
+    containers = (dict, list)
+    pending: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, containers) else []
+    while pending:
+        item, depth = pending.pop()
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        pending.extend((child, depth + 1) for child in children if isinstance(child, containers))
+    return False
