@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from backstretch.coaching.saves import Save, progress_write
+from backstretch.progress.changes import with_zone
 from backstretch.progress.model import Profile
 from backstretch.progress.store import ProgressStore, retry_on_conflict
 from backstretch.progress.summary import remembered_zone
@@ -79,9 +80,7 @@ def make_owed_write(store: ProgressStore, owed: OwedWrite) -> Profile:
     """
     user_id, save = owed.user_id, owed.save
     stored = store.load_profile(user_id)
-    local = remembered_zone(stored, owed.locale)
-    if owed.zone and not stored.time_zone:
-        local = remembered_zone(Profile(time_zone=owed.zone), owed.locale)
+    local = remembered_zone(with_zone(stored, owed.zone), owed.locale)
     # The reminder offer belongs to a conversation; nobody is here to hear one.
     work = progress_write(save, local, owed.zone, may_offer=False)
     return retry_on_conflict(
