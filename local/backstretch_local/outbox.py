@@ -42,9 +42,7 @@ def create_outbox_from_template(client: Any, queue_name: str) -> str:
         QueueName=f"{queue_name}-dlq",
         Attributes={"MessageRetentionPeriod": str(dead["MessageRetentionPeriod"])},
     )["QueueUrl"]
-    dead_arn = client.get_queue_attributes(QueueUrl=dead_url, AttributeNames=["QueueArn"])[
-        "Attributes"
-    ]["QueueArn"]
+    dead_arn = queue_arn(client, dead_url)
     tries = queue["RedrivePolicy"]["maxReceiveCount"]
     redrive = json.dumps({"deadLetterTargetArn": dead_arn, "maxReceiveCount": str(tries)})
     url: str = client.create_queue(
@@ -57,6 +55,14 @@ def create_outbox_from_template(client: Any, queue_name: str) -> str:
         },
     )["QueueUrl"]
     return url
+
+
+def queue_arn(client: Any, queue_url: str) -> str:
+    """The queue's ARN, as Lambda's event source names it."""
+    arn: str = client.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])[
+        "Attributes"
+    ]["QueueArn"]
+    return arn
 
 
 def sqs_event(messages: list[dict[str, Any]], queue_arn: str, region: str) -> dict[str, Any]:
@@ -91,9 +97,7 @@ class OutboxPoller:
         self._region = region
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
-        self._queue_arn = client.get_queue_attributes(
-            QueueUrl=queue_url, AttributeNames=["QueueArn"]
-        )["Attributes"]["QueueArn"]
+        self._queue_arn = queue_arn(client, queue_url)
 
     @classmethod
     def on(

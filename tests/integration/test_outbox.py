@@ -24,7 +24,12 @@ from backstretch.skill.outbox_consumer import OutboxConsumer
 from backstretch.skill.service import BackStretchSkill
 from backstretch.turn.session import SessionAttributes
 from backstretch_local.dynamodb import EmbeddedDynamoDB
-from backstretch_local.outbox import OutboxPoller, create_outbox_from_template, sqs_event
+from backstretch_local.outbox import (
+    OutboxPoller,
+    create_outbox_from_template,
+    queue_arn,
+    sqs_event,
+)
 from tests.integration.test_progress_conversations import (
     WEDNESDAY_NOON_UTC,
     Person,
@@ -97,8 +102,7 @@ def waiting(sqs: Any, queue_url: str) -> int:
 def received(sqs: Any, queue_url: str) -> dict[str, Any]:
     """One batch from the queue, as Lambda's event source hands it to the consumer."""
     messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)["Messages"]
-    arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
-    return sqs_event(messages, arn["Attributes"]["QueueArn"], "us-east-1")
+    return sqs_event(messages, queue_arn(sqs, queue_url), "us-east-1")
 
 
 def finish_during(person: Person, outage: Outage) -> dict[str, Any]:
