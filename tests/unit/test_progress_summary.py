@@ -136,6 +136,7 @@ def test_weekly_summary_counts_days_routines_and_seconds() -> None:
         routine(local(tz, 2026, 6, 15, 7, 0), seconds=110),  # Monday, finished
         routine(local(tz, 2026, 6, 15, 19, 0), seconds=120),  # Monday again
         routine(local(tz, 2026, 6, 17, 7, 0), completed=False, sides=2, seconds=50),
+        # Today: a first side cut short by pain, 5 s in: no side done, but they did stretch.
         routine(local(tz, 2026, 6, 18, 7, 0), completed=False, sides=0, seconds=5),
         routine(local(tz, 2026, 6, 1, 7, 0)),  # two weeks ago: outside the summary
     ]
@@ -143,7 +144,7 @@ def test_weekly_summary_counts_days_routines_and_seconds() -> None:
     summary = weekly_summary(records, now, tz, Profile())
 
     assert summary == WeeklySummary(
-        days_stretched=(date(2026, 6, 15), date(2026, 6, 17)),
+        days_stretched=(date(2026, 6, 15), date(2026, 6, 17), date(2026, 6, 18)),
         routines_completed=2,
         seconds_held=110 + 120 + 50 + 5,
         streak_days=0,

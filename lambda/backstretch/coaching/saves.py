@@ -14,7 +14,13 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from backstretch.progress.changes import reminder_offer_due, with_hold, with_zone
+from backstretch.progress.changes import (
+    reminder_offer_due,
+    with_hold,
+    with_warning,
+    with_zone,
+    without_warning,
+)
 from backstretch.progress.model import Profile, ResumePoint, RoutineRecord
 from backstretch.progress.summary import apply_completed_routine
 from backstretch.turn.storage import ProgressWrite
@@ -24,6 +30,7 @@ class SaveKind(StrEnum):
     FINISH = "finish"
     STOP = "stop"
     HOLD = "hold"
+    WARNING = "warning"  # stopped for a warning sign: what was held, if anything, and the mark
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ class Save:
                 resume = ResumePoint(_small(spot[0]), _small(spot[1]), at)
         except (KeyError, TypeError, ValueError):
             return None
-        if kind is not SaveKind.HOLD and record is None:
+        if kind in (SaveKind.FINISH, SaveKind.STOP) and record is None:
             return None
         return cls(kind, at, hold if isinstance(hold, int) else None, record, resume)
 
@@ -128,20 +135,27 @@ def progress_write(
     offer may)."""
     if save.kind is SaveKind.HOLD:
         return ProgressWrite(lambda current: with_hold(current, save.hold_seconds))
+    if save.kind is SaveKind.WARNING:
+
+        def warned(current: Profile) -> Profile:
+            # No place to pick up: the next launch asks how they are, and starts from there.
+            return with_warning(replace(current, resume=None), save.at)
+
+        return ProgressWrite(warned, save.record)
     if save.kind is SaveKind.STOP:
 
         def stop(current: Profile) -> Profile:
             # A stop written late (kept in the session, or from the outbox days later) never
             # moves the place to pick up back behind a newer one.
             newer = current.resume is not None and current.resume.saved_at > save.at
-            return with_hold(
-                current if newer else replace(current, resume=save.resume), save.hold_seconds
-            )
+            kept = current if newer else replace(current, resume=save.resume)
+            return with_hold(without_warning(kept, save.at), save.hold_seconds)
 
         return ProgressWrite(stop, save.record)
 
     def finish(current: Profile) -> Profile:
-        updated = with_hold(apply_completed_routine(current, save.at, local), save.hold_seconds)
+        done = without_warning(apply_completed_routine(current, save.at, local), save.at)
+        updated = with_hold(done, save.hold_seconds)
         if learned_zone is not None and learned_zone == local.key:
             updated = with_zone(updated, learned_zone)
         if may_offer and reminder_offer_due(updated):

@@ -34,7 +34,14 @@ from backstretch.routine.conversation import (
     respond,
     settle_hold,
 )
-from backstretch.routine.state import CoachState, StepRef, next_step, step_number, step_ref
+from backstretch.routine.state import (
+    CoachState,
+    Phase,
+    StepRef,
+    next_step,
+    step_number,
+    step_ref,
+)
 from backstretch.routine.summary_speech import finish_note
 from backstretch.speech.plan import SpeechPlan, say
 from backstretch.speech.ssml import render, render_fragments, speak, split_for_progressive
@@ -159,7 +166,8 @@ def _recall(
     resume_step = None
     if event.kind in (EventKind.LAUNCH, EventKind.RESUME):
         resume_step = _fresh_resume_step(request, profile, routine, zone)
-    return Recall(_remembered(request, state, profile), Recalled(resume_step=resume_step))
+    recalled = Recalled(resume_step=resume_step, warned=profile.warned_at is not None)
+    return Recall(_remembered(request, state, profile), recalled)
 
 
 def _remembered(request: TurnRequest, state: CoachState, profile: Profile) -> CoachState:
@@ -219,11 +227,13 @@ def _with_summary(
     state = _remembered(request, state, profile)
     local = zone.find(profile)  # a zone learned here is remembered after the conversation
     records = list(stored.routines)
-    # A summary asked in the middle of a hold cut it short: count only what was held.
-    held, _ = settle_hold(state, event.at)
+    # A summary asked in the middle of a hold cut it short: count only what was held; one
+    # asked once the last hold was heard out counts the routine as finished.
+    held, cut = settle_hold(state, event.at)
+    finishing = state.phase is Phase.FINISHED and state.hold_step is not None and cut is None
     held_record = None
-    if held.in_progress and held.seconds_held:
-        held_record = _routine_record(request, held, completed=False)
+    if (held.in_progress or finishing) and held.seconds_held:
+        held_record = _routine_record(request, held, completed=finishing)
     owed_routines = [save.record for save in kept if save.record is not None]
     for current in [*owed_routines, *([held_record] if held_record else [])]:
         records = [r for r in records if r.routine_id != current.routine_id] + [current]
@@ -272,7 +282,9 @@ def _remember(
     lines = routine.lines
     tell = not turn.speech.is_empty  # an ended session has no one to tell
     try:
-        before, after = _write(save, storage, zone, may_offer=save is own)
+        # The one-time offer is made only to someone who will hear it.
+        heard = save is own and not request.session_ended
+        before, after = _write(save, storage, zone, may_offer=heard)
     except SaveOutcomeUnknown as error:
         storage.failed(f"outcome unknown ({save.kind})", error)
         if _session_ends(request, turn) and storage.has_outbox:
@@ -391,9 +403,13 @@ def _save_for(request: TurnRequest, turn: Turn, routine: Routine) -> Save | None
     """The write this turn's outcome calls for, if any (read from the state after the turn:
     a stop that cut a hold short has taken back the unheld part)."""
     state = turn.state
-    if turn.outcome is Outcome.ROUTINE_FINISHED:
-        record = _routine_record(request, state, completed=True)
-        return Save(SaveKind.FINISH, request.now, state.hold_seconds, record)
+    if turn.finished is not None:  # its last hold heard out: finished, as it ended
+        record = _routine_record(request, turn.finished, completed=True)
+        return Save(SaveKind.FINISH, request.now, turn.finished.hold_seconds, record)
+    if turn.outcome is Outcome.WARNING_STOP:
+        held = state.in_progress and state.seconds_held > 0
+        kept = _routine_record(request, state, completed=False) if held else None
+        return Save(SaveKind.WARNING, request.now, state.hold_seconds, kept)
     if turn.outcome in (Outcome.STOPPED, Outcome.SESSION_ENDED):
         if not state.in_progress or state.seconds_held == 0:
             return None  # nothing held in this routine: nothing to write

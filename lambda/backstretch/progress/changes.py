@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from backstretch.progress.model import Profile
 
@@ -27,6 +28,28 @@ def reminder_offer_due(profile: Profile) -> bool:
 
 def with_hold(profile: Profile, hold_seconds: int | None) -> Profile:
     return replace(profile, hold_seconds=hold_seconds or profile.hold_seconds)
+
+
+def with_warning(profile: Profile, at: datetime) -> Profile:
+    """The profile marked as stopped for a warning sign at ``at`` (the newest mark kept)."""
+    if profile.warned_at is not None and profile.warned_at > at:
+        return profile
+    return replace(profile, warned_at=at)
+
+
+def without_warning(profile: Profile, at: datetime) -> Profile:
+    """A routine saved at ``at`` after the warning sign: the mark has been answered.
+
+    >>> from datetime import UTC, datetime
+    >>> then, later = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 2, tzinfo=UTC)
+    >>> without_warning(with_warning(Profile(), later), then).warned_at == later
+    True
+    >>> without_warning(with_warning(Profile(), then), later).warned_at is None
+    True
+    """
+    if profile.warned_at is None or profile.warned_at > at:
+        return profile
+    return replace(profile, warned_at=None)
 
 
 def with_zone(profile: Profile, name: str | None) -> Profile:

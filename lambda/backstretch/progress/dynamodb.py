@@ -550,6 +550,8 @@ def _encode_profile(pk: str, profile: Profile, version: int) -> Item:
         }
     if profile.reminder_offered:
         item["reminder_offered"] = {"BOOL": True}
+    if profile.warned_at is not None:
+        item["warned_at"] = {"S": _utc_stamp(profile.warned_at)}
     if profile.resume is not None:
         require_aware(profile.resume.saved_at)
         item["resume"] = {
@@ -588,6 +590,7 @@ def _decode_profile(item: Item) -> Profile:
         routines_completed=_int(item, "routines_completed"),
         reminder=reminder,
         reminder_offered=bool(item.get("reminder_offered", {}).get("BOOL", False)),
+        warned_at=datetime.fromisoformat(item["warned_at"]["S"]) if "warned_at" in item else None,
         version=_int(item, "version"),
     )
 

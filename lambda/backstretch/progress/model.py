@@ -31,6 +31,9 @@ class Profile:
     routines_completed: int = 0
     reminder: StretchReminder | None = None  # the one stretch reminder Alexa confirmed
     reminder_offered: bool = False  # the reminder offer is made once, never again
+    # When a routine last stopped for a warning sign (sharp pain, tingling, numbness,
+    # dizziness); cleared by the next routine saved after it. The next launch asks first.
+    warned_at: datetime | None = None
     version: int = 0
 
 

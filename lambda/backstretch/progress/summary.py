@@ -73,8 +73,9 @@ def weekly_summary(
 ) -> WeeklySummary:
     """How this week went so far, with last week's days and routines for comparison.
 
-    A day counts as stretched when any routine started that local day got through at least one
-    side; seconds held count every routine of the week, finished or not. Records outside the
+    A day counts as stretched when any routine started that local day held a stretch at all
+    (a side cut short by pain counts: the person did stretch); seconds held count every
+    routine of the week, finished or not. Records outside the
     two weeks are ignored, so the caller may pass a wider set.
     """
     this_monday = week_start(now, tz).date()
@@ -88,12 +89,12 @@ def weekly_summary(
         require_aware(record.started_at)
         day = record.started_at.astimezone(tz).date()
         if this_monday <= day < next_monday:
-            if record.sides_completed > 0:
+            if record.sides_completed > 0 or record.seconds_held > 0:
                 days_this_week.add(day)
             routines_this_week += int(record.completed)
             seconds_this_week += record.seconds_held
         elif last_monday <= day < this_monday:
-            if record.sides_completed > 0:
+            if record.sides_completed > 0 or record.seconds_held > 0:
                 days_last_week.add(day)
             routines_last_week += int(record.completed)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from backstretch.routine.content import Routine, Stretch
-from backstretch.routine.moment import EventKind, Moment, Outcome, Turn
+from backstretch.routine.moment import Elicit, EventKind, HoldCut, Moment, Outcome, Turn
 from backstretch.routine.state import (
     CoachState,
     Phase,
@@ -34,6 +34,21 @@ def stop(m: Moment) -> Turn:
     return Turn(m.state, say(m.lines.stopped, m.lines.goodbye), None, True, Outcome.STOPPED)
 
 
+def goodbye(m: Moment) -> Turn:
+    """ "No", "stop" or "done" to a question about today: goodbye, nothing stopped."""
+    done = m.with_(question=Question.NONE, topic=Topic.NOTHING).state
+    return Turn(done, say(m.lines.goodbye), None, True, Outcome.ANSWERED)
+
+
+def warning(m: Moment) -> Turn:
+    """A warning sign: stop for today, say to have it checked, offer nothing gentler. What
+    was held is kept, and the next launch asks how they are before anything else."""
+    state, lines = m.state, m.lines
+    plan = say(lines.warning_stop if state.in_progress else "", lines.warning_advice)
+    done = state.with_(question=Question.NONE, topic=Topic.NOTHING)
+    return Turn(done, plan + say(lines.warning_finish), None, True, Outcome.WARNING_STOP)
+
+
 def summary(m: Moment) -> Turn:
     """How the week went; then back to the routine, or an offer to start one."""
     state, lines, recalled = m.state, m.lines, m.recalled
@@ -41,6 +56,9 @@ def summary(m: Moment) -> Turn:
         plan = say(lines.summary_unavailable)
     else:
         plan = summary_speech(recalled.summary, recalled.today, m.routine)
+    if state.phase is Phase.FINISHED:  # the routine is done: the week, and goodbye
+        done = state.with_(question=Question.NONE, topic=Topic.NOTHING)
+        return Turn(done, plan + say(lines.goodbye), None, True, Outcome.ANSWERED)
     if state.in_progress and state.question is Question.NONE:
         return _prompt_next(state.with_(topic=Topic.NOTHING), m.routine, plan)
     if state.question is not Question.NONE:
@@ -54,18 +72,75 @@ def summary(m: Moment) -> Turn:
 
 
 def pain(m: Moment) -> Turn:
-    """Stop, ease off (as this stretch needs), and offer gentler, skip, or finish."""
+    """Stop, ease off (as this stretch and the part that hurts need), and offer gentler,
+    skip, or finish. A second pain on the same stretch skips it."""
     state, lines = m.state, m.lines
     if not state.in_progress:
         reprompt = say(_carry_on(state, m.routine))
         plan = say(lines.pain_general) + reprompt
         return Turn(state.with_(topic=Topic.NOTHING), plan, reprompt, False, Outcome.ANSWERED)
-    stretch = _stretch_of(m.routine, state.step)
-    knee = m.event.body_part == KNEE and stretch.knee_ease_off
-    advice = stretch.knee_ease_off if knee else stretch.ease_off
-    asking = state.with_(question=Question.PAIN, topic=Topic.QUESTION)
-    plan = say(lines.pain_stop, *advice, lines.pain_offer)
+    index = step_ref(m.routine, state.step).stretch
+    stretch = m.routine.stretches[index]
+    advice = stretch.ease_off_for.get(part_named(m.event.body_part), stretch.ease_off)
+    if state.pained & (1 << index):
+        return _leave_stretch(m, say(lines.pain_stop, *advice, lines.pain_again))
+    asking = state.with_(
+        question=Question.PAIN, topic=Topic.QUESTION, pained=state.pained | (1 << index)
+    )
+    plan = say(lines.pain_stop, *advice, lines.pain_check, lines.pain_offer)
     return Turn(asking, plan, say(lines.pain_reprompt), False, Outcome.ANSWERED)
+
+
+def _leave_stretch(m: Moment, lead: SpeechPlan) -> Turn:
+    """Leave the stretch under way for today: wait at the next one's first side, with what
+    it needs said (no set-up straight after pain), or finish after the last."""
+    state, routine = m.state, m.routine
+    following = step_ref(routine, state.step).stretch + 1
+    if following >= len(routine.stretches):
+        ending = finish_early(m)
+        return replace(ending, speech=lead + ending.speech)
+    stretch = routine.stretches[following]
+    target = step_number(routine, StepRef(following, 0))
+    waiting = state.with_(step=target, question=Question.NONE, topic=Topic.NOTHING)
+    prompt = routine.lines.next_stretch_prompt.format(
+        stretch=stretch.name, needs=stretch.needs.text
+    )
+    reprompt = say(routine.lines.next_reprompt)
+    return Turn(waiting, lead + say(prompt), reprompt, False, Outcome.ANSWERED)
+
+
+def part_named(said: str | None) -> str:
+    """The body part as the content's advice names it: "my lower back" is the back."""
+    words = (said or "").split()
+    if any(word.startswith(KNEE) for word in words):
+        return KNEE
+    return "back" if "back" in words else said or ""
+
+
+def kneeling_now(m: Moment) -> bool:
+    """A routine is under way, and its side (or the one about to start) is done kneeling."""
+    state, routine = m.state, m.routine
+    if not state.in_progress:
+        return False
+    upcoming = next_step(state, routine)
+    return _stretch_of(routine, state.step if upcoming is None else upcoming).kneels
+
+
+def knee(m: Moment) -> Turn:
+    """A knee that hurts or can't kneel: more padding and try again, or skip the stretch."""
+    state, routine, lines = m.state, m.routine, m.lines
+    index = step_ref(routine, state.step).stretch
+    following = routine.stretches[index + 1].name if index + 1 < len(routine.stretches) else ""
+    advice = routine.stretches[index].ease_off_for.get(KNEE, ())
+    stop = say(lines.pain_stop, *advice) if m.kind is EventKind.PAIN else SpeechPlan()
+    offer = lines.knee_offer.format(next=following or lines.finish_early)
+    asking = state.with_(question=Question.KNEE, topic=Topic.QUESTION)
+    return Turn(asking, stop + say(offer), say(lines.knee_reprompt), False, Outcome.ANSWERED)
+
+
+def padded(m: Moment) -> Turn:
+    """More padding: the same side again, from its set-up."""
+    return _coach(m, m.state.step, say(m.lines.knee_padded))
 
 
 def pause(m: Moment) -> Turn:
@@ -77,9 +152,54 @@ def pause(m: Moment) -> Turn:
         return Turn(
             waiting, say(lines.take_your_time) + reprompt, reprompt, False, Outcome.ANSWERED
         )
-    paused = state.with_(phase=Phase.PAUSED, topic=Topic.NOTHING)
-    plan = say(lines.paused_mid_hold if m.cut_short else "", lines.paused)
+    cut = m.cut if m.cut is not None and not m.cut.before_count else None
+    paused = state.with_(
+        phase=Phase.PAUSED,
+        topic=Topic.NOTHING,
+        hold_paused=None if cut is None else cut.held,
+        hold_paused_of=0 if cut is None else cut.seconds,
+    )
+    mid_hold = lines.paused_mid_hold.format(held=cut.held) if cut is not None else ""
+    plan = say(mid_hold, lines.paused)
     return Turn(paused, plan, say(lines.paused_reprompt), False, Outcome.PAUSED)
+
+
+def aside_in_hold(m: Moment) -> Turn:
+    """A question or remark said into a hold: a few words, and the count carries on for the
+    seconds that remain; the side is credited for all it was held."""
+    assert m.cut is not None  # the rule asks for one
+    return _carry_on_hold(m, _aside(m, m.cut), m.cut)
+
+
+def aside_in_setup(m: Moment) -> Turn:
+    """A question or remark said into a side's set-up: a few words, and the set-up again."""
+    assert m.cut is not None  # the rule asks for one
+    return _coach(m, m.cut.step, _aside(m, m.cut))
+
+
+def _aside(m: Moment, cut: HoldCut) -> SpeechPlan:
+    """The few words that answer an aside in a hold or its set-up."""
+    lines, routine, kind = m.lines, m.routine, m.kind
+    ref = step_ref(routine, cut.step)
+    stretch = routine.stretches[ref.stretch]
+    left = lines.time_left.format(left=routine.words.count(cut.seconds - cut.held, "second"))
+    if cut.before_count:
+        left = ""
+    if kind is EventKind.TIME_LEFT:
+        return say(left or lines.hold_now.format(seconds=cut.seconds))
+    if kind is EventKind.WHERE:
+        return say(lines.where_on_short.format(**_place(routine, cut.step)), left)
+    if kind in (EventKind.FORM_CHECK, EventKind.REPEAT):
+        return say(stretch.form.format(side=stretch.sides[ref.side].name))
+    if kind is EventKind.REMARK:
+        return say(lines.remark)
+    if kind is EventKind.HOLD_LENGTH:
+        return say(lines.hold_now.format(seconds=cut.seconds), left)
+    if kind is EventKind.WHY:
+        return say(stretch.why_short)
+    if kind is EventKind.HELP:
+        return say(lines.hold_help)
+    return say(_variant(lines.fallback_hold, m.state.said))
 
 
 def hold_length(m: Moment) -> Turn:
@@ -92,8 +212,16 @@ def hold_length(m: Moment) -> Turn:
     return Turn(state.with_(topic=Topic.NOTHING), plan, reprompt, False, Outcome.ANSWERED)
 
 
+def repeats_words(m: Moment) -> bool:
+    """ "Repeat that" with words to repeat: after anything but a side's set-up (after a side,
+    the words after its hold)."""
+    state = m.state
+    side_said = state.topic is not Topic.STEP or (m.cut is None and state.is_done(state.step))
+    return m.kind is EventKind.REPEAT and bool(state.said) and side_said
+
+
 def say_again(m: Moment) -> Turn:
-    """ "Repeat that" after anything but a side: the same words; nothing else changes."""
+    """ "Repeat that": the same words; nothing else changes."""
     reprompt = say(_carry_on(m.state, m.routine))
     return Turn(m.state, say(*m.state.said), reprompt, False, Outcome.ANSWERED)
 
@@ -114,6 +242,47 @@ def offer_resume(m: Moment) -> Turn:
     offer = lines.resume_offer.format(**_place(m.routine, step))
     reprompt = say(lines.resume_offer_reprompt)
     return Turn(asking, say(lines.welcome_back, offer), reprompt, False, Outcome.ANSWERED)
+
+
+def check_in(m: Moment) -> Turn:
+    """The last routine stopped for a warning sign: ask how they are before anything else."""
+    lines = m.lines
+    asking = m.state.with_(question=Question.CHECK_IN, topic=Topic.QUESTION)
+    plan = say(lines.welcome_back, lines.checkin_ask)
+    return Turn(asking, plan, say(lines.checkin_reprompt), False, Outcome.ANSWERED)
+
+
+def checked_in(m: Moment) -> Turn:
+    """It has settled: gently on, to the place to pick up if there is one."""
+    state, lines = m.state.with_(question=Question.NONE), m.lines
+    if m.recalled.resume_step is not None or state.resume_step is not None:
+        step = state.resume_step if state.resume_step is not None else m.recalled.resume_step
+        assert step is not None
+        asking = state.with_(question=Question.RESUME, topic=Topic.QUESTION, resume_step=step)
+        offer = lines.resume_offer.format(**_place(m.routine, step))
+        reprompt = say(lines.resume_offer_reprompt)
+        return Turn(asking, say(lines.checkin_ok, offer), reprompt, False, Outcome.ANSWERED)
+    return _begin(m.with_(question=Question.NONE), say(lines.checkin_ok))
+
+
+def not_settled(m: Moment) -> Turn:
+    done = m.with_(question=Question.NONE, topic=Topic.NOTHING).state
+    return Turn(done, say(m.lines.checkin_not_ok), None, True, Outcome.ANSWERED)
+
+
+def ask_again(m: Moment) -> Turn:
+    """Help, or not understood, with a question pending: the question again, in one line."""
+    question = _offer_reprompt(m.state, m.routine)
+    asking = m.with_(topic=Topic.QUESTION).state
+    return Turn(asking, say(question), say(question), False, Outcome.ANSWERED)
+
+
+def fresh_or_stop(m: Moment) -> Turn:
+    """ "No" to picking up: start fresh, or stop for now? (The place stays kept.)"""
+    lines = m.lines
+    asking = m.with_(question=Question.FRESH_OR_STOP, topic=Topic.QUESTION).state
+    plan, reprompt = say(lines.fresh_or_stop), say(lines.fresh_or_stop_reprompt)
+    return Turn(asking, plan, reprompt, False, Outcome.ANSWERED)
 
 
 def resume_recalled(m: Moment) -> Turn:
@@ -191,6 +360,24 @@ def finish_early(m: Moment, lead: str = "") -> Turn:
     return Turn(done, say(lead, lines.finish_early, lines.goodbye), None, True, Outcome.STOPPED)
 
 
+def form_check(m: Moment) -> Turn:
+    """ "Is this right?" outside a hold: the form of the side under way, or coming up."""
+    state, routine = m.state, m.routine
+    if not state.in_progress:
+        return fallback(m)
+    upcoming = next_step(state, routine)
+    step = state.step if upcoming is None else upcoming
+    ref = step_ref(routine, step)
+    stretch = routine.stretches[ref.stretch]
+    answer = say(stretch.form.format(side=stretch.sides[ref.side].name))
+    return _prompt_next(state.with_(topic=Topic.NOTHING), routine, answer)
+
+
+def remark(m: Moment) -> Turn:
+    """ "That feels good": glad to hear it, and on."""
+    return _prompt_next(m.with_(topic=Topic.NOTHING).state, m.routine, say(m.lines.remark))
+
+
 def where(m: Moment) -> Turn:
     """Where the person is, and how much is left."""
     state, routine, lines, words = m.state, m.routine, m.lines, m.routine.words
@@ -203,7 +390,8 @@ def where(m: Moment) -> Turn:
         return _prompt_next(answered, routine, say(lines.where_all_done.format(total=total)))
     if target != state.step:  # the prompt to carry on names what comes next
         here = lines.where_next.format(
-            done=state.sides_completed, total=total, left=words.count(total - target, "side")
+            done=words.count(state.sides_completed, "side"),
+            left=words.count(total - target, "side"),
         )
         return _prompt_next(answered, routine, say(here))
     here = lines.where_on.format(**_place(routine, target), number=target + 1, total=total)
@@ -267,7 +455,9 @@ def go_to(m: Moment) -> Turn:
     index = next((i for i, s in enumerate(routine.stretches) if s.id == m.event.stretch), None)
     if index is None:
         question = say(routine.lines.which_stretch)
-        return Turn(state.with_(topic=Topic.NOTHING), question, question, False, Outcome.ANSWERED)
+        asking = state.with_(topic=Topic.NOTHING)
+        which = Elicit("GoToStretchIntent", "stretch")
+        return Turn(asking, question, question, False, Outcome.ANSWERED, elicit=which)
     target = step_number(routine, StepRef(index, 0))
     if not state.in_progress:
         return _begin(m, _welcome(m), step=target)
@@ -302,39 +492,57 @@ def next_side(m: Moment) -> Turn:
     target = state.step + 1 if moving_on else state.step
     if target >= m.routine.step_count:
         return finish_early(m)
-    # The prompt after a stretch's last side named what the next one needs.
-    heard_prompt = not m.cut_short and state.is_done(state.step)
-    return _coach(m, target, named=_arriving(m, target), needs_said=heard_prompt)
+    # Waiting at a stretch's first side, not yet begun: name it on the way in.
+    fresh = step_ref(m.routine, target).side == 0 and not state.is_done(target)
+    named = _arriving(m, target) or (_first_side(m.routine, target) if fresh else None)
+    # The prompt after a stretch's last side (or the one that left a stretch for today)
+    # named what the next one needs.
+    needs = _stretch_of(m.routine, target).needs.text
+    heard_prompt = not m.cut_short and (state.is_done(state.step) or needs in " ".join(state.said))
+    return _coach(m, target, named=named, needs_said=heard_prompt)
 
 
 def resume(m: Moment) -> Turn:
-    step = next_step(m.state, m.routine)
-    target = step if step is not None else m.state.step
-    lead = say(m.lines.resumed)
+    """Carry on after a pause: back into a paused hold with one cue, counting what remains;
+    else the side to come."""
+    state, lines = m.state, m.lines
+    held, of = state.hold_paused, state.hold_paused_of
+    if held is not None and of > held and not state.is_done(state.step):
+        stretch = _stretch_of(m.routine, state.step)
+        cue = say(lines.back_into_it, stretch.back_in)
+        return _carry_on_hold(m, cue, HoldCut(state.step, held, of))
+    step = next_step(state, m.routine)
+    target = step if step is not None else state.step
+    lead = say(lines.resumed)
     return _coach(m, target, lead, named=_first_side(m.routine, target))
 
 
 def previous(m: Moment) -> Turn:
-    if m.state.step == 0:
-        return _prompt_next(m.state, m.routine, say(m.lines.at_first_step))
-    return _coach(m, m.state.step - 1)
+    state, routine = m.state, m.routine
+    if state.step == 0:
+        return _prompt_next(state, routine, say(m.lines.at_first_step))
+    target = state.step - 1
+    crossing = step_ref(routine, target).stretch != step_ref(routine, state.step).stretch
+    named = m.lines.back_to_stretch.format(**_place(routine, target)) if crossing else None
+    return _coach(m, target, named=named, needs_said=True)
 
 
 def redo(m: Moment) -> Turn:
     return _coach(m, m.state.step, say(m.lines.redo_lead))
 
 
-def skip_stretch(m: Moment) -> Turn:
+def skip_stretch(m: Moment, lead: SpeechPlan | None = None) -> Turn:
     """The first side of the next stretch; after the last stretch, finish for today."""
     state, routine = m.state, m.routine
     following = step_ref(routine, state.step).stretch + 1
     if following >= len(routine.stretches):
-        return finish_early(m, routine.lines.last_stretch)
+        ending = finish_early(m, routine.lines.last_stretch)
+        return replace(ending, speech=(lead or SpeechPlan()) + ending.speech)
     target = step_number(routine, StepRef(following, 0))
     name = routine.lines.go_to_stretch.format(stretch=routine.stretches[following].name)
     # Waiting for that stretch, the prompt already named what it needs.
     heard_prompt = state.is_done(state.step) and state.step == target - 1
-    return _coach(m, target, named=name, needs_said=heard_prompt)
+    return _coach(m, target, lead, named=name, needs_said=heard_prompt)
 
 
 def repeat_step(m: Moment) -> Turn:
@@ -355,16 +563,23 @@ def no_answer(m: Moment) -> Turn:
 
 
 def fallback(m: Moment) -> Turn:
-    """Not understood: say so, and offer what fits the moment."""
+    """Not understood: one short sentence saying what can be said now (never the same one
+    twice in a row); the person's place is kept."""
     state, lines = m.state, m.lines
-    if state.phase is Phase.COACHING:
-        options = lines.fallback_coaching
-    elif state.phase is Phase.PAUSED:
-        options = lines.fallback_paused
-    else:
-        options = ""
+    options = {
+        Phase.COACHING: lines.fallback_between,
+        Phase.PAUSED: lines.fallback_paused,
+        Phase.FINISHED: lines.fallback_finished,
+    }.get(state.phase, lines.fallback_not_started)
     answered = state.with_(topic=Topic.NOTHING)
-    return _prompt_next(answered, m.routine, say(lines.didnt_catch, options))
+    line = say(_variant(options, state.said))
+    reprompt = say(_carry_on(answered, m.routine))
+    return Turn(answered, line, reprompt, False, Outcome.ANSWERED)
+
+
+def _variant(options: tuple[str, ...], said: tuple[str, ...]) -> str:
+    """The first way of saying it that was not just said."""
+    return next((option for option in options if option not in said), options[0])
 
 
 # --- coaching a side --------------------------------------------------------------------------
@@ -430,6 +645,7 @@ def _coach(
     stretch = routine.stretches[ref.stretch]
     side = stretch.sides[ref.side]
     seconds = seconds or hold_seconds(state, routine)
+    state = state.with_(hold_paused=None, hold_paused_of=0)
     plan = lead or SpeechPlan()
     if named:
         plan += say(named, stretch.why_short if state.first_routine else "")
@@ -441,26 +657,50 @@ def _coach(
     from_other_side = state.in_progress and state.step == step - 1 and ref.side > 0
     for instruction in (*side.switch, *side.setup) if from_other_side else side.setup:
         plan += say(instruction.text) + _silence(instruction.then)
-    plan += SpeechPlan((HoldCount(seconds),))
     coached = state.with_(
+        started_at=state.started_at or m.event.at or None,
+        newcomer=False,  # a newcomer hears the safety note before their first side
+        reminded=True,
+    )
+    return _count(coached, routine, step, plan, HoldCount(seconds))
+
+
+def _carry_on_hold(m: Moment, lead: SpeechPlan, cut: HoldCut) -> Turn:
+    """The rest of a hold after an interruption: `lead`, then the count from where it was."""
+    return _count(m.state, m.routine, cut.step, lead, HoldCount(cut.seconds, begun=cut.held))
+
+
+def _count(
+    state: CoachState, routine: Routine, step: int, plan: SpeechPlan, count: HoldCount
+) -> Turn:
+    """Count a side's hold after `plan`, and say what comes next: the next side's prompt, or,
+    after the last side, that the routine is done and a short closing question (the session
+    stays open, so a cut into the last hold still reaches the skill)."""
+    lines = routine.lines
+    ref = step_ref(routine, step)
+    stretch = routine.stretches[ref.stretch]
+    counted = state.with_(
         phase=Phase.COACHING,
         step=step,
         topic=Topic.STEP,
         question=Question.NONE,
         sides_done=state.sides_done | (1 << step),
-        seconds_held=state.seconds_held + seconds,
-        started_at=state.started_at or m.event.at or None,
-        newcomer=False,  # a newcomer hears the safety note before their first side
-        reminded=True,
+        seconds_held=state.seconds_held + count.remaining,
         hold_step=step,
-        hold_counted=seconds,
+        hold_counted=count.remaining,
+        hold_begun=count.begun,
         hold_marked_done=not state.is_done(step),
+        hold_paused=None,
+        hold_paused_of=0,
     )
+    plan += SpeechPlan((count,))
     if step == routine.step_count - 1:
-        finished = coached.with_(phase=Phase.FINISHED, topic=Topic.NOTHING)
-        plan += say(lines.after_stretch.format(stretch=stretch.name), lines.finished, lines.goodbye)
-        return Turn(finished, plan, None, True, Outcome.ROUTINE_FINISHED)
-    return _prompt_next(coached, routine, plan, after_step=True, outcome=Outcome.STEP_COACHED)
+        finished = counted.with_(phase=Phase.FINISHED, question=Question.WEEK)
+        plan += say(lines.after_stretch.format(stretch=stretch.name), lines.finished)
+        plan += say(lines.week_offer)
+        reprompt = say(lines.week_offer_reprompt)
+        return Turn(finished, plan, reprompt, False, Outcome.STEP_COACHED)
+    return _prompt_next(counted, routine, plan, after_step=True, outcome=Outcome.STEP_COACHED)
 
 
 def _prompt_next(
@@ -529,9 +769,13 @@ def _offer_reprompt(state: CoachState, routine: Routine) -> str:
         return routine.lines.resume_offer_reprompt
     if state.question is Question.START_ROUTINE:
         return routine.lines.start_offer_reprompt
-    if state.question is Question.PAIN:
-        return routine.lines.pain_reprompt
-    return ""
+    return {
+        Question.PAIN: routine.lines.pain_reprompt,
+        Question.KNEE: routine.lines.knee_reprompt,
+        Question.WEEK: routine.lines.week_offer_reprompt,
+        Question.FRESH_OR_STOP: routine.lines.fresh_or_stop_reprompt,
+        Question.CHECK_IN: routine.lines.checkin_reprompt,
+    }.get(state.question, "")
 
 
 def _welcome(m: Moment) -> SpeechPlan:

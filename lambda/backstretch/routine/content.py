@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
@@ -42,9 +43,12 @@ class Stretch:
     why: tuple[str, ...]
     needs: Instruction  # what to fetch before the first side (a towel, a counter)
     ease_off: tuple[str, ...]  # what to do when it hurts
-    knee_ease_off: tuple[str, ...]  # when the knee hurts (empty: the general advice)
+    ease_off_for: Mapping[str, tuple[str, ...]]  # when a named part hurts ("knee", "back")
     gentler: tuple[str, ...]  # how a gentler try differs
     sides: tuple[Side, ...]
+    kneels: bool = False  # done kneeling: a bad knee is offered padding, or to skip it
+    form: str = ""  # "is this right?": the form, and where it is felt ({side})
+    back_in: str = ""  # the one cue that takes a person back into the stretch after a pause
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ class Lines:
     pain_general: str
     gentler_lead: str
     where_on: str
+    where_on_short: str
     where_left: str
     where_next: str
     where_all_done: str
@@ -85,8 +90,32 @@ class Lines:
     help_not_started: str
     help_summary: str
     help_safety: str
-    fallback_coaching: str
-    fallback_paused: str
+    fallback_hold: tuple[str, ...]  # not understood, by moment: each a few ways to say it,
+    fallback_between: tuple[str, ...]  # so the same sentence is never said twice in a row
+    fallback_paused: tuple[str, ...]
+    fallback_not_started: tuple[str, ...]
+    fallback_finished: tuple[str, ...]
+    pain_check: str
+    pain_again: str
+    warning_stop: str
+    warning_advice: str
+    warning_finish: str
+    checkin_ask: str
+    checkin_reprompt: str
+    checkin_ok: str
+    checkin_not_ok: str
+    knee_offer: str
+    knee_reprompt: str
+    knee_padded: str
+    time_left: str
+    remark: str
+    hold_help: str
+    back_into_it: str
+    week_offer: str
+    week_offer_reprompt: str
+    fresh_or_stop: str
+    fresh_or_stop_reprompt: str
+    back_to_stretch: str
     minute_and_a_half: str
     minutes_and_a_half: str
     after_side: str
@@ -219,7 +248,7 @@ def parse_routine(data: dict[str, Any]) -> Routine:
                 why=tuple(s["why"]),
                 needs=_instruction(s["needs"]),
                 ease_off=tuple(s["ease_off"]),
-                knee_ease_off=tuple(s["knee_ease_off"]),
+                ease_off_for={part: tuple(said) for part, said in s["ease_off_for"].items()},
                 gentler=tuple(s["gentler"]),
                 sides=tuple(
                     Side(
@@ -229,6 +258,9 @@ def parse_routine(data: dict[str, Any]) -> Routine:
                     )
                     for d in s["sides"]
                 ),
+                kneels=bool(s["kneels"]),
+                form=s["form"],
+                back_in=s["back_in"],
             )
             for s in data["stretches"]
         )
@@ -241,11 +273,12 @@ def parse_routine(data: dict[str, Any]) -> Routine:
             stretches=stretches,
             hold=HoldLines(
                 start=hold["start"],
+                carry_on=hold["carry_on"],
                 mark=hold["mark"],
                 countdown=tuple(hold["countdown"]),
                 release=hold["release"],
             ),
-            lines=Lines(**{f.name: data[f.name.rstrip("_")] for f in fields(Lines)}),
+            lines=Lines(**{f.name: _line(data[f.name.rstrip("_")]) for f in fields(Lines)}),
             words=Words(
                 weekdays=tuple(data["weekdays"]),
                 units={unit: (forms[0], forms[1]) for unit, forms in data["units"].items()},
@@ -265,6 +298,17 @@ def parse_routine(data: dict[str, Any]) -> Routine:
     if not (routine.min_hold_seconds <= routine.default_hold_seconds <= routine.max_hold_seconds):
         raise ContentError("default hold must lie between the minimum and maximum")
     return routine
+
+
+def _line(value: Any) -> Any:
+    """A line as written, or a line's variants (a list in the file) as a tuple."""
+    if isinstance(value, list):
+        if not value or not all(isinstance(v, str) and v for v in value):
+            raise ContentError("a line's variants must be non-empty text")
+        return tuple(value)
+    if not isinstance(value, str):
+        raise ContentError(f"a line must be text, not {type(value).__name__}")
+    return value
 
 
 def _instruction(data: dict[str, Any]) -> Instruction:

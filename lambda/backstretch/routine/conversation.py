@@ -9,9 +9,17 @@ from datetime import datetime
 
 from backstretch.routine import answers
 from backstretch.routine.content import Routine
-from backstretch.routine.moment import Event, EventKind, Moment, Outcome, Recalled, Turn
+from backstretch.routine.moment import (
+    Event,
+    EventKind,
+    HoldCut,
+    Moment,
+    Outcome,
+    Recalled,
+    Turn,
+)
 from backstretch.routine.state import CoachState, Phase, Question, Topic
-from backstretch.speech.plan import Say
+from backstretch.speech.plan import HoldCount, Say
 from backstretch.speech.ssml import plan_timing
 
 __all__ = [
@@ -46,15 +54,21 @@ def respond(
 
     First the hold the last response counted is settled: a request that arrives before that
     response's speech could have ended cut it short, and only the seconds held count. Then
-    the first of `RULES` that applies answers.
+    the first of `RULES` that applies answers. A routine whose last hold was heard out is
+    finished by whatever comes next (the session's end included): the turn carries it, as
+    it ended, in `Turn.finished`, so a cut into the last hold never counts as finished.
 
     >>> from backstretch.routine.content import load_routine
     >>> turn = respond(CoachState(), Event(EventKind.LAUNCH), load_routine())
     >>> turn.state.phase, turn.speech.hold
     (<Phase.COACHING: 'coaching'>, HoldCount(seconds=30))
     """
-    settled, cut_short = settle_hold(state, event.at)
-    turn = _answer(Moment(settled, event, routine, recalled, cut_short))
+    settled, cut = settle_hold(state, event.at)
+    turn = _answer(Moment(settled, event, routine, recalled, cut))
+    if state.phase is Phase.FINISHED and state.hold_step is not None and cut is None:
+        keeps = turn.outcome in (Outcome.ANSWERED, Outcome.SESSION_ENDED, Outcome.STOPPED)
+        outcome = Outcome.ROUTINE_FINISHED if keeps else turn.outcome
+        turn = replace(turn, outcome=outcome, finished=settled)
     return _remember(turn, event, routine)
 
 
@@ -78,10 +92,6 @@ def asked(*questions: Question) -> Callable[[Moment], bool]:
     return lambda m: m.state.question in questions
 
 
-def _repeats_words(m: Moment) -> bool:
-    return m.kind is EventKind.REPEAT and bool(m.state.said) and m.state.topic is not Topic.STEP
-
-
 def _opening(kind: EventKind) -> Callable[[Moment], bool]:
     """`kind` opens a session, and storage recalled a fresh place to pick up."""
     return lambda m: (
@@ -95,11 +105,6 @@ def _resuming(m: Moment) -> bool:
 
 def _accepts_resume(m: Moment) -> bool:
     return m.kind in _ACCEPTS and _resuming(m)
-
-
-def _starts_over_instead(m: Moment) -> bool:
-    offered = m.state.question in _OFFERS
-    return offered and (m.kind is EventKind.START_OVER or (m.kind is EventKind.NO and _resuming(m)))
 
 
 def _begins_new(m: Moment) -> bool:
@@ -145,20 +150,62 @@ _ACCEPTS = (K.YES, K.NEXT, K.RESUME, K.START)
 _BEGINS_ROUTINE = frozenset(
     {K.START, K.NEXT, K.RESUME, K.START_OVER, K.REPEAT, K.PREVIOUS, K.REDO, K.SKIP_STRETCH, K.YES}
 )
+# Said into a hold (or its set-up), these are answered in a few words and the count goes on.
+_ASIDES = frozenset(
+    {K.TIME_LEFT, K.FORM_CHECK, K.REMARK, K.WHERE, K.HOLD_LENGTH, K.WHY, K.HELP, K.REPEAT}
+    | {K.FALLBACK, K.YES, K.NO}
+)
+
+
+def _in_hold(m: Moment) -> bool:
+    """An aside said into a counted hold: answered, and the count goes on."""
+    return m.kind in _ASIDES and m.cut is not None and not m.cut.before_count
+
+
+def _in_setup(m: Moment) -> bool:
+    """An aside said into a side's set-up, before its count began."""
+    return m.kind in _ASIDES and m.cut is not None and m.cut.before_count
+
+
+def _knee(m: Moment) -> bool:
+    """A knee that hurts, or can't kneel, on a stretch done kneeling (or about to be)."""
+    knee = m.kind is K.KNEE or (
+        m.kind is K.PAIN and answers.part_named(m.event.body_part) == answers.KNEE
+    )
+    return knee and answers.kneeling_now(m)
+
+
+def _warned_opening(m: Moment) -> bool:
+    return m.kind is K.LAUNCH and m.recalled.warned and m.state.phase is Phase.NOT_STARTED
+
 
 # Read top to bottom: the first rule that applies answers.
 RULES: tuple[Rule, ...] = (
     # At any moment, the same answer; a question pending stays pending.
     Rule("the session ended", said(K.SESSION_ENDED), answers.session_ended),
-    Rule("stop", said(K.STOP), answers.stop),
-    Rule("how did my week go?", said(K.SUMMARY), answers.summary),
+    Rule("a warning sign: stop for today", said(K.WARNING), answers.warning),
+    Rule("stop", said(K.STOP, asked=(Q.NONE, Q.PAIN, Q.KNEE, Q.HOLD_LENGTH)), answers.stop),
+    Rule("stop, to a question about today", said(K.STOP), answers.goodbye),
+    Rule("a knee that can't kneel", _knee, answers.knee),
     Rule("that hurts", said(K.PAIN), answers.pain),
     Rule("pause", said(K.PAUSE), answers.pause),
+    Rule("a question or remark into a hold: the count goes on", _in_hold, answers.aside_in_hold),
+    Rule("a question or remark into a set-up", _in_setup, answers.aside_in_setup),
+    Rule("how did my week go?", said(K.SUMMARY), answers.summary),
     Rule("how long should I hold?", said(K.HOLD_LENGTH), answers.hold_length),
-    Rule("repeat that, after anything but a side", _repeats_words, answers.say_again),
-    # Opening a session, with a stopped routine still fresh.
+    Rule("repeat that, after anything but a set-up", answers.repeats_words, answers.say_again),
+    # Opening a session: after a warning sign, how are they; a stopped routine still fresh.
+    Rule("open after a warning sign: ask first", _warned_opening, answers.check_in),
     Rule("open: offer to pick up", _opening(K.LAUNCH), answers.offer_resume),
     Rule("open: pick up where I left off", _opening(K.RESUME), answers.resume_recalled),
+    # "Has that settled down?"
+    Rule(
+        "settled: carry on",
+        said(K.YES, K.REMARK, K.NEXT, K.START, K.RESUME, asked=Q.CHECK_IN),
+        answers.checked_in,
+    ),
+    Rule("not settled", said(K.NO, K.PAIN, K.DONE, asked=Q.CHECK_IN), answers.not_settled),
+    Rule("anything else: ask again", asked(Q.CHECK_IN), answers.ask_again),
     # "Gentler, skip it, or finish for today?"
     Rule("gentler, or yes", said(K.GENTLER, K.YES, asked=Q.PAIN), _answered(answers.gentler)),
     Rule(
@@ -173,16 +220,64 @@ RULES: tuple[Rule, ...] = (
         answers.pain_asked_again,
     ),
     Rule("anything else: the pain question lapses", asked(Q.PAIN), _as_if_unasked),
+    # "More padding, or skip?"
+    Rule(
+        "more padding: the side again",
+        said(K.YES, K.REDO, K.GENTLER, K.NEXT, K.RESUME, K.START, K.REPEAT, asked=Q.KNEE),
+        _answered(answers.padded),
+    ),
+    Rule(
+        "skip, or no",
+        said(K.SKIP_STRETCH, K.NO, K.GO_TO, asked=Q.KNEE),
+        _answered(answers.skip_stretch),
+    ),
+    Rule(
+        "finish for today, to the knee", said(K.DONE, asked=Q.KNEE), _answered(answers.finish_early)
+    ),
+    Rule(
+        "help, or not understood: ask again",
+        said(K.HELP, K.FALLBACK, asked=Q.KNEE),
+        answers.ask_again,
+    ),
+    Rule("anything else: the knee question lapses", asked(Q.KNEE), _as_if_unasked),
+    # "Want to hear how your week is going?" (the routine is done)
+    Rule("yes: the week", said(K.YES, asked=Q.WEEK), answers.summary),
+    Rule("no, or done: goodbye", said(K.NO, K.DONE, K.NEXT, asked=Q.WEEK), answers.goodbye),
+    Rule(
+        "help, or not understood, to the week",
+        said(K.HELP, K.FALLBACK, asked=Q.WEEK),
+        answers.ask_again,
+    ),
+    Rule("anything else: the week question lapses", asked(Q.WEEK), _as_if_unasked),
+    # "Start fresh, or stop for now?" (not picking up)
+    Rule(
+        "start fresh",
+        said(K.START_OVER, K.START, K.YES, K.NEXT, asked=Q.FRESH_OR_STOP),
+        answers.start_over,
+    ),
+    Rule("pick up after all", said(K.RESUME, asked=Q.FRESH_OR_STOP), answers.accept_resume),
+    Rule("stop for now", said(K.NO, K.DONE, asked=Q.FRESH_OR_STOP), answers.goodbye),
+    Rule(
+        "anything else: ask again, fresh or stop",
+        said(K.HELP, K.FALLBACK, K.REPEAT, asked=Q.FRESH_OR_STOP),
+        answers.ask_again,
+    ),
+    Rule(
+        "anything else: the fresh-or-stop question lapses", asked(Q.FRESH_OR_STOP), _as_if_unasked
+    ),
     # "Pick up where you left off?", "Stretch now?"
     Rule("yes to picking up", _accepts_resume, answers.accept_resume),
     Rule("yes to stretching now", said(*_ACCEPTS, asked=_OFFERS), answers.lets_go),
-    Rule("start over, or no to picking up", _starts_over_instead, answers.start_over),
+    Rule("no to picking up: fresh, or stop?", said(K.NO, asked=Q.RESUME), answers.fresh_or_stop),
+    Rule("start over instead", said(K.START_OVER, asked=_OFFERS), answers.start_over),
     Rule("no, or done for today", said(K.NO, K.DONE, asked=_OFFERS), answers.decline_offer),
     Rule("go to a stretch instead", said(K.GO_TO, asked=_OFFERS), _as_if_unasked),
     Rule("help with the offer", said(K.HELP, asked=_OFFERS), answers.offer_help),
     # Asides, before, during or after a routine; an offer pending stays pending.
     Rule("done for today", said(K.DONE), answers.finish_early),
-    Rule("where am I?", said(K.WHERE), answers.where),
+    Rule("where am I? how much longer?", said(K.WHERE, K.TIME_LEFT), answers.where),
+    Rule("is this right?", said(K.FORM_CHECK), answers.form_check),
+    Rule("that feels good", said(K.REMARK), answers.remark),
     Rule("help", said(K.HELP), answers.help_),
     Rule("why?", said(K.WHY), answers.why),
     Rule("hold for N seconds", said(K.SET_HOLD), answers.set_hold),
@@ -200,6 +295,7 @@ RULES: tuple[Rule, ...] = (
     Rule("do that side again", said(K.REDO), answers.redo),
     Rule("gentler", said(K.GENTLER), answers.gentler),
     Rule("skip this stretch", said(K.SKIP_STRETCH), answers.skip_stretch),
+    Rule("a knee, on a stretch done standing", said(K.KNEE), answers.pain),
     Rule("repeat that: the side's set-up", said(K.REPEAT), answers.repeat_step),
     Rule("no", said(K.NO), answers.no_answer),
     Rule("anything else: not understood", _always, answers.fallback),
@@ -210,14 +306,15 @@ def _answer(moment: Moment) -> Turn:
     return next(rule for rule in RULES if rule.applies(moment)).answer(moment)
 
 
-def settle_hold(state: CoachState, at: str) -> tuple[CoachState, bool]:
+def settle_hold(state: CoachState, at: str) -> tuple[CoachState, HoldCut | None]:
     """The state once the last counted hold is known heard out, or cut short at `at`.
 
     A hold cut short keeps only the seconds actually held, and its side is not done (unless
-    an earlier hold had done it). Returns the state and whether the hold was cut short.
+    an earlier hold had done it); a routine whose last hold was cut is not finished. Returns
+    the state and the cut, None when the hold was heard out (or there was none).
     """
     if state.hold_step is None:
-        return state, False
+        return state, None
     settled = state.with_(
         hold_step=None,
         hold_counted=0,
@@ -225,20 +322,25 @@ def settle_hold(state: CoachState, at: str) -> tuple[CoachState, bool]:
         hold_asked_at=None,
         hold_starts_after=0.0,
         speech_lasts=0.0,
+        hold_begun=0,
     )
     now, asked_at = _instant(at), _instant(state.hold_asked_at)
     if now is None or asked_at is None:
-        return settled, False
+        return settled, None
     since = (now - asked_at).total_seconds()
     if since < MIN_REPLY_SECONDS or since >= state.speech_lasts:
-        return settled, False
+        return settled, None
     held = min(max(int(since - state.hold_starts_after), 0), state.hold_counted)
     if held >= state.hold_counted - HOLD_END_MARGIN_SECONDS:
-        return settled, False  # at the hold's end or after it: it was heard out
+        return settled, None  # at the hold's end or after it: it was heard out
     step_bit = 1 << state.hold_step
     done = settled.sides_done & ~step_bit if state.hold_marked_done else settled.sides_done
-    seconds = settled.seconds_held - (state.hold_counted - held)
-    return settled.with_(sides_done=done, seconds_held=max(seconds, 0)), True
+    seconds = max(settled.seconds_held - (state.hold_counted - held), 0)
+    cut = settled.with_(sides_done=done, seconds_held=seconds)
+    if state.phase is Phase.FINISHED:  # the last hold, cut: the routine is not finished
+        cut = cut.with_(phase=Phase.COACHING, question=Question.NONE, topic=Topic.STEP)
+    whole = state.hold_begun + state.hold_counted
+    return cut, HoldCut(state.hold_step, state.hold_begun + held, whole)
 
 
 def _remember(turn: Turn, event: Event, routine: Routine) -> Turn:
@@ -246,8 +348,10 @@ def _remember(turn: Turn, event: Event, routine: Routine) -> Turn:
     state = turn.state
     if turn.speech.hold is not None:
         timing = plan_timing(turn.speech, routine.hold)
+        segments = turn.speech.segments
+        after = segments[next(i for i, s in enumerate(segments) if isinstance(s, HoldCount)) :]
         state = state.with_(
-            said=(),
+            said=tuple(s.text for s in after if isinstance(s, Say)),
             hold_asked_at=event.at or None,
             hold_starts_after=round(timing.hold_start or 0.0, 2),
             speech_lasts=round(timing.total, 2),

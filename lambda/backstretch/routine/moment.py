@@ -40,6 +40,11 @@ class EventKind(StrEnum):
     FALLBACK = "fallback"
     SESSION_ENDED = "session_ended"
     SUMMARY = "summary"
+    TIME_LEFT = "time_left"  # "how much longer?"
+    FORM_CHECK = "form_check"  # "is this right?", "where should I feel it?"
+    REMARK = "remark"  # "that feels good", "wow, I'm tight"
+    WARNING = "warning"  # a warning sign: sharp or shooting pain, tingling, numbness, dizziness
+    KNEE = "knee"  # "I can't kneel", "kneeling hurts my knees"
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class Recalled:
     resume_step: int | None = None  # opening a session: a stopped routine's step, still fresh
     summary: WeeklySummary | None = None  # for SUMMARY; None when progress can't be read
     today: date | None = None  # for SUMMARY: the person's local date
+    warned: bool = False  # opening a session: the last routine stopped for a warning sign
 
 
 class Outcome(StrEnum):
@@ -72,10 +78,20 @@ class Outcome(StrEnum):
     STEP_COACHED = "step_coached"
     ROUTINE_FINISHED = "routine_finished"
     STOPPED = "stopped"
+    WARNING_STOP = "warning_stop"  # stopped for a warning sign: remembered till next time
     PAUSED = "paused"
     HOLD_CHANGED = "hold_changed"
     ANSWERED = "answered"
     SESSION_ENDED = "session_ended"
+
+
+@dataclass(frozen=True)
+class Elicit:
+    """Ask Alexa to hear the answer as one slot of one intent (the dialog model's slot
+    samples), so "the lat stretch" answers "which one?" without a catch-all sample."""
+
+    intent: str
+    slot: str
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,9 @@ class Turn:
     reprompt: SpeechPlan | None
     end_session: bool
     outcome: Outcome
+    # A routine whose last hold was heard out before this turn: finished now, as it ended.
+    finished: CoachState | None = None
+    elicit: Elicit | None = None
 
     def with_opening(self, note: SpeechPlan) -> Turn:
         """Say a note (say, that progress could not be read) before anything else."""
@@ -92,15 +111,34 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class HoldCut:
+    """A counted hold the person cut into: its side, the seconds held of the whole hold
+    (parts held before an earlier interruption included), and the whole hold's length."""
+
+    step: int
+    held: int
+    seconds: int
+
+    @property
+    def before_count(self) -> bool:
+        """Cut during the side's set-up, before the count began."""
+        return self.held == 0
+
+
+@dataclass(frozen=True)
 class Moment:
     """One event meeting the conversation: the state (its last hold settled), what was said,
-    the routine, what storage recalled, and whether the last hold was cut short."""
+    the routine, what storage recalled, and the hold the event cut into, if any."""
 
     state: CoachState
     event: Event
     routine: Routine
     recalled: Recalled = field(default_factory=Recalled)
-    cut_short: bool = False
+    cut: HoldCut | None = None
+
+    @property
+    def cut_short(self) -> bool:
+        return self.cut is not None
 
     @property
     def kind(self) -> EventKind:

@@ -40,6 +40,10 @@ class Question(StrEnum):
     RESUME = "resume"  # pick up where you left off?
     START_ROUTINE = "start_routine"  # do your stretches now?
     PAIN = "pain"  # it hurts: gentler, skip, or finish for today?
+    KNEE = "knee"  # a knee that can't kneel: more padding, or skip?
+    WEEK = "week"  # the routine is done: hear how the week is going?
+    FRESH_OR_STOP = "fresh_or_stop"  # not picking up: start fresh, or stop for now?
+    CHECK_IN = "check_in"  # stopped last time for a warning sign: has it settled?
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,10 @@ class CoachState:
     hold_asked_at: str | None = None
     hold_starts_after: float = 0.0
     speech_lasts: float = 0.0
+    hold_begun: int = 0  # seconds of that hold held before an interruption it carries on from
+    hold_paused: int | None = None  # paused mid-hold: the seconds held, to carry on from,
+    hold_paused_of: int = 0  # of a hold this long
+    pained: int = 0  # bit per stretch that has hurt in this routine
 
     def with_(self, **changes: Any) -> CoachState:
         return replace(self, **changes)
@@ -123,6 +131,10 @@ class CoachState:
                 hold_asked_at=_optional_str(attributes.get("hold_asked_at")),
                 hold_starts_after=float(attributes.get("hold_starts_after", 0.0)),
                 speech_lasts=float(attributes.get("speech_lasts", 0.0)),
+                hold_begun=int(attributes.get("hold_begun", 0)),
+                hold_paused=_optional_int(attributes.get("hold_paused")),
+                hold_paused_of=int(attributes.get("hold_paused_of", 0)),
+                pained=int(attributes.get("pained", 0)),
             )
         except (AttributeError, TypeError, ValueError, OverflowError) as exc:
             logger.warning("unreadable session attributes, starting fresh: %r", exc)
@@ -154,6 +166,10 @@ def _within_bounds(state: CoachState, routine: Routine) -> CoachState:
         hold_asked_at=_plausible_time(state.hold_asked_at),
         hold_starts_after=_seconds(state.hold_starts_after),
         speech_lasts=_seconds(state.speech_lasts),
+        hold_begun=_between(state.hold_begun, 0, high) or 0,
+        hold_paused=_between(state.hold_paused, 0, high),
+        hold_paused_of=_between(state.hold_paused_of, 0, high) or 0,
+        pained=state.pained & ((1 << len(routine.stretches)) - 1) if state.pained >= 0 else 0,
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
-from ask_sdk_model import Response
+from ask_sdk_model import IntentRequest, Response
 from ask_sdk_model.ui import SsmlOutputSpeech
 
 from backstretch.coaching.turn import TurnResult, take_turn
@@ -19,6 +19,7 @@ from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Outcome
 from backstretch.routine.state import CoachState
+from backstretch.skill.dialog import elicit_directive
 from backstretch.skill.events import event_for
 from backstretch.skill.request import read_request
 from backstretch.skill.screen import has_screen, week_directive
@@ -65,6 +66,9 @@ class ConversationHandler(AbstractRequestHandler):
             builder.response.output_speech = SsmlOutputSpeech(ssml=result.speech_ssml)
         if result.reprompt_ssml is not None:
             builder.ask(result.reprompt_ssml)
+        elicit = result.turn.elicit
+        if elicit is not None and isinstance(handler_input.request_envelope.request, IntentRequest):
+            builder.add_directive(elicit_directive(elicit.intent, elicit.slot))
         week, today = result.recalled.summary, result.recalled.today
         if week is not None and today is not None and has_screen(handler_input):
             builder.add_directive(week_directive(week, today, routine.words.weekdays))

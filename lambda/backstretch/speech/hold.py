@@ -10,6 +10,7 @@ class HoldLines:
     """What is said within a counted hold; `{elapsed}` is seconds since it began."""
 
     start: str
+    carry_on: str  # opens a hold that carries on after an interruption, from where it was
     mark: str
     countdown: tuple[str, ...]  # the last seconds, one word a second
     release: str

@@ -21,9 +21,18 @@ class Pause:
 
 @dataclass(frozen=True)
 class HoldCount:
-    """A hold counted aloud: breaks of at most 10 s with spoken marks between them."""
+    """A hold counted aloud: breaks of at most 10 s with spoken marks between them.
+
+    `begun` seconds of it were held before an interruption: the count carries on from
+    there, and lasts `seconds - begun`.
+    """
 
     seconds: int
+    begun: int = 0
+
+    @property
+    def remaining(self) -> int:
+        return self.seconds - self.begun
 
 
 Segment = Say | Pause | HoldCount

@@ -54,7 +54,8 @@ def read_ssml(ssml: str) -> list[Say | Pause]:
 def mark_holds(parts: Sequence[Sequence[Say | Pause]], hold: HoldLines) -> list[list[Heard]]:
     """Mark the pauses of each counted hold, across the parts one turn is spoken in.
 
-    A hold starts after the words that open it (``hold.start``) and ends at the words that
+    A hold starts after the words that open it (``hold.start``, or ``hold.carry_on`` for one
+    that carries on after an interruption) and ends at the words that
     close it (``hold.release``); it may begin in a progressive response and end in the full
     response, so the parts are read as one.
     """
@@ -65,7 +66,7 @@ def mark_holds(parts: Sequence[Sequence[Say | Pause]], hold: HoldLines) -> list[
         item = flat[index]
         marked.append(item)
         index += 1
-        if isinstance(item, Say) and item.text.endswith(hold.start):
+        if isinstance(item, Say) and item.text.endswith((hold.start, hold.carry_on)):
             end = next(
                 (i for i in range(index, len(flat)) if _says(flat[i], hold.release)),
                 len(flat),

@@ -133,36 +133,49 @@ def _spoken_fragments(
         elif isinstance(segment, Pause):
             fragments.append(break_tag(segment.seconds))
         elif isinstance(segment, HoldCount):
-            final_from = _count_hold(segment.seconds, hold, fragments)
+            final_from = _count_hold(segment, hold, fragments)
     return fragments, final_from, closing
 
 
-def hold_fragments(seconds: int, hold: HoldLines) -> tuple[list[str], int]:
-    """A counted hold, release excluded, heard as `seconds` long at the stated speaking rate.
+def hold_fragments(seconds: int, hold: HoldLines, begun: int = 0) -> tuple[list[str], int]:
+    """A counted hold, release excluded, heard as `seconds - begun` long at the stated
+    speaking rate (`begun` seconds were held before an interruption).
 
-    Cues are placed on a clock: the opening line at 0, a mark every ten seconds, and a
-    countdown over the last seconds, one word a second. The silence after each cue is what is
-    left until the next one, so words and silence add up to the hold asked for. A mark that
-    would run into the countdown is left out. Returns the fragments and where the silence
-    before the countdown starts (the full response carries the hold from there).
+    Cues are placed on the hold's clock: the opening line at `begun` (the carry-on line when
+    the hold carries on), a mark every ten seconds after it, and a countdown over the last
+    seconds, one word a second. The silence after each cue is what is left until the next
+    one, so words and silence add up to the hold asked for. A mark that would crowd the
+    opening line or run into the countdown is left out. Returns the fragments and where the
+    silence before the countdown starts (the full response carries the hold from there).
+
+    >>> lines = HoldLines("Hold it.", "Keep holding.", "{elapsed} seconds.", ("One.",), "Done.")
+    >>> [f for f in hold_fragments(30, lines, begun=12)[0] if not f.startswith("<")]
+    ['Keep holding.', '20 seconds.', 'One.']
     """
     countdown_from = seconds - len(hold.countdown) * COUNTDOWN_STEP_SECONDS
-    cues: list[tuple[float, str]] = [(0.0, hold.start)]
+    opening = hold.carry_on if begun else hold.start
+    cues: list[tuple[float, str]] = [(float(begun), opening)]
+    opened = begun + words_seconds(opening) + MIN_GAP_SECONDS
     for elapsed in range(MARK_EVERY_SECONDS, seconds, MARK_EVERY_SECONDS):
         mark = hold.mark.format(elapsed=elapsed)
-        if elapsed + words_seconds(mark) + MIN_GAP_SECONDS <= countdown_from:
+        if elapsed >= opened and elapsed + words_seconds(mark) + MIN_GAP_SECONDS <= countdown_from:
             cues.append((float(elapsed), mark))
-    cues += [
-        (countdown_from + n * COUNTDOWN_STEP_SECONDS, word) for n, word in enumerate(hold.countdown)
+    # A hold carried on near its end keeps only the countdown words after its opening line.
+    countdown = [
+        (countdown_from + n * COUNTDOWN_STEP_SECONDS, word)
+        for n, word in enumerate(hold.countdown)
+        if countdown_from + n * COUNTDOWN_STEP_SECONDS >= opened - MIN_GAP_SECONDS
     ]
+    cues += countdown
     fragments: list[str] = []
     final_from = 0
     for number, (at, text) in enumerate(cues):
         fragments.append(escape(text))
-        if number == len(cues) - len(hold.countdown) - 1:
+        if number == len(cues) - len(countdown) - 1:
             final_from = len(fragments)
         until = cues[number + 1][0] if number + 1 < len(cues) else float(seconds)
-        fragments.extend(break_tag(gap) for gap in silences(until - at - words_seconds(text)))
+        gap = max(until - at - words_seconds(text), 0.0)
+        fragments.extend(break_tag(pause) for pause in silences(gap))
     return fragments, final_from
 
 
@@ -177,15 +190,16 @@ def plan_timing(plan: SpeechPlan, hold: HoldLines) -> PlanTiming:
             clock += segment.seconds
         elif isinstance(segment, HoldCount):
             hold_start = clock
-            clock += ssml_seconds(" ".join(hold_fragments(segment.seconds, hold)[0]))
+            counted = hold_fragments(segment.seconds, hold, segment.begun)[0]
+            clock += ssml_seconds(" ".join(counted))
             hold_end = clock
             clock += words_seconds(hold.release)
     return PlanTiming(clock, hold_start, hold_end)
 
 
-def _count_hold(seconds: int, hold: HoldLines, fragments: list[str]) -> int:
+def _count_hold(count: HoldCount, hold: HoldLines, fragments: list[str]) -> int:
     """Append a counted hold and its release; return where its last stretch begins."""
-    counted, final_from = hold_fragments(seconds, hold)
+    counted, final_from = hold_fragments(count.seconds, hold, count.begun)
     start = len(fragments)
     fragments.extend(counted)
     fragments.append(escape(hold.release))
