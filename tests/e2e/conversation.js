@@ -24,36 +24,49 @@ function option(name, fallback) {
 // (its breaks plus its words at 150 words a minute), or, with `intoHold`, that many seconds
 // into the last answer's counted hold: the person cut in ("Alexa, that hurts").
 const CONVERSATION = [
-  // Day one: the first side hurts, a gentler try, a repeat, a skip, a pause in a hold.
+  // Day one: the first side hurts, a gentler try, a question in a hold, a repeat, a skip, a
+  // pause in a hold and a resume into it, and the last hold heard out.
   {
     say: "open my back stretches",
     request: "LaunchRequest",
-    hears: ["Welcome to Back Stretch Coach", "This isn't medical advice", "something soft", "Kneel down on your left knee", "Hold it there", "20 seconds.", "Three.", "One.", "And release"],
+    hears: ["Welcome to Back Stretch Coach", "This isn't medical advice", "something soft", "Kneel down on your left knee", "Keep your body upright", "push your hips", "Hold it there", "20 seconds.", "Three.", "One.", "And release"],
     progressive: true,
   },
-  { say: "that hurts", intent: "PainIntent", intoHold: 12, hears: ["stop there", "less far", "gentler", "finish for today"], never: ["didn't catch"] },
+  { say: "that hurts", intent: "PainIntent", intoHold: 12, hears: ["stop there", "less far", "doctor or physical therapist", "gentler", "finish for today"], never: ["didn't catch"] },
   { say: "make it gentler", intent: "GentlerIntent", hears: ["half as far", "Kneel down on your left knee", "10 seconds.", "One."], never: ["20 seconds."], progressive: true },
+  // Held 8 of the gentler 20 s: answered in a few words, and the count carries on.
+  { say: "how much longer", intent: "TimeLeftIntent", intoHold: 8, hears: ["12 seconds to go", "Keep holding", "One.", "And release"], never: ["Kneel down", "didn't catch", "Hold it there"] },
   { say: "next", intent: "AMAZON.NextIntent", hears: ["Kneel on your right knee", "And release", "Next is the lat stretch", "counter"], progressive: true },
-  { say: "say that again", intent: "AMAZON.RepeatIntent", hears: ["Kneel on your right knee"], never: ["Hold it there", "lat stretch"] },
+  { say: "say that again", intent: "AMAZON.RepeatIntent", hears: ["Next is the lat stretch"], never: ["Hold it there", "Kneel on your right knee"] },
   { say: "skip to the lat stretch", intent: "GoToStretchIntent", hears: ["the lat stretch", "Stand facing", "Hold it there"], progressive: true },
-  { say: "pause", intent: "AMAZON.PauseIntent", intoHold: 10, hears: ["wasn't finished", "Paused"] },
-  { say: "resume", intent: "AMAZON.ResumeIntent", hears: ["Lay your left arm", "And release"], progressive: true },
-  { say: "next", intent: "AMAZON.NextIntent", hears: ["That's the whole routine"], ends: true, progressive: true },
+  { say: "pause", intent: "AMAZON.PauseIntent", intoHold: 10, hears: ["stopped the count at 10 seconds", "Paused"] },
+  { say: "resume", intent: "AMAZON.ResumeIntent", hears: ["back into it", "Keep holding", "And release"], never: ["Stand facing", "Lay your left arm", "counter"], progressive: true },
+  // The last hold: the session stays open, so a cut into it would still reach the skill.
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["That's the whole routine", "how your week is going"], never: ["See you next time"], progressive: true },
+  { say: "no", intent: "AMAZON.NoIntent", hears: ["See you next time"], ends: true },
   // A second routine with shorter holds, finished early...
   { say: "open my back stretches", request: "LaunchRequest", hears: ["Welcome back", "Kneel down on your left knee", "If anything hurts, just say so"], never: ["medical advice"] },
   { say: "make the holds 20 seconds", intent: "SetHoldIntent", slots: { seconds: "20" }, hears: ["Holds are now 20 seconds", "20 to 30 seconds"] },
   { say: "next", intent: "AMAZON.NextIntent", hears: ["Kneel on your right knee", "10 seconds."], never: ["20 seconds."] },
   { say: "i'm done for today", intent: "DoneForTodayIntent", hears: ["finish there for today"], ends: true },
-  // ...and picked up again: a new launch offers the lat stretch, "yes" resumes it.
+  // ...picked up again, and cut short by pain on its very last hold: not finished.
   { say: "open my back stretches", request: "LaunchRequest", hears: ["Welcome back", "Last time you stopped at the lat stretch, left side"] },
   { say: "yes", intent: "AMAZON.YesIntent", hears: ["picking up with the lat stretch, left side", "counter", "Lay your left arm"], progressive: true },
-  // A second finished routine: the one-time reminder offer, in place of the goodbye.
-  { say: "next", intent: "AMAZON.NextIntent", hears: ["That's the whole routine", "Want me to remind you to stretch at this time on weekdays?"], never: ["See you next time"] },
-  { say: "no", intent: "AMAZON.NoIntent", hears: ["won't ask again", "See you next time"], ends: true },
-  // The week so far, in a new session: today, both full routines.
-  // Held: 12 s cut short by pain, 20 gentler, 30, 10 cut short by a pause, 30, 30; then 30
-  // and 20; then 20 and 20: 222 s, said to the half minute. Nothing was counted twice.
-  { say: "how did i do this week", intent: "WeeklySummaryIntent", hears: ["You've stretched once this week, today", "2 full routines and 3 and a half minutes"] },
+  { say: "next", intent: "AMAZON.NextIntent", hears: ["Lay your right arm", "That's the whole routine"], progressive: true },
+  { say: "that hurts", intent: "PainIntent", intoHold: 12, hears: ["Stand up slowly", "gentler"], never: ["whole routine", "See you next time"] },
+  { say: "i'm done for today", intent: "DoneForTodayIntent", hears: ["finish there for today"], ends: true },
+  // Not picking up: start fresh; a warning sign stops for today and is remembered.
+  { say: "open my back stretches", request: "LaunchRequest", hears: ["Last time you stopped at the lat stretch, right side"] },
+  { say: "no", intent: "AMAZON.NoIntent", hears: ["start fresh", "stop for now"] },
+  { say: "start over", intent: "AMAZON.StartOverIntent", hears: ["from the top", "Kneel down on your left knee", "Hold it there"], progressive: true },
+  { say: "my leg is tingling", intent: "WarningSignIntent", intoHold: 10, hears: ["Stop there", "doctor or physical therapist", "finish for today"], never: ["gentler"], ends: true },
+  { say: "open my back stretches", request: "LaunchRequest", hears: ["Has that settled down?"], never: ["Hold it there"] },
+  { say: "yes", intent: "AMAZON.YesIntent", hears: ["Good to hear", "Kneel down on your left knee", "And release"], progressive: true },
+  { say: "stop", intent: "AMAZON.StopIntent", hears: ["stopping here"], ends: true },
+  // The week so far, in a new session: every second held counts, one routine finished.
+  // Held: 12 (pain) + 20 (gentler, a question in it) + 30 + 10 + 20 (paused, resumed) + 30;
+  // then 30 + 20; then 20 + 12 (pain on the last hold); then 10 (warning); then 20: 234 s.
+  { say: "how did i do this week", intent: "WeeklySummaryIntent", hears: ["You've stretched once this week, today", "1 full routine and 4 minutes"] },
   { say: "no", intent: "AMAZON.NoIntent", hears: ["See you next time"], ends: true },
 ];
 
@@ -71,7 +84,7 @@ function secondsAfter(step, last) {
   if (!last) return 0;
   const heard = [...last.progressive, last.ssml].join(" ");
   if (step.intoHold === undefined) return heardSeconds(heard) + 2;
-  const start = heard.indexOf("Hold it there.");
+  const start = Math.max(heard.lastIndexOf("Hold it there."), heard.lastIndexOf("Keep holding."));
   if (start < 0) throw new Error(`"${step.say}" cuts into a hold, but the last answer had none`);
   return heardSeconds(heard.slice(0, start)) + step.intoHold;
 }

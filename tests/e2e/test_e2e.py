@@ -88,12 +88,14 @@ def test_a_whole_conversation_through_virtual_alexa(unverified_server: Server) -
         ("open my back stretches", "LaunchRequest", None),
         ("that hurts", "IntentRequest", "PainIntent"),
         ("make it gentler", "IntentRequest", "GentlerIntent"),
+        ("how much longer", "IntentRequest", "TimeLeftIntent"),
         ("next", "IntentRequest", "AMAZON.NextIntent"),
         ("say that again", "IntentRequest", "AMAZON.RepeatIntent"),
         ("skip to the lat stretch", "IntentRequest", "GoToStretchIntent"),
         ("pause", "IntentRequest", "AMAZON.PauseIntent"),
         ("resume", "IntentRequest", "AMAZON.ResumeIntent"),
         ("next", "IntentRequest", "AMAZON.NextIntent"),
+        ("no", "IntentRequest", "AMAZON.NoIntent"),  # to hearing the week: finished
         ("open my back stretches", "LaunchRequest", None),
         ("make the holds 20 seconds", "IntentRequest", "SetHoldIntent"),
         ("next", "IntentRequest", "AMAZON.NextIntent"),
@@ -101,17 +103,24 @@ def test_a_whole_conversation_through_virtual_alexa(unverified_server: Server) -
         ("open my back stretches", "LaunchRequest", None),
         ("yes", "IntentRequest", "AMAZON.YesIntent"),
         ("next", "IntentRequest", "AMAZON.NextIntent"),
-        ("no", "IntentRequest", "AMAZON.NoIntent"),  # to the one-time reminder offer
+        ("that hurts", "IntentRequest", "PainIntent"),  # into the last hold
+        ("i'm done for today", "IntentRequest", "DoneForTodayIntent"),
+        ("open my back stretches", "LaunchRequest", None),
+        ("no", "IntentRequest", "AMAZON.NoIntent"),
+        ("start over", "IntentRequest", "AMAZON.StartOverIntent"),
+        ("my leg is tingling", "IntentRequest", "WarningSignIntent"),
+        ("open my back stretches", "LaunchRequest", None),
+        ("yes", "IntentRequest", "AMAZON.YesIntent"),
+        ("stop", "IntentRequest", "AMAZON.StopIntent"),
         ("how did i do this week", "IntentRequest", "WeeklySummaryIntent"),
         ("no", "IntentRequest", "AMAZON.NoIntent"),
     ]
-    assert turns[10]["slots"] == {"seconds": "20"}
-    assert "lat" in turns[5]["slots"]["stretch"]
-    # Sessions as Alexa keeps them: each launch, and the summary after a finished routine,
-    # open a new one.
-    assert [i for i, t in enumerate(turns) if t["newSession"]] == [0, 9, 13, 17]
+    assert turns[12]["slots"] == {"seconds": "20"}
+    assert "lat" in turns[6]["slots"]["stretch"]
+    # Sessions as Alexa keeps them: each launch, and the summary, open a new one.
+    assert [i for i, t in enumerate(turns) if t["newSession"]] == [0, 11, 15, 20, 24, 27]
     # "repeat that" after a hold is words only: no count, so nothing progressive.
-    assert turns[4]["progressive"] == []
+    assert turns[5]["progressive"] == []
     progressive = sum(len(t["progressive"]) for t in turns)
     assert progressive >= 8, "progressive responses did not reach the fake Alexa API"
     assert report["ssmlErrors"] == []

@@ -100,6 +100,7 @@ def test_profile_round_trip(any_store: ProgressStore) -> None:
         routines_completed=12,
         reminder=StretchReminder("alert-token-1", "MO,TU,WE,TH,FR@15:00"),
         reminder_offered=True,
+        warned_at=datetime(2026, 6, 17, 7, 31, 2, tzinfo=UTC),
     )
 
     saved = any_store.save_profile(ALICE, profile)
