@@ -162,7 +162,8 @@ class Keyboard(Protocol):
 @dataclass(frozen=True)
 class Cue:
     """What the person says, and when: `seconds` after the speech ends or, with `after`,
-    `seconds` after those words began (cutting in, when the speech is still playing then)."""
+    `seconds` after those words began, cutting in. When the speech never says those words,
+    or ends before that moment, the line is said 3 s after it ends, not cutting in."""
 
     said: str
     after: str | None = None
