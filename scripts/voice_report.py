@@ -1,13 +1,20 @@
 """What a person hears before and during each count, side by side: the voice report.
 
-    python scripts/voice_report.py [--json]
+    python scripts/voice_report.py [--json] [--hold 20] [--sides-only]
 
-Plays the routine's speech plans through the product's public surface (the content, the
-conversation's `respond`, the SSML renderer) for a first launch and a returning person, and
-prints per side: the words and estimated seconds of talk before the count starts (and the
-silence left for the body), when the first instruction begins, the hold heard against the
-hold asked, and the longest instruction sentence. Seconds are estimated from the SSML at
-150 words a minute plus its breaks (`backstretch.speech.timing`).
+First, the routine's speech plans through the conversation's `respond` and the SSML renderer,
+per side, for a first launch and a returning person (and a gentler try, a redo, a skip): the
+words and estimated seconds of talk before the count starts (and the silence left for the
+body), when the first instruction begins, the hold heard against the hold asked, and the
+longest instruction sentence.
+
+Then, played as on a device (`scripts/voice_runs.py`: the skill, the chat with cut-in, the
+timed listener): the talk before the count for a newcomer, a returning person and after
+"resume" (a pause mid-hold, a pause between sides); pain and a warning sign said at set-up,
+mid-hold, between sides and in the final hold, each with what was heard, whether the session
+stayed open and what was stored; and the phrase corpus's figure. Seconds are estimated at
+150 words a minute plus breaks (`backstretch.speech.timing`). The played half needs the
+local tools (`pip install '.[local]'`); `--sides-only` leaves it out.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Event, EventKind, Turn, respond
@@ -140,14 +148,68 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print JSON, not a table")
     parser.add_argument("--hold", type=int, help="hold length in seconds (default: content's)")
+    parser.add_argument(
+        "--sides-only", action="store_true", help="only the speech plans, not the played runs"
+    )
     args = parser.parse_args(argv)
     reports = voice_report(load_routine(), args.hold)
+    played = None if args.sides_only else _played()
     if args.json:
-        print(json.dumps([asdict(r) for r in reports], indent=1))
-    else:
-        print(f"Estimated at {WORDS_PER_SECOND * 60:.0f} words a minute, plus breaks.")
-        print(table(reports))
+        print(json.dumps({"sides": [asdict(r) for r in reports], **(played or {})}, indent=1))
+        return 0
+    print(f"Estimated at {WORDS_PER_SECOND * 60:.0f} words a minute, plus breaks.")
+    print(table(reports))
+    if played is not None:
+        print(_played_tables(played))
     return 0
+
+
+def _played() -> dict[str, Any]:
+    """The played half, as plain data."""
+    # Imported here: the local tools it plays through are not in the unit tier, which
+    # imports this module for the side table alone.
+    from scripts.voice_runs import by_moment, corpus_figure, talk_before_count
+
+    figure = corpus_figure()
+    return {
+        "talk": [asdict(r) | {"seconds": r.seconds} for r in talk_before_count()],
+        "moments": [asdict(r) for r in by_moment()],
+        "corpus": None if figure is None else asdict(figure) | {"share": figure.share},
+    }
+
+
+def _played_tables(played: dict[str, Any]) -> str:
+    lines = ["", "Played as on a device: talk before the count (target after a resume: <= 10 s)"]
+    lines.append(f"{'case':<38}{'talk s':>8}{'+quiet':>8}{'=before':>8}  first words")
+    for row in played["talk"]:
+        figures = (row["talk_seconds"], row["silence_seconds"], row["seconds"])
+        shown = "".join(f"{'-' if f is None else f'{f:.1f}':>8}" for f in figures)
+        lines.append(f"{row['case']:<38}{shown}  {row['first_words']}")
+    lines += ["", "Pain and a warning sign, by moment (a newcomer's routine), said:"]
+    said_when = {row["moment"]: row["when"] for row in played["moments"]}
+    lines += [f"  {moment}: {when}" for moment, when in said_when.items()]
+    lines.append(
+        f"{'said':<20}{'moment':<15}{'Alexa heard':<24}{'open':<6}{'held s':>7}"
+        f"{'credited':>9}  {'finished':<9}first sentence"
+    )
+    for row in played["moments"]:
+        credited = "-" if row["credited_seconds"] is None else str(row["credited_seconds"])
+        finished = {None: "-", True: "yes", False: "no"}[row["finished"]]
+        lines.append(
+            f"{row['said']:<20}{row['moment']:<15}{row['intent']:<24}"
+            f"{'yes' if row['stayed_open'] else 'no':<6}{row['held_seconds']:>7.1f}"
+            f"{credited:>9}  {finished:<9}{row['heard']}"
+        )
+    corpus = played["corpus"]
+    lines.append("")
+    if corpus is None:
+        lines.append("Phrase corpus: not here yet (backstretch_local.corpus.resolution_report)")
+    else:
+        lines.append(
+            f"Phrase corpus: {corpus['right']} of {corpus['total']} resolved right "
+            f"({corpus['share']:.1%})"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

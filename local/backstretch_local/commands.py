@@ -8,7 +8,6 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable
 from contextlib import ExitStack, suppress
 from dataclasses import replace
 from types import FrameType
@@ -25,6 +24,7 @@ from backstretch_local.device import Device, DeviceSettings
 from backstretch_local.dynamodb import EmbeddedDynamoDB, local_aws_environment
 from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.fake_alexa_https import trusted_fake_alexa
+from backstretch_local.keyboard import TerminalKeyboard
 from backstretch_local.outbox import OutboxPoller, create_outbox_from_template
 from backstretch_local.simulator import Simulator
 from backstretch_local.table import create_table_from_template
@@ -134,25 +134,17 @@ def chat(config: SkillConfig, args: argparse.Namespace, resources: ExitStack) ->
         skill = BackStretchSkill(config)
     user = DeviceSettings(args.locale, skill_id=config.skill_id or DeviceSettings.skill_id)
     resolver = UtteranceResolver(InteractionModel.load(args.locale))
-    settings = ChatSettings(FAST_TIME_SCALE if args.fast else 1.0, sys.stdout.isatty())
-    Chat(Device(skill, fake, resolver, user), sys.stdout, settings).run(_reader())
+    terminal = sys.stdin.isatty()  # a person typing can cut in; lines from a pipe wait
+    settings = ChatSettings(
+        FAST_TIME_SCALE if args.fast else 1.0,
+        live_countdown=sys.stdout.isatty(),
+        cut_in=terminal and not args.fast,
+    )
+    Chat(Device(skill, fake, resolver, user), sys.stdout, settings, TerminalKeyboard()).run()
 
 
 def _leave(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
-
-
-def _reader() -> Callable[[str], str]:
-    """input(), echoing what was read when it comes from a pipe rather than a person."""
-    if sys.stdin.isatty():
-        return input
-
-    def read(prompt: str) -> str:
-        line = input(prompt)
-        print(line)
-        return line
-
-    return read
 
 
 def _store(config: SkillConfig) -> DynamoProgressStore:

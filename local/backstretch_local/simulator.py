@@ -4,13 +4,16 @@ The page is a `Device` with a screen (an Echo Show): each phrase reaches the ski
 in, as ``POST /alexa`` does (unverified: the simulator exists only with verification off),
 with ``apiEndpoint`` pointing at the local fake Alexa API so progressive responses are really
 posted. The answer gathers them with the full response, each as SSML and as words and
-silences (holds marked), plus the week the skill shows a screen after a summary. The session
-travels in the page: each answer hands it back, as Alexa hands back attributes.
+silences (holds marked, each item with the moment it begins, `listener.Playback`'s clock),
+plus the week the skill shows a screen after a summary. The session travels in the page:
+each answer hands it back, as Alexa hands back attributes, with when its speech began and
+ends. A phrase sent while the answer plays says how far into it the page was (`cutAt`), and
+is stamped at that moment, as "Alexa, ..." cutting in on a device.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,15 +25,17 @@ from backstretch.routine.content import load_routine
 from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.plan import Say
 from backstretch.speech.reading import Heard, HeldPause, mark_holds, read_ssml
-from backstretch.speech.timing import ssml_seconds
+from backstretch.speech.timing import words_seconds
 from backstretch_local.device import QUESTION, Device, DeviceSettings, PermissionRequest, Played
-from backstretch_local.envelopes import LOCAL_SKILL_ID
+from backstretch_local.envelopes import LOCAL_SKILL_ID, timestamp
 from backstretch_local.fake_alexa import FakeAlexa
+from backstretch_local.listener import Playback
 from backstretch_local.utterances import Utterance, UtteranceResolver
 
 SIMULATOR_USER_ID = "amzn1.ask.account.LOCAL-SIMULATOR"
 MAX_PHRASE_CHARS = 500
 MAX_SESSION_ID_CHARS = 200
+MAX_CUT_AT_SECONDS = 3600.0  # far beyond any answer: a page's number, not a clock
 
 
 class SimulatorInputError(ValueError):
@@ -86,21 +91,20 @@ class Simulator:
                 if asking is None
                 else PermissionRequest(asking["token"], frozenset(asking["scopes"])),
             )
-            # On the listener's clock: the page may play speech faster than it is spoken,
-            # but a person replies once they have heard the answer, not while Alexa talks.
-            heard_until = _moment(carried["heardUntil"])
-            now = max(now, heard_until) if heard_until is not None else now
+            now = _stamp(now, carried)
         played = device.say(phrase, now)
-        heard = _heard(played.utterance)
+        heard = _heard(played.utterance, now, carried)
         if played.response is None:
             return {"heard": heard, "progressive": [], "response": None, "session": None}
         final, progressive = played.speech, played.progressive
-        speech_ends = now + timedelta(
-            seconds=sum(ssml_seconds(ssml) for ssml in [*progressive, final])
-        )
+        # The answer on a listener's clock, from the request's moment: when each item is said
+        # (a phrase sent while it plays is stamped from there), and when it all ends.
+        playback = Playback.of([*progressive, final], mic_open=not played.ends_session)
+        speech_ends = now + timedelta(seconds=playback.seconds)
         parts = [read_ssml(ssml) for ssml in [*progressive, final] if ssml]
         marked = mark_holds(parts, self._routine.hold)
-        spoken_parts = [_spoken_json(part) for part in marked]
+        at = iter(sound.at for sound in playback.sounds)
+        spoken_parts = [_spoken_json(part, at) for part in marked]
         asking = played.asking
         return {
             "heard": heard,
@@ -124,6 +128,7 @@ class Simulator:
                 "asking": None
                 if asking is None
                 else {"token": asking.token, "scopes": sorted(asking.scopes)},
+                "speechFrom": now.isoformat(),
                 "heardUntil": speech_ends.isoformat(),
             },
             "permissionQuestion": QUESTION if asking is not None else None,
@@ -174,15 +179,37 @@ def _session(session: Any) -> dict[str, Any] | None:
         and all(isinstance(scope, str) for scope in asking["scopes"])
     ):
         raise SimulatorInputError("'session.asking' must hold a token and scopes")
-    heard_until = session.get("heardUntil")
-    if heard_until is not None and _moment(heard_until) is None:
-        raise SimulatorInputError("'session.heardUntil' must be a time")
+    for moment in ("speechFrom", "heardUntil"):
+        if session.get(moment) is not None and _moment(session[moment]) is None:
+            raise SimulatorInputError(f"'session.{moment}' must be a time")
+    cut_at = session.get("cutAt")
+    if cut_at is not None and not (
+        isinstance(cut_at, int | float)
+        and not isinstance(cut_at, bool)
+        and 0 <= cut_at <= MAX_CUT_AT_SECONDS
+    ):
+        raise SimulatorInputError("'session.cutAt' must be seconds into the answer")
     return {
         "sessionId": session_id,
         "attributes": attributes,
         "asking": asking,
-        "heardUntil": heard_until,
+        "speechFrom": session.get("speechFrom"),
+        "heardUntil": session.get("heardUntil"),
+        "cutAt": cut_at,
     }
+
+
+def _stamp(now: datetime, carried: dict[str, Any]) -> datetime:
+    """When the phrase was said, on the listener's clock. The page may play speech faster than
+    it is spoken: a phrase sent once the answer had played was said after all of it (a person
+    replies once they have heard the answer), and one sent while it played (`cutAt`, seconds
+    into the answer as spoken) cut into it then, as "Alexa, ..." does on a device."""
+    began, ends = _moment(carried["speechFrom"]), _moment(carried["heardUntil"])
+    cut_at = carried["cutAt"]
+    if cut_at is not None and began is not None:
+        cut = began + timedelta(seconds=cut_at)
+        return cut if ends is None else min(cut, ends)
+    return max(now, ends) if ends is not None else now
 
 
 def _moment(value: Any) -> datetime | None:
@@ -195,26 +222,30 @@ def _moment(value: Any) -> datetime | None:
     return moment if moment.tzinfo else None
 
 
-def _heard(utterance: Utterance) -> dict[str, Any]:
+def _heard(utterance: Utterance, now: datetime, carried: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "phrase": utterance.phrase,
         "requestType": utterance.request_type,
         "intent": utterance.intent,
         "slots": {name: value for name, value in utterance.slots if value is not None},
         "newSession": utterance.new_session,
+        "timestamp": timestamp(now),
+        "cutIn": None if carried is None else carried["cutAt"],
     }
 
 
-def _spoken_json(part: list[Heard]) -> list[dict[str, Any]]:
+def _spoken_json(part: list[Heard], at: Iterator[float]) -> list[dict[str, Any]]:
+    """Each item of a part, with `at`: seconds from the answer's first word when it begins."""
     items: list[dict[str, Any]] = []
     for item in part:
         if isinstance(item, Say):
-            items.append({"say": item.text})
+            items.append({"say": item.text, "seconds": words_seconds(item.text)})
         elif isinstance(item, HeldPause):
             hold = {"total": item.total_seconds, "left": item.left_seconds}
             items.append({"pause": item.pause.seconds, "hold": hold})
         else:
             items.append({"pause": item.seconds, "hold": None})
+        items[-1]["at"] = round(next(at), 2)
     return items
 
 

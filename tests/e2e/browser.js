@@ -22,6 +22,12 @@ const CHROMIUM_FLAGS = [
 ];
 const TURN_TIMEOUT_MS = 20000; // one turn, breaks compressed: a few seconds at most
 
+// "2 min 9 s holding" -> 129
+function secondsHolding(stats) {
+  const held = /(?:(\d+) min)?\s*(?:(\d+) s)? holding/.exec(stats) || [];
+  return Number(held[1] || 0) * 60 + Number(held[2] || 0);
+}
+
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : fallback;
@@ -147,6 +153,36 @@ async function main() {
     // At 50x speed the simulator's requests come sooner than the speech would end, so the
     // skill takes the last holds as cut short: some minutes held, not exactly 2 min 30 s.
     expect(/\d min/.test(chart.stats), `chart stats: ${chart.stats}`);
+
+    // Cut into a hold, as "Alexa, pause" does on a device: the button pressed 8 s into the
+    // count stops the page there, and the request is stamped then, so the skill stores only
+    // the seconds held.
+    const heldBefore = secondsHolding(chart.stats);
+    const countedBefore = Number(await page.getAttribute("body", "data-holds-counted"));
+    await page.selectOption("#speed", "20"); // slow enough to switch to 5x as the count begins
+    await page.click('#suggestions button[data-phrase="start my back stretches"]');
+    await page.waitForSelector("#hold:not([hidden])", { timeout: TURN_TIMEOUT_MS });
+    await page.selectOption("#speed", "5");
+    const cutTicks = Number(await page.getAttribute("body", "data-hold-ticks"));
+    await page.waitForFunction(
+      (before) => Number(document.body.dataset.holdTicks) >= before + 8,
+      cutTicks,
+      { timeout: TURN_TIMEOUT_MS },
+    );
+    turn = await say("pause");
+    report.cutIn = turn.heard;
+    const cutAt = Number((/cut in ([\d.]+) s into the answer/.exec(turn.heard) || [])[1]);
+    expect(cutAt > 0, `the pause was not sent as a cut-in: ${turn.heard}`);
+    expect(turn.holdsCounted === countedBefore, "the page went on counting the hold it cut");
+    await page.selectOption("#speed", speed);
+    await say("stop");
+    turn = await say("ask my back stretches how did I do this week");
+    const heldAfter = secondsHolding(await page.locator("#week-stats").innerText());
+    report.held = { before: heldBefore, after: heldAfter, cutAt };
+    expect(
+      heldAfter - heldBefore > 0 && heldAfter - heldBefore < 27, // 27: held in full, nearly
+      `a hold cut ~9 s in added ${heldAfter - heldBefore} s to the week`,
+    );
 
     await page.screenshot({ path: screenshot, fullPage: true });
     report.screenshot = screenshot;

@@ -1,7 +1,8 @@
 """The simulator page in a real browser: Debian's headless Chromium, driven by playwright-core.
 
-tests/e2e/browser.js clicks through a whole routine (with a repeat) and a weekly summary on the
-page of a running `backstretch serve --no-verify`, breaks compressed 50 times, and saves
+tests/e2e/browser.js clicks through a whole routine (with a repeat), a weekly summary, and a
+button pressed 8 s into a hold (a cut-in: only the seconds held are stored) on the page of a
+running `backstretch serve --no-verify`, breaks compressed 50 times, and saves
 screenshots in test-artifacts/. Skipped without node, `npm ci` or /usr/bin/chromium, except
 under CI, where that is a failure.
 """
@@ -70,7 +71,12 @@ def test_a_routine_and_a_summary_clicked_through_in_chromium(unverified_server: 
         "next",
         "next",
         "ask my back stretches how did I do this week",
+        "pause",  # pressed 8 s into a hold: a cut-in
+        "stop",
+        "ask my back stretches how did I do this week",
     ]
+    assert "cut in" in report["cutIn"]
+    assert 0 < report["held"]["after"] - report["held"]["before"] < 27
     assert report["chart"]["days"] == 7
     assert report["chart"]["todayStretched"] == 1
     assert 0 < report["holdShown"] < 30

@@ -7,10 +7,12 @@ only through an injected sleep, so the holds are measured, never waited for.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ import pytest
 
 from backstretch.alexa_api.client import AlexaApiConfig, HttpsAlexaApi
 from backstretch.progress.dynamodb import DynamoProgressStore
+from backstretch.progress.model import RoutineRecord
 from backstretch.routine.content import load_routine
 from backstretch.routine.conversation import Event, EventKind, respond
 from backstretch.routine.state import CoachState
@@ -27,6 +30,9 @@ from backstretch.speech.ssml import render
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.cli import FAST_TIME_SCALE
 from backstretch_local.device import Device
+from backstretch_local.envelopes import LOCAL_USER_ID, timestamp
+from backstretch_local.keyboard import TerminalKeyboard
+from backstretch_local.listener import Cue, Playback, TimedListener, Typed
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
 from tests.support.fake_alexa_api import FakeAlexaApi
 
@@ -50,14 +56,19 @@ FIRST_SIDE_BREAKS = breaks_of_sides(EventKind.LAUNCH)[0]
 
 
 class Terminal:
-    """A person at the keyboard: typed lines in, the screen as text, sleeps recorded."""
+    """A person at the keyboard: typed lines in, the screen as text, waits recorded. Lines
+    come once the answer has played (this person never cuts in); time passes only in waits."""
 
     def __init__(self, lines: list[str], ctrl_c_at_sleep: int | None = None) -> None:
         self._lines = iter(lines)
         self._ctrl_c_at_sleep = ctrl_c_at_sleep
+        self._start = datetime.now(UTC)
         self.screen = io.StringIO()
         self.slept: list[float] = []
         self.read = 0
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=sum(self.slept))
 
     def read_line(self, prompt: str) -> str:
         self.screen.write(prompt)
@@ -69,10 +80,14 @@ class Terminal:
         self.screen.write(line + "\n")
         return line
 
-    def sleep(self, seconds: float) -> None:
+    def wait(self, seconds: float, *, listening: bool) -> Typed | None:
         if len(self.slept) == self._ctrl_c_at_sleep:
             raise KeyboardInterrupt
         self.slept.append(seconds)
+        return None
+
+    def hearing(self, playback: Playback) -> None:
+        pass
 
     @property
     def text(self) -> str:
@@ -109,8 +124,7 @@ def chat_with(
     def run(lines: list[str], ctrl_c_at_sleep: int | None = None, **settings: Any) -> Terminal:
         terminal = Terminal(lines, ctrl_c_at_sleep)
         device = Device(skill, fake_alexa_api, resolver)
-        chat = Chat(device, terminal.screen, ChatSettings(**settings), sleep=terminal.sleep)
-        chat.run(terminal.read_line)
+        Chat(device, terminal.screen, ChatSettings(**settings), terminal).run()
         return terminal
 
     return run
@@ -319,3 +333,134 @@ def test_saying_no_to_alexas_permission_question_sets_nothing(
 
     assert "you can allow reminders for Back Stretch Coach in the Alexa app" in terminal.words
     assert fake_alexa_api.reminders == {}
+
+
+# Cutting in, as on a device: a line said while the answer plays stops it, and goes out
+# stamped at that moment on the chat's clock. The timed listener says each line when its cue
+# says, on a virtual clock: no sleeps, no real time.
+
+HOLD_STARTS = load_routine().hold.start  # "Hold it there."
+MONDAY_5PM = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def stamps(skill: BackStretchSkill, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The timestamp of every request the skill is sent."""
+    seen: list[str] = []
+    answer = skill.answer
+
+    def recording(payload: Any) -> Any:
+        seen.append(payload["request"]["timestamp"])
+        return answer(payload)
+
+    monkeypatch.setattr(skill, "answer", recording)
+    return seen
+
+
+@pytest.fixture
+def timed_chat(
+    skill: BackStretchSkill, fake_alexa_api: FakeAlexaApi, resolver: UtteranceResolver
+) -> Callable[..., tuple[TimedListener, str]]:
+    """Run a chat that can be cut into, with the timed listener at the keyboard; the
+    listener and the screen."""
+
+    def run(*cues: Cue) -> tuple[TimedListener, str]:
+        listener, screen = TimedListener(MONDAY_5PM, cues), io.StringIO()
+        device = Device(skill, fake_alexa_api, resolver)
+        Chat(device, screen, ChatSettings(cut_in=True), listener).run()
+        return listener, screen.getvalue()
+
+    return run
+
+
+def stored_routines(store: DynamoProgressStore) -> list[RoutineRecord]:
+    progress = store.load_progress(
+        LOCAL_USER_ID, MONDAY_5PM, MONDAY_5PM + timedelta(days=1), MONDAY_5PM
+    )
+    return list(progress.routines)
+
+
+def test_that_hurts_said_12_s_into_a_hold_cuts_it_and_only_12_s_are_stored(
+    timed_chat: Callable[..., tuple[TimedListener, str]],
+    stamps: list[str],
+    progress_store: DynamoProgressStore,
+) -> None:
+    listener, screen = timed_chat(
+        Cue("start my back stretches"), Cue("that hurts", after=HOLD_STARTS, seconds=12)
+    )
+
+    launch, hurts = listener.transcript
+    assert launch.answer is not None
+    hold_began = launch.at + (launch.answer.when(HOLD_STARTS) or 0)
+    assert hurts.cut_in
+    assert hurts.at == pytest.approx(hold_began + 12)
+    assert stamps[1] == timestamp(MONDAY_5PM + timedelta(seconds=hurts.at))
+    # The playback stopped there: the mark at 10 s was heard, nothing after it.
+    words = unwrap(screen)
+    assert "10 seconds." in words
+    assert "20 seconds." not in words and "And release" not in words
+    assert "You (cutting in): that hurts" in screen
+    assert launch.answer.hold_heard(load_routine().hold, hurts.at - launch.at) == 12
+    # Walking away afterwards keeps the routine with the 12 s held, not the 30 asked.
+    [routine] = stored_routines(progress_store)
+    assert not routine.completed
+    assert 10 <= routine.seconds_held <= 13
+
+
+def test_a_routine_heard_out_is_stamped_after_each_answer_and_stored_whole(
+    timed_chat: Callable[..., tuple[TimedListener, str]],
+    stamps: list[str],
+    progress_store: DynamoProgressStore,
+) -> None:
+    hold = load_routine().hold
+    listener, screen = timed_chat(
+        Cue("start my back stretches"), Cue("next"), Cue("next"), Cue("next")
+    )
+
+    turns = listener.transcript
+    assert [t.cut_in for t in turns] == [False] * 4
+    for before, after in itertools.pairwise(turns):
+        assert before.answer is not None
+        assert after.at == pytest.approx(before.at + before.answer.seconds + 3)
+        assert before.answer.hold_heard(hold) == pytest.approx(30, abs=1)
+    assert stamps[:4] == [timestamp(MONDAY_5PM + timedelta(seconds=t.at)) for t in turns]
+    assert "That's the whole routine" in unwrap(screen)
+    [routine] = stored_routines(progress_store)
+    assert routine.completed
+    assert routine.seconds_held == 120
+
+
+def test_a_line_typed_during_the_set_up_stops_the_words_where_they_were(
+    timed_chat: Callable[..., tuple[TimedListener, str]],
+) -> None:
+    first_instruction = load_routine().stretches[0].sides[0].setup[0].text
+    listener, screen = timed_chat(
+        Cue("start my back stretches"), Cue("pause", after=first_instruction, seconds=0.9)
+    )
+
+    launch, paused = listener.transcript
+    assert paused.cut_in
+    # Two words of the instruction were said in 0.9 s (at 150 words a minute); the rest of
+    # the answer never was.
+    said = " ".join(first_instruction.split()[:2])
+    assert launch.words.endswith(said)
+    assert unwrap(screen).count(said) == 1
+    assert " ".join(first_instruction.split()[:3]) not in unwrap(screen)
+    assert HOLD_STARTS not in screen
+
+
+def test_a_chat_that_can_be_cut_into_plays_in_real_time() -> None:
+    with pytest.raises(ValueError, match="real time"):
+        ChatSettings(time_scale=FAST_TIME_SCALE, cut_in=True)
+
+
+def test_the_terminal_hands_a_line_typed_during_an_answer_over_at_once() -> None:
+    out = io.StringIO()
+    keyboard = TerminalKeyboard(io.StringIO("start my back stretches\nthat hurts\n"), out)
+
+    assert keyboard.read_line("You: ") == "start my back stretches"
+    typed = keyboard.wait(30, listening=True)  # returns at once: the line is there
+    assert typed is not None and typed.line == "that hurts" and typed.after < 5
+    with pytest.raises(EOFError):
+        keyboard.read_line("You: ")
+    assert out.getvalue() == "You: start my back stretches\nYou: "  # a pipe's line is echoed

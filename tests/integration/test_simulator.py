@@ -19,7 +19,7 @@ from backstretch.alexa_api.port import AlexaApi
 from backstretch.progress.dynamodb import DynamoProgressStore
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
-from backstretch_local.simulator import Simulator
+from backstretch_local.simulator import SIMULATOR_USER_ID, Simulator
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
 from backstretch_local.web.app import create_app
 from backstretch_local.web.verification import RequestVerifier
@@ -45,8 +45,10 @@ class Page:
         self.client = client
         self.session: dict[str, Any] | None = None
 
-    def says(self, text: str) -> dict[str, Any]:
-        reply = self.client.post("/simulator/say", json={"text": text, "session": self.session})
+    def says(self, text: str, cut_at: float | None = None) -> dict[str, Any]:
+        """Say `text`; with `cut_at`, while the last answer plays, that many seconds into it."""
+        session = self.session if cut_at is None else {**(self.session or {}), "cutAt": cut_at}
+        reply = self.client.post("/simulator/say", json={"text": text, "session": session})
         assert reply.status_code == 200, reply.get_json()
         answer: dict[str, Any] = reply.get_json()
         self.session = answer["session"]
@@ -130,6 +132,8 @@ def test_a_launch_carries_its_hold_in_progressive_responses_really_posted(
         "intent": None,
         "slots": {},
         "newSession": True,
+        "timestamp": "2026-11-25T12:00:00Z",
+        "cutIn": None,
     }
     progressive = [part["ssml"] for part in answer["progressive"]]
     assert progressive
@@ -236,6 +240,9 @@ def test_exit_ends_the_session_it_holds(page: Page) -> None:
         ({"text": "next", "session": "abc"}, "'session' must be an object"),
         ({"text": "next", "session": {"attributes": {}}}, "'session.sessionId'"),
         ({"text": "next", "session": {"sessionId": "s", "attributes": []}}, "'session.attributes'"),
+        ({"text": "next", "session": {"sessionId": "s", "cutAt": -1}}, "'session.cutAt'"),
+        ({"text": "next", "session": {"sessionId": "s", "cutAt": "9"}}, "'session.cutAt'"),
+        ({"text": "next", "session": {"sessionId": "s", "speechFrom": "noon"}}, "speechFrom"),
         ([1, 2], "send a JSON object"),
     ],
 )
@@ -331,3 +338,53 @@ def test_a_reminder_is_set_through_alexas_permission_question_and_shown(
     cancelled = page.says("stop reminding me")
     assert cancelled["reminder"] is None
     assert fake_alexa_api.reminders == {}
+
+
+def said_at(answer: dict[str, Any], words: str) -> float:
+    """Seconds into the answer (as spoken) when the item with `words` begins."""
+    parts = [*answer["progressive"], answer["response"]]
+    return next(i["at"] for p in parts for i in p["spoken"] if words in i.get("say", ""))
+
+
+def test_every_item_says_when_it_begins_on_a_listeners_clock(page: Page) -> None:
+    answer = page.says("start my back stretches")
+    parts = [*answer["progressive"], answer["response"]]
+    items = [item for part in parts for item in part["spoken"]]
+    starts = [item["at"] for item in items]
+    assert starts[0] == 0 and starts == sorted(starts)
+    last = items[-1]
+    lasts = last["at"] + last.get("seconds", last.get("pause", 0))
+    session = answer["session"]
+    began = datetime.fromisoformat(session["speechFrom"])
+    assert began == WEDNESDAY_NOON_UTC
+    assert datetime.fromisoformat(session["heardUntil"]) - began == pytest.approx(
+        timedelta(seconds=lasts), abs=timedelta(seconds=0.05)
+    )
+
+
+def test_a_phrase_sent_while_a_hold_plays_is_stamped_then_and_only_that_is_stored(
+    page: Page, progress_store: DynamoProgressStore
+) -> None:
+    launch = page.says("start my back stretches")
+    hold_at = said_at(launch, "Hold it there.")
+
+    hurts = page.says("that hurts", cut_at=hold_at + 12)
+
+    assert hurts["heard"]["cutIn"] == pytest.approx(hold_at + 12)
+    cut = WEDNESDAY_NOON_UTC + timedelta(seconds=hold_at + 12)
+    assert hurts["heard"]["timestamp"] == cut.strftime("%Y-%m-%dT%H:%M:%SZ")
+    page.says("exit")  # walks away: the routine is kept with what was held
+    progress = progress_store.load_progress(
+        SIMULATOR_USER_ID, WEDNESDAY_NOON_UTC, cut + timedelta(hours=1), cut
+    )
+    [routine] = progress.routines
+    assert not routine.completed
+    assert 10 <= routine.seconds_held <= 13
+
+
+def test_a_phrase_sent_after_the_answer_played_is_stamped_after_all_of_it(page: Page) -> None:
+    launch = page.says("start my back stretches")
+    why = page.says("why does this help")
+    assert why["heard"]["cutIn"] is None
+    ends = datetime.fromisoformat(launch["session"]["heardUntil"])
+    assert why["heard"]["timestamp"] == ends.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -59,7 +59,7 @@ def test_the_talk_before_each_count_is_short_and_the_body_gets_time(reports):
 
 
 def test_the_script_prints_a_line_per_side(capsys):
-    assert main([]) == 0
+    assert main(["--sides-only"]) == 0  # the played half: tests/integration/test_voice_report.py
     out = capsys.readouterr().out
     assert "150 words a minute" in out
     assert out.count("30 /  30.0") >= 8

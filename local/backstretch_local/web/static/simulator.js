@@ -12,6 +12,9 @@
   const state = {
     session: null, // handed back by every answer, as Alexa hands back session attributes
     run: 0, // each new phrase interrupts whatever is still playing (barge-in)
+    // What is playing: from `at` (seconds into the answer as spoken) for `seconds`, taking
+    // `ms` on the page. A phrase sent meanwhile cuts in there, as "Alexa, ..." on a device.
+    cursor: null,
     speed: Math.max(1, Number(params.get("speed")) || 1),
     holdsCounted: 0, // holds counted to the end, and countdown steps shown (for tests)
     holdTicks: 0,
@@ -45,6 +48,8 @@
   async function send(text) {
     text = (text || "").trim();
     if (!text) return;
+    const cutAt = playingAt();
+    state.cursor = null;
     const run = ++state.run;
     stopSpeaking();
     hideHold();
@@ -55,7 +60,10 @@
       const reply = await fetch("/simulator/say", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text, session: state.session }),
+        body: JSON.stringify({
+          text,
+          session: state.session && { ...state.session, cutAt },
+        }),
       });
       answer = await reply.json();
       if (!reply.ok) throw new Error(answer.error || `HTTP ${reply.status}`);
@@ -77,6 +85,7 @@
       await play(answer.response.spoken, false, run);
       if (run !== state.run) return;
     }
+    state.cursor = null; // the answer is over: a phrase now comes after it
     if (answer.permissionQuestion) {
       // On a device, Alexa asks this in its own words; the next phrase is the answer.
       await play([{ say: answer.permissionQuestion }], false, run);
@@ -103,7 +112,9 @@
         bubble.append(words, " ");
         scrollDown();
         setStatus("speaking", "Alexa is speaking…");
-        await speak(item.say, run);
+        const readingMs = (item.say.split(/\s+/).length / WORDS_PER_SECOND) * 1000;
+        playing(run, item.at, item.seconds, readingMs / state.speed);
+        await speak(item.say, run, readingMs);
       } else {
         const chip = document.createElement("span");
         chip.className = item.hold ? "pause hold" : "pause";
@@ -114,6 +125,7 @@
           await countHold(item, run);
         } else {
           setStatus("speaking", "Alexa is speaking…");
+          playing(run, item.at, item.pause, (item.pause * 1000) / state.speed);
           await wait((item.pause * 1000) / state.speed, run);
         }
       }
@@ -128,6 +140,7 @@
     setStatus("holding", "Holding…");
     while (left > stop + 1e-6) {
       const step = Math.min(1, left - stop);
+      playing(run, item.at + (item.hold.left - left), step, (step * 1000) / state.speed);
       await wait((step * 1000) / state.speed, run);
       if (run !== state.run) return;
       left -= step;
@@ -141,8 +154,19 @@
     }
   }
 
-  function speak(text, run) {
-    const readingMs = (text.split(/\s+/).length / WORDS_PER_SECOND) * 1000;
+  function playing(run, at, seconds, ms) {
+    state.cursor = { run, at, seconds, ms, started: performance.now() };
+  }
+
+  // Seconds into the answer (as spoken) of what is playing now; null when nothing is.
+  function playingAt() {
+    const cursor = state.cursor;
+    if (!cursor || cursor.run !== state.run) return null;
+    const done = cursor.ms > 0 ? Math.min(1, (performance.now() - cursor.started) / cursor.ms) : 1;
+    return Math.round((cursor.at + cursor.seconds * done) * 100) / 100;
+  }
+
+  function speak(text, run, readingMs) {
     if (!$("voice").checked || !canSpeak) {
       return wait(readingMs / state.speed, run);
     }
@@ -254,6 +278,7 @@
     const slots = Object.entries(heard.slots || {}).map(([k, v]) => `${k}=${v}`);
     if (slots.length) parts.push(slots.join(", "));
     if (heard.newSession) parts.push("new session");
+    if (heard.cutIn != null) parts.push(`cut in ${formatSeconds(heard.cutIn)} into the answer`);
     addNote(`Alexa heard: ${parts.join(" · ")}`, "heard");
   }
 
