@@ -26,6 +26,7 @@ from backstretch.progress.model import RoutineRecord
 from backstretch.routine.content import Routine, load_routine
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
+from backstretch.speech.hold import HoldLines
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.device import Device, DeviceSettings
 from backstretch_local.fake_alexa import FakeAlexa
@@ -137,13 +138,13 @@ def talk_before_count(routine: Routine | None = None) -> list[TalkBeforeCount]:
     rows = []
     for case, (person, cues, measured) in cases.items():
         turn = person.plays(cues).turns[measured]
-        rows.append(_talk(case, turn, hold))
+        rows.append(_talk(case, turn, routine.hold))
     return rows
 
 
-def _talk(case: str, turn: HeardTurn, hold_start: str) -> TalkBeforeCount:
+def _talk(case: str, turn: HeardTurn, hold: HoldLines) -> TalkBeforeCount:
     answer = turn.answer
-    count = answer.when(hold_start) if answer is not None else None
+    count = answer.count_begins(hold) if answer is not None else None
     if answer is None or count is None:
         return TalkBeforeCount(case, None, None, _first_sentence(turn))
     talk = answer.talk_before(count)

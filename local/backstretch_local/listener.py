@@ -119,10 +119,16 @@ class Playback:
             if isinstance(sound.item, Say) and sound.at < moment
         )
 
+    def count_begins(self, hold: HoldLines) -> float | None:
+        """When a counted hold's first words are said: its opening line, or the line that
+        carries on a hold after an interruption; None when this speech counts no hold."""
+        opened = self.when(hold.start)
+        return opened if opened is not None else self.when(hold.carry_on)
+
     def hold_heard(self, hold: HoldLines, until: float | None = None) -> float | None:
         """Seconds of the counted hold heard: from its first words to its release, or to a cut
         `until` seconds in; None when this speech counts no hold (or was cut before it)."""
-        start = self.when(hold.start)
+        start = self.count_begins(hold)
         if start is None or (until is not None and until <= start):
             return None
         end = self.when(hold.release)
