@@ -127,7 +127,7 @@ def test_a_missing_time_is_asked_for(person, fake_alexa_api):
     assert LINES.ask_time_reprompt in reprompt_of(person.response)
 
     confirmed = person.says("SetReminderIntent", time="10:00")
-    assert "at weekends at 10 AM" in confirmed
+    assert "on weekends at 10 AM" in confirmed
 
 
 def test_a_new_reminder_replaces_the_old_one(person, fake_alexa_api, store):

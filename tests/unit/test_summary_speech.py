@@ -57,9 +57,9 @@ def test_several_days_streak_and_comparison(routine):
     summary = week(MONDAY, TUESDAY, WEDNESDAY, routines=3, seconds=360, streak=3, last_days=2)
     spoken = text(summary_speech(summary, WEDNESDAY, routine))
     assert spoken == (
-        "This week you've stretched on 3 days: Monday, yesterday and today. "
+        "This week you've stretched on 3 days: Monday, yesterday, and today. "
         "That's 3 full routines and 6 minutes of holding stretches. "
-        "You're on a 3 day streak. That's already more days than last week."
+        "You've stretched 3 days in a row. That's already more days than last week."
     )
 
 

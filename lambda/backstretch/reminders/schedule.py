@@ -149,7 +149,12 @@ def parse_days(value: str | None, today: date) -> tuple[tuple[str, ...], date | 
         return (), today + timedelta(days=1)
     if "today" in said or "tonight" in said:
         return (), today
-    if any(word in said for word in ("every day", "everyday", "daily", "each day", "all week")):
+    # The interaction models' ids (every_day, weekdays, weekends, monday, ..., tomorrow, today)
+    # are read here in every language; the phrases beside them are en-US's values as said.
+    if any(
+        word in said
+        for word in ("every_day", "every day", "everyday", "daily", "each day", "all week")
+    ):
         return DAYS, None
     if "weekday" in said or "work day" in said or "workday" in said:
         return WEEKDAYS, None

@@ -20,7 +20,10 @@ from backstretch.routine.state import (
 from backstretch.routine.summary_speech import summary_speech
 from backstretch.speech.plan import HoldCount, Pause, SpeechPlan, say
 
+# Body parts the content's advice names (`Stretch.ease_off_for`): ids, as the interaction
+# models resolve them in every language, not words.
 KNEE = "knee"
+BACK = "back"
 
 
 # --- at any moment ----------------------------------------------------------------------------
@@ -111,10 +114,10 @@ def _leave_stretch(m: Moment, lead: SpeechPlan) -> Turn:
 
 def part_named(said: str | None) -> str:
     """The body part as the content's advice names it: "my lower back" is the back."""
-    words = (said or "").split()
+    words = (said or "").replace("_", " ").split()  # a resolved id ("lower_back") or words
     if any(word.startswith(KNEE) for word in words):
         return KNEE
-    return "back" if "back" in words else said or ""
+    return BACK if BACK in words else said or ""
 
 
 def kneeling_now(m: Moment) -> bool:
@@ -159,7 +162,11 @@ def pause(m: Moment) -> Turn:
         hold_paused=None if cut is None else cut.held,
         hold_paused_of=0 if cut is None else cut.seconds,
     )
-    mid_hold = lines.paused_mid_hold.format(held=cut.held) if cut is not None else ""
+    mid_hold = (
+        lines.paused_mid_hold.format(held=m.routine.words.count(cut.held, "second"))
+        if cut is not None
+        else ""
+    )
     plan = say(mid_hold, lines.paused)
     return Turn(paused, plan, say(lines.paused_reprompt), False, Outcome.PAUSED)
 
@@ -186,7 +193,9 @@ def _aside(m: Moment, cut: HoldCut) -> SpeechPlan:
     if cut.before_count:
         left = ""
     if kind is EventKind.TIME_LEFT:
-        return say(left or lines.hold_now.format(seconds=cut.seconds))
+        return say(
+            left or lines.hold_now.format(seconds=routine.words.count(cut.seconds, "second"))
+        )
     if kind is EventKind.WHERE:
         return say(lines.where_on_short.format(**_place(routine, cut.step)), left)
     if kind in (EventKind.FORM_CHECK, EventKind.REPEAT):
@@ -194,7 +203,7 @@ def _aside(m: Moment, cut: HoldCut) -> SpeechPlan:
     if kind is EventKind.REMARK:
         return say(lines.remark)
     if kind is EventKind.HOLD_LENGTH:
-        return say(lines.hold_now.format(seconds=cut.seconds), left)
+        return say(lines.hold_now.format(seconds=routine.words.count(cut.seconds, "second")), left)
     if kind is EventKind.WHY:
         return say(stretch.why_short)
     if kind is EventKind.HELP:
@@ -205,7 +214,7 @@ def _aside(m: Moment, cut: HoldCut) -> SpeechPlan:
 def hold_length(m: Moment) -> Turn:
     """How long the holds are, the article's range, and how to change them."""
     state, routine, lines = m.state, m.routine, m.lines
-    now = lines.hold_now.format(seconds=hold_seconds(state, routine))
+    now = lines.hold_now.format(seconds=routine.words.count(hold_seconds(state, routine), "second"))
     span = lines.hold_range.format(min=routine.min_hold_seconds, max=routine.max_hold_seconds)
     reprompt = say(_carry_on(state, routine))
     plan = say(now, span, lines.hold_change) + reprompt
@@ -387,7 +396,9 @@ def where(m: Moment) -> Turn:
         return _prompt_next(answered, routine, say(lines.where_not_started))
     target = next_step(state, routine)
     if target is None:
-        return _prompt_next(answered, routine, say(lines.where_all_done.format(total=total)))
+        return _prompt_next(
+            answered, routine, say(lines.where_all_done.format(total=words.count(total, "side")))
+        )
     if target != state.step:  # the prompt to carry on names what comes next
         here = lines.where_next.format(
             done=words.count(state.sides_completed, "side"),
@@ -443,7 +454,8 @@ def set_hold(m: Moment) -> Turn:
     offer = _offer_reprompt(state, routine)
     pending = state.question if offer else Question.NONE
     changed = state.with_(hold_seconds=seconds, question=pending, topic=Topic.HOLD_SET)
-    plan = say(lines.hold_set.format(seconds=seconds), lines.hold_range.format(min=low, max=high))
+    held = routine.words.count(seconds, "second")
+    plan = say(lines.hold_set.format(seconds=held), lines.hold_range.format(min=low, max=high))
     if offer:
         return Turn(changed, plan + say(offer), say(offer), False, Outcome.HOLD_CHANGED)
     return _prompt_next(changed, routine, plan, outcome=Outcome.HOLD_CHANGED)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from backstretch.language.catalog import read_catalog
+from backstretch.language.lists import ListPattern
+from backstretch.language.locales import DEFAULT_LOCALE, LOCALES, Locale, spoken_locale
+from backstretch.language.plurals import OTHER, plural_category
 from backstretch.speech.hold import HoldLines
-
-logger = logging.getLogger(__name__)
-
-DEFAULT_LOCALE = "en-US"
-
+from backstretch.speech.ssml import MARK_EVERY_SECONDS
 
 MAX_PAUSE_SECONDS = 10  # Alexa's limit for one <break>
 
@@ -49,6 +46,7 @@ class Stretch:
     kneels: bool = False  # done kneeling: a bad knee is offered padding, or to skip it
     form: str = ""  # "is this right?": the form, and where it is felt ({side})
     back_in: str = ""  # the one cue that takes a person back into the stretch after a pause
+    said_as: tuple[str, ...] = ()  # words naming it, for a slot value Alexa did not resolve
 
 
 @dataclass(frozen=True)
@@ -116,8 +114,6 @@ class Lines:
     fresh_or_stop: str
     fresh_or_stop_reprompt: str
     back_to_stretch: str
-    minute_and_a_half: str
-    minutes_and_a_half: str
     after_side: str
     after_stretch: str
     next_side_prompt: str
@@ -172,24 +168,45 @@ class Lines:
     today: str
     yesterday: str
     on_day: str
-    and_: str
+
+
+# The units the code counts in; content gives each a form per plural category, with {n}
+# where the language puts the number ("{n} Tage", "{n}日間", or none: "يومان").
+UNITS = ("day", "days_in_a_row", "routine", "minute", "minute_and_a_half", "second", "side")
 
 
 @dataclass(frozen=True)
 class Words:
-    """Words that change with a number or a date: plural forms and weekday names."""
+    """Words that change with a number or a date: plural forms, weekday names, lists."""
 
+    language: str  # whose plural rules pick a form
     weekdays: tuple[str, ...]  # Monday first
-    units: dict[str, tuple[str, str]]  # unit -> (one, many)
+    units: Mapping[str, Mapping[str, str]]  # unit -> plural category -> form
+    listing: ListPattern
 
     def count(self, number: int, unit: str) -> str:
-        """'1 day', '3 days'.
+        """The unit's form for `number`, with the number where the language puts it.
 
-        >>> Words((), {"day": ("day", "days")}).count(3, "day")
+        >>> english = ListPattern("{0} and {1}", "{0}, {1}", "{0}, {1}", "{0} and {1}")
+        >>> days = {"day": {"one": "{n} day", "other": "{n} days"}}
+        >>> Words("en", (), days, english).count(3, "day")
         '3 days'
         """
-        one, many = self.units[unit]
-        return f"{number} {one if number == 1 else many}"
+        forms = self.units[unit]
+        form = forms.get(plural_category(self.language, number)) or forms[OTHER]
+        return form.format(n=number)
+
+    def listed(self, items: Sequence[str]) -> str:
+        """'Monday', 'Monday and today', 'Monday, Wednesday and today' (as the language joins)."""
+        return self.listing.join(items)
+
+    def duration(self, seconds: int) -> str:
+        """Seconds under a minute, else minutes to the nearest half: '40 seconds',
+        'a minute and a half', '2 and a half minutes', '4 minutes'."""
+        if seconds < 60:
+            return self.count(seconds, "second")
+        minutes, half = divmod(round(seconds / 30), 2)
+        return self.count(minutes, "minute_and_a_half" if half else "minute")
 
 
 @dataclass(frozen=True)
@@ -213,32 +230,33 @@ class ContentError(ValueError):
 
 
 def content_locale(locale: str | None) -> str:
-    """The content file that serves `locale`: every English locale shares en-US for now."""
-    if locale and locale.lower().startswith("en-"):
-        return DEFAULT_LOCALE
-    if locale:
-        logger.warning("unsupported locale %.20r: answering in %s", locale, DEFAULT_LOCALE)
-    return DEFAULT_LOCALE
+    """The locale whose content answers `locale`: itself when written, else en-US."""
+    return spoken_locale(locale).tag
 
 
 def load_routine(locale: str | None = DEFAULT_LOCALE) -> Routine:
-    """The routine for a locale, loaded once per content file (never once per locale string:
-    a request's locale is input, and a cache keyed on input grows without bound).
+    """The routine for a locale, loaded once per locale the skill speaks (never once per
+    locale string: a request's locale is input, and a cache keyed on input grows without
+    bound).
 
     >>> load_routine("en-GB").stretches[0].id
     'kneeling_hip_flexor'
+    >>> load_routine("de-DE").words.count(3, "days_in_a_row")
+    '3 Tage in Folge'
     """
     return _load_content(content_locale(locale))
 
 
 @cache
-def _load_content(name: str) -> Routine:
-    raw = resources.files("backstretch.routine").joinpath("content", f"{name}.json").read_text()
-    return parse_routine(json.loads(raw))
+def _load_content(tag: str) -> Routine:
+    locale = LOCALES[tag]
+    return parse_routine(read_catalog("backstretch.routine", locale), locale)
 
 
-def parse_routine(data: dict[str, Any]) -> Routine:
-    """Build a Routine from a content file's JSON, failing loudly on anything missing."""
+def parse_routine(data: dict[str, Any], locale: Locale | None = None) -> Routine:
+    """Build a Routine from a locale's content (its language's file with its overlay),
+    failing loudly on anything missing."""
+    locale = locale or LOCALES[DEFAULT_LOCALE]
     try:
         stretches = tuple(
             Stretch(
@@ -261,12 +279,20 @@ def parse_routine(data: dict[str, Any]) -> Routine:
                 kneels=bool(s["kneels"]),
                 form=s["form"],
                 back_in=s["back_in"],
+                said_as=tuple(word.lower() for word in s["said_as"]),
             )
             for s in data["stretches"]
         )
+        words = Words(
+            language=locale.language,
+            weekdays=tuple(data["weekdays"]),
+            units={unit: _forms(data["units"][unit]) for unit in UNITS},
+            listing=ListPattern.from_content(data["list"]),
+        )
         hold = data["hold"]
+        longest = int(data["max_hold_seconds"])
         routine = Routine(
-            locale=data["locale"],
+            locale=locale.tag,
             default_hold_seconds=int(data["default_hold_seconds"]),
             min_hold_seconds=int(data["min_hold_seconds"]),
             max_hold_seconds=int(data["max_hold_seconds"]),
@@ -277,12 +303,13 @@ def parse_routine(data: dict[str, Any]) -> Routine:
                 mark=hold["mark"],
                 countdown=tuple(hold["countdown"]),
                 release=hold["release"],
+                marks=tuple(
+                    (at, hold["mark"].format(elapsed=words.count(at, "second")))
+                    for at in range(MARK_EVERY_SECONDS, longest + 1, MARK_EVERY_SECONDS)
+                ),
             ),
-            lines=Lines(**{f.name: _line(data[f.name.rstrip("_")]) for f in fields(Lines)}),
-            words=Words(
-                weekdays=tuple(data["weekdays"]),
-                units={unit: (forms[0], forms[1]) for unit, forms in data["units"].items()},
-            ),
+            lines=Lines(**{f.name: _line(data[f.name]) for f in fields(Lines)}),
+            words=words,
         )
     except (KeyError, TypeError) as exc:
         raise ContentError(f"content file is incomplete: {exc!r}") from exc
@@ -309,6 +336,13 @@ def _line(value: Any) -> Any:
     if not isinstance(value, str):
         raise ContentError(f"a line must be text, not {type(value).__name__}")
     return value
+
+
+def _forms(value: Any) -> dict[str, str]:
+    """A unit's forms by plural category; 'other' is always there."""
+    if not isinstance(value, dict) or OTHER not in value:
+        raise ContentError("a unit needs its forms by plural category, 'other' among them")
+    return {str(category): str(form) for category, form in value.items()}
 
 
 def _instruction(data: dict[str, Any]) -> Instruction:

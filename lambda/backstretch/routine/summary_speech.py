@@ -20,14 +20,16 @@ def summary_speech(summary: WeeklySummary, today: date, routine: Routine) -> Spe
             else ""
         )
         return say(lines.summary_none, last_week, lines.summary_none_encourage)
-    time = spoken_duration(summary.seconds_held, routine)
+    time = words.duration(summary.seconds_held)
     if summary.routines_completed:
         routines = words.count(summary.routines_completed, "routine")
         work = lines.summary_work.format(routines=routines, time=time)
     else:
         work = lines.summary_work_no_routine.format(time=time)
     streak = (
-        lines.summary_streak.format(streak=summary.streak_days) if summary.streak_days > 1 else ""
+        lines.summary_streak.format(streak=words.count(summary.streak_days, "days_in_a_row"))
+        if summary.streak_days > 1
+        else ""
     )
     if days > summary.last_week_days:
         compare = lines.summary_more_than_last_week if summary.last_week_days else ""
@@ -43,9 +45,7 @@ def summary_speech(summary: WeeklySummary, today: date, routine: Routine) -> Spe
         when = name if day >= today - timedelta(days=1) else lines.on_day.format(day=name)
         opening = lines.summary_one_day.format(when=when)
     else:
-        day_list = spoken_list(
-            [day_name(d, today, routine) for d in summary.days_stretched], routine
-        )
+        day_list = words.listed([day_name(d, today, routine) for d in summary.days_stretched])
         opening = lines.summary_days.format(days=words.count(days, "day"), day_list=day_list)
     return say(opening, work, streak, compare)
 
@@ -53,7 +53,8 @@ def summary_speech(summary: WeeklySummary, today: date, routine: Routine) -> Spe
 def finish_note(streak_days: int, routine: Routine) -> SpeechPlan:
     """What is said of progress when a routine is finished: the streak, and the summary offer."""
     lines = routine.lines
-    streak = lines.finish_streak.format(streak=streak_days) if streak_days > 1 else ""
+    in_a_row = routine.words.count(streak_days, "days_in_a_row")
+    streak = lines.finish_streak.format(streak=in_a_row) if streak_days > 1 else ""
     return say(streak, lines.summary_offer)
 
 
@@ -66,21 +67,6 @@ def day_name(day: date, today: date, routine: Routine) -> str:
     return routine.words.weekdays[day.weekday()]
 
 
-def spoken_list(items: list[str], routine: Routine) -> str:
-    """'Monday', 'Monday and today', 'Monday, Wednesday and today'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {routine.lines.and_} {items[-1]}"
-
-
 def spoken_duration(seconds: int, routine: Routine) -> str:
-    """Seconds under a minute, else minutes to the nearest half: '40 seconds',
-    'a minute and a half', '2 and a half minutes', '4 minutes'."""
-    if seconds < 60:
-        return routine.words.count(seconds, "second")
-    minutes, half = divmod(round(seconds / 30), 2)
-    if not half:
-        return routine.words.count(minutes, "minute")
-    if minutes == 1:
-        return routine.lines.minute_and_a_half
-    return routine.lines.minutes_and_a_half.format(minutes=minutes)
+    """Seconds under a minute, else minutes to the nearest half, in the routine's language."""
+    return routine.words.duration(seconds)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope, SessionEndedRequest, Slot
 
+from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Event, EventKind
 
 SLOT_NUMBER_LIMIT = 1_000_000  # far beyond any hold; bounds what a slot can make us count
@@ -45,9 +46,10 @@ INTENT_EVENTS: dict[str, EventKind] = {
 }
 
 
-def event_for(envelope: RequestEnvelope, now: datetime) -> Event:
+def event_for(envelope: RequestEnvelope, now: datetime, routine: Routine | None = None) -> Event:
     """The conversation event a request stands for, at `now` (`TurnRequest.now`, the one time
-    of the request storage dates records by); unknown intents are a fallback."""
+    of the request storage dates records by); unknown intents are a fallback. `routine` (by
+    default the request locale's) names the stretches in the person's language."""
     request = envelope.request
     at = now.isoformat()
     if isinstance(request, LaunchRequest):
@@ -57,44 +59,46 @@ def event_for(envelope: RequestEnvelope, now: datetime) -> Event:
     if isinstance(request, IntentRequest) and request.intent is not None:
         kind = INTENT_EVENTS.get(request.intent.name or "", EventKind.FALLBACK)
         seconds = _slot_number(request, "seconds") if kind is EventKind.SET_HOLD else None
-        stretch = _stretch(request) if kind is EventKind.GO_TO else None
+        routine = routine or load_routine(getattr(request, "locale", None))
+        stretch = _stretch(request, routine) if kind is EventKind.GO_TO else None
         part = _body_part(request) if kind is EventKind.PAIN else None
         return Event(kind, at=at, seconds=seconds, stretch=stretch, body_part=part)
     return Event(EventKind.FALLBACK, at=at)
 
 
-# Words that name a stretch, for a slot value Alexa did not resolve to one of ours.
-_STRETCH_WORDS = {
-    "lat": "lat",
-    "lats": "lat",
-    "hip": "kneeling_hip_flexor",
-    "hips": "kneeling_hip_flexor",
-    "flexor": "kneeling_hip_flexor",
-    "flexors": "kneeling_hip_flexor",
-    "kneeling": "kneeling_hip_flexor",
-}
-
-
-def _stretch(request: IntentRequest) -> str | None:
-    """The stretch id a `stretch` slot names: Alexa's resolved id, else a word in it."""
+def _stretch(request: IntentRequest, routine: Routine) -> str | None:
+    """The stretch id a `stretch` slot names: Alexa's resolved id, else a word of it that the
+    routine's content says names a stretch (in the person's language)."""
     slot = _slot(request, "stretch")
     if slot is None:
         return None
+    resolved = _resolved_id(slot)
+    if resolved is not None:
+        return resolved
+    words = (slot.value or "").lower().split()
+    named = (s.id for s in routine.stretches for w in words if w in s.said_as)
+    return next(named, None)
+
+
+def _body_part(request: IntentRequest) -> str | None:
+    """The part's id as Alexa resolved it (the same in every language: "knee", "lower_back"),
+    else the part as said; "knee" for any knee; None when none was named."""
+    slot = _slot(request, "bodyPart")
+    if slot is None:
+        return None
+    said = _resolved_id(slot) or (slot.value or "").lower().strip()
+    if not said:
+        return None
+    return "knee" if said.startswith("knee") else said
+
+
+def _resolved_id(slot: Slot) -> str | None:
+    """The id Alexa resolved a slot's value to, from the model's values (None if none)."""
     for authority in getattr(slot.resolutions, "resolutions_per_authority", None) or ():
         for match in authority.values or ():
             if match.value is not None and match.value.id:
                 return str(match.value.id)
-    words = (slot.value or "").lower().split()
-    return next((_STRETCH_WORDS[w] for w in words if w in _STRETCH_WORDS), None)
-
-
-def _body_part(request: IntentRequest) -> str | None:
-    """ "knee" for "my knees hurt"; the part as said otherwise; None when none was named."""
-    slot = _slot(request, "bodyPart")
-    said = (slot.value or "").lower().strip() if slot is not None else ""
-    if not said:
-        return None
-    return "knee" if said.startswith("knee") else said
+    return None
 
 
 def _slot(request: IntentRequest, name: str) -> Slot | None:

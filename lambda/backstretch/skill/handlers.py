@@ -53,7 +53,7 @@ class ConversationHandler(AbstractRequestHandler):
         request = read_request(handler_input.request_envelope)
         routine = load_routine(request.locale)
         state = CoachState.from_attributes(request.attributes.coach, routine)
-        event = event_for(handler_input.request_envelope, request.now)
+        event = event_for(handler_input.request_envelope, request.now, routine)
         result = take_turn(request, state, event, routine, self._services)
         if request.in_session:
             carried = SessionAttributes(

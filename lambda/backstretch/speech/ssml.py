@@ -157,7 +157,7 @@ def hold_fragments(seconds: int, hold: HoldLines, begun: int = 0) -> tuple[list[
     cues: list[tuple[float, str]] = [(float(begun), opening)]
     opened = begun + words_seconds(opening) + MIN_GAP_SECONDS
     for elapsed in range(MARK_EVERY_SECONDS, seconds, MARK_EVERY_SECONDS):
-        mark = hold.mark.format(elapsed=elapsed)
+        mark = hold.mark_at(elapsed)
         if elapsed >= opened and elapsed + words_seconds(mark) + MIN_GAP_SECONDS <= countdown_from:
             cues.append((float(elapsed), mark))
     # A hold carried on near its end keeps only the countdown words after its opening line.

@@ -1,0 +1,1 @@
+"""How each language counts, lists and tells the time: the rules, never the words."""

@@ -1,0 +1,94 @@
+"""Our language rules held to CLDR, as Babel carries it (a test-only dependency).
+
+backstretch.language writes CLDR's plural rules out by hand, and the content writes weekday
+names, list patterns and month names; the locale table says how each locale tells the time.
+Here each is compared with Babel's CLDR data, so none of it is a guess.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+babel = pytest.importorskip("babel")
+from babel import Locale as CldrLocale  # noqa: E402
+from babel.lists import format_list  # noqa: E402
+
+from backstretch.language.locales import LOCALES, written_locales  # noqa: E402
+from backstretch.language.plurals import RULES, plural_category  # noqa: E402
+from backstretch.reminders.lines import reminder_lines  # noqa: E402
+from backstretch.reminders.schedule import DAYS  # noqa: E402
+from backstretch.routine.content import load_routine  # noqa: E402
+
+ALEXA_LOCALES = [
+    "ar-SA",
+    "de-DE",
+    "en-AU",
+    "en-CA",
+    "en-GB",
+    "en-IN",
+    "en-US",
+    "es-ES",
+    "es-MX",
+    "es-US",
+    "fr-CA",
+    "fr-FR",
+    "hi-IN",
+    "it-IT",
+    "ja-JP",
+    "nl-NL",
+    "pt-BR",
+]
+DECIMALS = ["0.0", "0.5", "1.0", "1.5", "1.50", "2.0", "2.5", "3.5", "10.5", "11.0", "100.5"]
+MILLIONS = [1_000_000, 2_000_000, 1_000_001]
+
+
+def cldr(tag: str) -> CldrLocale:
+    return CldrLocale.parse(tag.replace("-", "_"))
+
+
+def test_the_table_is_alexas_seventeen_locales() -> None:
+    assert sorted(LOCALES) == ALEXA_LOCALES
+    assert {entry.language for entry in LOCALES.values()} == set(RULES)
+
+
+@pytest.mark.parametrize("tag", ALEXA_LOCALES)
+def test_plural_categories_match_cldr_for_whole_numbers_and_decimals(tag: str) -> None:
+    language, rule = LOCALES[tag].language, cldr(tag).plural_form
+    for number in [*range(201), *MILLIONS]:
+        assert plural_category(language, number) == rule(number), f"{tag}: {number}"
+    for written in DECIMALS:
+        assert plural_category(language, written) == rule(Decimal(written)), f"{tag}: {written}"
+
+
+@pytest.mark.parametrize("tag", ALEXA_LOCALES)
+def test_each_language_needs_forms_for_the_categories_cldr_gives_whole_numbers(tag: str) -> None:
+    rule = cldr(tag).plural_form
+    used = {rule(number) for number in [*range(201), *MILLIONS]}
+    assert set(RULES[LOCALES[tag].language].categories) == used
+
+
+@pytest.mark.parametrize("tag", ALEXA_LOCALES)
+def test_the_hour_cycle_is_cldrs(tag: str) -> None:
+    """24-hour times where CLDR writes a short time with H, 12-hour where with h."""
+    pattern = cldr(tag).time_formats["short"].pattern
+    assert LOCALES[tag].hour_cycle == (24 if "H" in pattern else 12), pattern
+
+
+@pytest.mark.parametrize("tag", written_locales())
+def test_spoken_lists_join_as_cldr_joins_them(tag: str) -> None:
+    words = load_routine(tag).words
+    days = list(words.weekdays)
+    for size in range(1, 5):
+        assert words.listed(days[:size]) == format_list(days[:size], locale=cldr(tag)), size
+
+
+@pytest.mark.parametrize("tag", written_locales())
+def test_weekday_and_month_names_are_cldrs(tag: str) -> None:
+    locale = cldr(tag)
+    weekdays = [locale.days["format"]["wide"][n] for n in range(7)]  # Monday first
+    assert list(load_routine(tag).words.weekdays) == weekdays
+    lines = reminder_lines(tag)
+    assert [lines.words.days[code] for code in DAYS] == weekdays
+    assert list(lines.words.months) == [locale.months["format"]["wide"][n] for n in range(1, 13)]
