@@ -162,7 +162,8 @@ def test_bundle_fits_lambda_and_holds_no_junk(bundle: BuiltBundle) -> None:
     assert size < DIRECT_UPLOAD_LIMIT
     assert unzipped < UNZIPPED_LIMIT
     assert "lambda_function.py" in names
-    assert "backstretch/routine/content/en-US.json" in names
+    assert "backstretch/routine/content/en.json" in names
+    assert "backstretch/routine/content/de.json" in names
     assert names == sorted(names), "entries in a fixed order"
     sources = {n for n in names if n.endswith(".py")}
     compiled_for = {

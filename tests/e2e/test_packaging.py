@@ -74,7 +74,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_holds_both_packages_and_their_data(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "backstretch/routine/content/en-US.json" in names
+    assert "backstretch/routine/content/en.json" in names
+    assert "backstretch/routine/content/de.json" in names
     assert "backstretch_local/data/template.yaml" in names
     assert "backstretch_local/data/interactionModels/en-US.json" in names
     assert "backstretch_local/web/static/simulator.html" in names
