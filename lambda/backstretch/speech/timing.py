@@ -18,9 +18,8 @@ WORDS_PER_SECOND = 2.5  # 150 words a minute: Alexa's default voice at its defau
 WORDS_PER_CJK_CHARACTER = 0.6
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
-_PUNCTUATION = re.compile(
-    r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]+"
-)  # the ideographic full stop and comma, and the like
+# The ideographic full stop and comma, and the like: not said.
+_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]+")
 _BREAK = re.compile(r'<break time="(\d+)ms"/>')
 _TAG = re.compile(r"<[^>]+>")
 
