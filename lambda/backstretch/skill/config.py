@@ -28,6 +28,9 @@ class SkillConfig:
     on_lambda: bool = False  # JSON logs, and CloudWatch metrics as EMF on stdout
     metrics_namespace: str = "BackStretchCoach"
     service_name: str = "back-stretch-coach"
+    # What a screen shows (APL) beside the speech; off (SCREENS=off) only to rule screens out
+    # when a device misbehaves: a speaker gets the same responses either way.
+    screens: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> SkillConfig:
@@ -44,4 +47,5 @@ class SkillConfig:
             on_lambda=bool(env.get("AWS_LAMBDA_FUNCTION_NAME")),
             metrics_namespace=env.get("METRICS_NAMESPACE", cls.metrics_namespace),
             service_name=env.get("SERVICE_NAME", cls.service_name),
+            screens=env.get("SCREENS", "on").strip().lower() not in ("off", "0", "false", "no"),
         )

@@ -38,8 +38,9 @@ def routine_for(handler_input: HandlerInput) -> Routine:
 class ConversationHandler(AbstractRequestHandler):
     """Launch, intents and session end: one turn of the coaching conversation."""
 
-    def __init__(self, services: TurnServices) -> None:
+    def __init__(self, services: TurnServices, *, screens: bool = True) -> None:
         self._services = services
+        self._screens = screens  # False: no screen code runs at all (SkillConfig.screens)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(
@@ -66,7 +67,7 @@ class ConversationHandler(AbstractRequestHandler):
         if result.reprompt_ssml is not None:
             builder.ask(result.reprompt_ssml)
         week, today = result.recalled.summary, result.recalled.today
-        if week is not None and today is not None and has_screen(handler_input):
+        if self._screens and week is not None and today is not None and has_screen(handler_input):
             builder.add_directive(week_directive(week, today, routine.words.weekdays))
         if request.session_ended:
             return builder.response  # Alexa accepts no speech after the session ended
