@@ -9,6 +9,7 @@ say, reprompt, carry and end exactly as the speaker's do, its APL directives asi
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from tests.support.envelopes import SKILL_ID, AlexaConversation
 
 MONDAY_EVENING = datetime(2026, 11, 30, 18, 0, tzinfo=UTC)
 APL = "Alexa.Presentation.APL."
+MAX_RESPONSE_BYTES = 24 * 1024
 # What the person says, and how long after the session opened (each answer heard out).
 ROUTINE: tuple[tuple[str | None, int], ...] = (
     (None, 0),  # launch: the first side is coached and counted
@@ -84,8 +86,8 @@ def test_a_show_hears_exactly_what_a_speaker_hears_and_sees_the_rest() -> None:
     show = play(screens=True, show=True)
 
     assert [without_apl(turn) for turn in show] == speaker
-    shown = [
-        d["type"] for turn in show for d in turn["body"]["response"].get("directives", [])
-    ]
+    shown = [d["type"] for turn in show for d in turn["body"]["response"].get("directives", [])]
     assert shown.count(APL + "RenderDocument") >= len(ROUTINE)
     assert APL + "ExecuteCommands" in shown  # the pause stops the countdown on the screen
+    for turn in show:  # Alexa refuses a response over 24 KB: a document must leave room
+        assert len(json.dumps(turn["body"]).encode()) < MAX_RESPONSE_BYTES
