@@ -100,8 +100,8 @@ def datasources(token: str) -> list[dict[str, Any]]:
         ]
     week = WeeklySummary((date(2026, 11, 30),), 1, 150, 2, 3, 2)
     return [
-        {"week": week_data(week, date(2026, 12, 1), WORDS, ROUTINE.words.weekdays)},
-        {"week": week_data(week, date(2026, 12, 1), WORDS, ROUTINE.words.weekdays, "at 3 PM")},
+        {"week": week_data(week, date(2026, 12, 1), WORDS, ROUTINE.words)},
+        {"week": week_data(week, date(2026, 12, 1), WORDS, ROUTINE.words, "at 3 PM")},
     ]
 
 

@@ -68,7 +68,7 @@ def screen_for(seen: TurnSeen, routine: Routine, words: ScreenWords) -> ScreenUp
     turn, state = seen.turn, seen.turn.state
     summary, today = seen.recalled.summary, seen.recalled.today
     if summary is not None and today is not None:
-        data = week_data(summary, today, words, routine.words.weekdays, seen.reminder)
+        data = week_data(summary, today, words, routine.words, seen.reminder)
         return Show(WEEK_TOKEN, "week", data)
     if turn.speech.hold is not None:
         step = state.hold_step if state.hold_step is not None else state.step

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from backstretch.progress.model import WeeklySummary
-from backstretch.routine.content import Routine
+from backstretch.routine.content import Routine, Words
 from backstretch.routine.state import step_ref
 from backstretch.screen.words import ScreenWords, SideWords
 from backstretch.speech.hold import HoldLines
@@ -103,17 +103,19 @@ def week_data(
     summary: WeeklySummary,
     today: date,
     words: ScreenWords,
-    weekdays: tuple[str, ...],
+    said: Words,
     reminder: str | None = None,
 ) -> dict[str, Any]:
     """The week, Monday to Sunday in the person's zone, with last week beside it and the
     reminder when one is set.
 
     >>> from backstretch.screen.words import screen_words
+    >>> from backstretch.routine.content import load_routine
     >>> week = WeeklySummary((date(2026, 11, 23),), 1, 150, 1, 3, 3)
-    >>> data = week_data(week, date(2026, 11, 25), screen_words("en-US"), tuple("MTWTFSS"))
-    >>> [d["stretched"] for d in data["days"]][:3], data["minutesHeld"], data["lastWeekWidth"]
-    ([True, False, False], '2.5', '43%')
+    >>> said = load_routine().words
+    >>> data = week_data(week, date(2026, 11, 25), screen_words("en-US"), said)
+    >>> [d["stretched"] for d in data["days"]][:3], data["minutesHeld"], data["thisWeekSaid"]
+    ([True, False, False], '2.5', '1 day')
     """
     monday = today - timedelta(days=today.weekday())
     days = [monday + timedelta(days=offset) for offset in range(DAYS_IN_A_WEEK)]
@@ -127,7 +129,7 @@ def week_data(
                 "today": day == today,
                 "future": day > today,
             }
-            for day, name in zip(days, weekdays, strict=True)
+            for day, name in zip(days, said.weekdays, strict=True)
         ],
         "daysStretched": len(summary.days_stretched),
         "routinesCompleted": summary.routines_completed,
@@ -137,6 +139,8 @@ def week_data(
         "lastWeekDays": summary.last_week_days,
         "thisWeekWidth": _share(len(summary.days_stretched)),
         "lastWeekWidth": _share(summary.last_week_days),
+        "thisWeekSaid": said.count(len(summary.days_stretched), "day"),
+        "lastWeekSaid": said.count(summary.last_week_days, "day"),
         "reminder": words.week["reminder"].format(when=reminder) if reminder else "",
         "labels": words.week,
     }

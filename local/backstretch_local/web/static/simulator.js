@@ -39,23 +39,25 @@
     for (const button of document.querySelectorAll("#suggestions button")) {
       button.addEventListener("click", () => send(button.dataset.phrase));
     }
+    // A touch on the screen panel's buttons: the intent it names, not a phrase (screen.js).
+    window.ScreenPanel.onTouch((label, intent) => send(label, intent));
     $("say").focus();
   }
 
-  async function send(text) {
+  async function send(text, touch) {
     text = (text || "").trim();
     if (!text) return;
     const run = ++state.run;
     stopSpeaking();
     hideHold();
-    addYou(text);
+    addYou(touch ? `👆 ${text}` : text);
     setStatus("thinking", "Alexa is thinking…");
     let answer;
     try {
       const reply = await fetch("/simulator/say", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text, session: state.session }),
+        body: JSON.stringify({ text, session: state.session, device: window.ScreenPanel.device(), touch }),
       });
       answer = await reply.json();
       if (!reply.ok) throw new Error(answer.error || `HTTP ${reply.status}`);
@@ -69,6 +71,7 @@
     state.session = answer.session;
     addHeard(answer.heard);
     if (answer.summary) showWeek(answer.summary);
+    window.ScreenPanel.show(answer.screen);
     for (const part of answer.progressive) {
       await play(part.spoken, true, run);
       if (run !== state.run) return;
