@@ -13,6 +13,8 @@ class SkillConfig:
 
     >>> SkillConfig.from_env({"SKILL_ID": "amzn1.ask.skill.x"}).skill_id
     'amzn1.ask.skill.x'
+    >>> SkillConfig.from_env({}).screens, SkillConfig.from_env({"SCREENS": "off"}).screens
+    (True, False)
     """
 
     skill_id: str | None = None
