@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_supported_interfaces
 
-from backstretch.reminders.lines import reminder_lines
-from backstretch.reminders.schedule import ReminderSchedule
 from backstretch.routine.content import Routine
 from backstretch.screen.choice import PauseCountdown, Show, TurnSeen, screen_for
 from backstretch.screen.documents import COUNTDOWN_COMPONENT, PAUSED_FLAG, document, runs
@@ -57,5 +55,10 @@ def screen_directives(seen: TurnSeen, routine: Routine, locale: str) -> list[Dir
 
 def reminder_said(schedule_token: str | None, locale: str) -> str | None:
     """The reminder on record, as the skill says it ("every weekday at 3 PM")."""
+    if schedule_token is None:
+        return None
+    from backstretch.reminders.lines import reminder_lines  # reminder code only when one is set
+    from backstretch.reminders.schedule import ReminderSchedule
+
     schedule = ReminderSchedule.from_token(schedule_token)
     return reminder_lines(locale).when(schedule) if schedule is not None else None
