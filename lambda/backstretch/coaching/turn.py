@@ -74,6 +74,8 @@ class TurnResult:
     # What storage told the conversation (the week a summary told, the local date), for a
     # screen to show it.
     recalled: Recalled = NOTHING_RECALLED
+    # The reminder on record (its schedule token), read with the week, for a screen to show.
+    reminder_schedule: str | None = None
 
 
 def take_turn(
@@ -123,6 +125,7 @@ def take_turn(
         offer,
         owed,
         recall.recalled,
+        recall.reminder_schedule,
     )
 
 
@@ -137,6 +140,7 @@ class Recall:
     state: CoachState
     recalled: Recalled = field(default_factory=Recalled)
     read_failed: bool = False
+    reminder_schedule: str | None = None  # read with the week, for a screen
 
 
 def _recall(
@@ -239,7 +243,8 @@ def _with_summary(
         records = [r for r in records if r.routine_id != current.routine_id] + [current]
     summary = weekly_summary(records, request.now, local, profile)
     today = request.now.astimezone(local).date()
-    return Recall(state, Recalled(summary=summary, today=today))
+    reminder = profile.reminder.schedule if profile.reminder is not None else None
+    return Recall(state, Recalled(summary=summary, today=today), reminder_schedule=reminder)
 
 
 # --- remember: after the conversation --------------------------------------------------------
