@@ -61,7 +61,7 @@ def respond(
     >>> from backstretch.routine.content import load_routine
     >>> turn = respond(CoachState(), Event(EventKind.LAUNCH), load_routine())
     >>> turn.state.phase, turn.speech.hold
-    (<Phase.COACHING: 'coaching'>, HoldCount(seconds=30))
+    (<Phase.COACHING: 'coaching'>, HoldCount(seconds=30, begun=0))
     """
     settled, cut = settle_hold(state, event.at)
     turn = _answer(Moment(settled, event, routine, recalled, cut))
