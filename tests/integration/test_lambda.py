@@ -64,8 +64,8 @@ def test_a_whole_routine_counts_four_holds_with_progressive_responses(handler, f
         assert whole_hold(" ".join([*spoken[first:last], speech_of(response)]))
     # The last hold's response keeps the session open (a cut into it still reaches the
     # skill): the routine is done, and one short question closes it.
-    last = speech_of(responses[-1])
-    assert "whole routine" in last and "how your week is going?" in last
+    last_hold = speech_of(responses[-1])
+    assert "whole routine" in last_hold and "how your week is going?" in last_hold
     assert all(r["response"]["shouldEndSession"] is False for r in responses)
     closing = play(handler, alexa, alexa.intent("AMAZON.NoIntent"))
     assert "See you next time." in speech_of(closing)
