@@ -37,6 +37,7 @@ from backstretch.routine.conversation import (
 from backstretch.routine.state import (
     CoachState,
     Phase,
+    Question,
     StepRef,
     next_step,
     step_number,
@@ -158,7 +159,9 @@ def _recall(
     (the safety note is owed) and a fresh place to resume; the weekly summary reads the
     profile with the routines, in its one read.
     """
-    if event.kind is EventKind.SUMMARY:
+    # "Yes" to "hear how your week is going?" asks for the week as surely as the words do.
+    week_asked = event.kind is EventKind.YES and state.question is Question.WEEK
+    if event.kind is EventKind.SUMMARY or week_asked:
         return _with_summary(request, state, event, storage, zone, kept)
     if not request.starts_session or event.kind is EventKind.SESSION_ENDED:
         return Recall(state)
