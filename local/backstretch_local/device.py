@@ -39,6 +39,7 @@ from backstretch_local.utterances import Utterance, UtteranceResolver
 TURN_TIMEOUT_SECONDS = 30.0
 QUESTION = "To do that, Back Stretch Coach needs your permission to set reminders. Do you allow it?"
 ACCEPTED, DENIED, NOT_ANSWERED = "ACCEPTED", "DENIED", "NOT_ANSWERED"
+USER_EVENT = "Alexa.Presentation.APL.UserEvent"  # a touch on the screen
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,27 @@ class Device:
         progressive, response = self._exchange(envelope, session, heard)
         played = Played(utterance, request_id, progressive, response, permission_request(response))
         self.asking = played.asking
+        if played.ends_session:
+            self.session = None
+        return played
+
+    def touch(self, intent: str, now: datetime, label: str = "") -> Played:
+        """A touch on a screen's button: the ``Alexa.Presentation.APL.UserEvent`` the step
+        document sends, naming the intent the button stands for (`label` is what it reads)."""
+        session = self.session = self.session or self._open()
+        session.now = now
+        self.asking = None
+        envelope = session.envelope(
+            {
+                "type": USER_EVENT,
+                "token": "step",
+                "arguments": [intent],
+                "source": {"type": "TouchWrapper", "handler": "Press", "id": ""},
+            }
+        )
+        touched = Utterance("IntentRequest", intent, (), label or intent, new_session=False)
+        progressive, response = self._exchange(envelope, session, None)
+        played = Played(touched, envelope["request"]["requestId"], progressive, response)
         if played.ends_session:
             self.session = None
         return played

@@ -1,19 +1,21 @@
 """The browser simulator's side of a turn: a typed phrase in, what Alexa would say out.
 
-The page is a `Device` with a screen (an Echo Show): each phrase reaches the skill's one way
-in, as ``POST /alexa`` does (unverified: the simulator exists only with verification off),
-with ``apiEndpoint`` pointing at the local fake Alexa API so progressive responses are really
+The page is a `Device`, a speaker or a screen (an Echo Show or Spot, as its picker says):
+each phrase, or touch on the screen panel's buttons, reaches the skill's one way in, as
+``POST /alexa`` does (unverified: the simulator exists only with verification off), with
+``apiEndpoint`` pointing at the local fake Alexa API so progressive responses are really
 posted. The answer gathers them with the full response, each as SSML and as words and
 silences (holds marked, each item with the moment it begins, `listener.Playback`'s clock),
-plus the week the skill shows a screen after a summary. The session travels in the page:
-each answer hands it back, as Alexa hands back attributes, with when its speech began and
-ends. A phrase sent while the answer plays says how far into it the page was (`cutAt`), and
-is stamped at that moment, as "Alexa, ..." cutting in on a device.
+plus what the screen shows (`screen_preview`). The session travels in the page: each answer
+hands it back, as Alexa hands back attributes, with when its speech began and ends. A phrase
+sent while the answer plays says how far into it the page was (`cutAt`), and is stamped at
+that moment, as "Alexa, ..." cutting in on a device.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -30,12 +32,14 @@ from backstretch_local.device import QUESTION, Device, DeviceSettings, Permissio
 from backstretch_local.envelopes import LOCAL_SKILL_ID, timestamp
 from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.listener import Playback
+from backstretch_local.screen_preview import device_kind, screen_update
 from backstretch_local.utterances import Utterance, UtteranceResolver
 
 SIMULATOR_USER_ID = "amzn1.ask.account.LOCAL-SIMULATOR"
 MAX_PHRASE_CHARS = 500
 MAX_SESSION_ID_CHARS = 200
 MAX_CUT_AT_SECONDS = 3600.0  # far beyond any answer: a page's number, not a clock
+MAX_INTENT_CHARS = 100
 
 
 class SimulatorInputError(ValueError):
@@ -76,11 +80,17 @@ class Simulator:
         """Progressive responses the fake took (for one request, if given), in order."""
         return self._alexa.accepted_speech(request_id)
 
-    def say(self, text: Any, session: Any = None) -> dict[str, Any]:
-        """One turn for the page. Raises SimulatorInputError, device.SkillRefused."""
+    def say(
+        self, text: Any, session: Any = None, kind: Any = None, touch: Any = None
+    ) -> dict[str, Any]:
+        """One turn for the page, on the device `kind` names (a speaker, a Show, a Spot);
+        with `touch`, the button that names that intent was touched (`text` is its label).
+        Raises SimulatorInputError, device.SkillRefused."""
         phrase = _phrase(text)
         carried = _session(session)
-        device = Device(self._skill, self._alexa, self._resolver, self._settings, self._granted)
+        screen = device_kind(kind).screen
+        settings = replace(self._settings, screen=screen)
+        device = Device(self._skill, self._alexa, self._resolver, settings, self._granted)
         now = self._clock()
         if carried is not None:
             asking = carried["asking"]
@@ -92,7 +102,7 @@ class Simulator:
                 else PermissionRequest(asking["token"], frozenset(asking["scopes"])),
             )
             now = _stamp(now, carried)
-        played = device.say(phrase, now)
+        played = device.touch(_touch(touch), now, phrase) if touch else device.say(phrase, now)
         heard = _heard(played.utterance, now, carried)
         if played.response is None:
             return {"heard": heard, "progressive": [], "response": None, "session": None}
@@ -134,6 +144,7 @@ class Simulator:
             "permissionQuestion": QUESTION if asking is not None else None,
             "reminder": self._reminder(),
             "summary": self._week(played),
+            "screen": screen_update(played.response) if screen else None,
         }
 
     def _week(self, played: Played) -> dict[str, Any] | None:
@@ -151,6 +162,12 @@ class Simulator:
             return None
         schedule = ReminderSchedule.from_token(reminder.schedule) if reminder else None
         return reminder_lines(self._settings.locale).when(schedule) if schedule else None
+
+
+def _touch(intent: Any) -> str:
+    if not isinstance(intent, str) or len(intent) > MAX_INTENT_CHARS:
+        raise SimulatorInputError("'touch' must name the intent of a button")
+    return intent
 
 
 def _phrase(text: Any) -> str:

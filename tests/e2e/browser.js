@@ -8,18 +8,8 @@
 
 const fs = require("node:fs");
 const path = require("node:path");
-const { chromium } = require("playwright-core");
+const { option, reportFromChromium } = require("./chromium");
 
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const TURN_TIMEOUT_MS = 20000; // one turn, breaks compressed: a few seconds at most
 
 // "2 min 9 s holding" -> 129
@@ -28,20 +18,12 @@ function secondsHolding(stats) {
   return Number(held[1] || 0) * 60 + Number(held[2] || 0);
 }
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-}
-
 async function main() {
   const url = option("url");
   const screenshot = option("screenshot", "test-artifacts/simulator.png");
   const speed = option("speed", "50");
-  const executablePath = option("chromium", "/usr/bin/chromium");
   const report = { turns: [], errors: [], consoleErrors: [] };
-  // playwright gives the browser a new, empty profile of its own each launch.
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
-  try {
+  await reportFromChromium(report, async (browser) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("console", (message) => {
       if (message.type() === "error") report.consoleErrors.push(message.text());
@@ -187,13 +169,7 @@ async function main() {
     await page.screenshot({ path: screenshot, fullPage: true });
     report.screenshot = screenshot;
     expect(report.consoleErrors.length === 0, "the page logged errors");
-  } catch (error) {
-    report.errors.push(`failed: ${error && error.stack ? error.stack : error}`);
-  } finally {
-    await browser.close();
-  }
-  process.stdout.write(`${JSON.stringify(report)}\n`);
-  process.exitCode = report.errors.length ? 1 : 0;
+  });
 }
 
 main();

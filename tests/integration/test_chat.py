@@ -136,12 +136,14 @@ def blocks(text: str) -> list[str]:
 
 
 def test_a_whole_routine_is_played_out_in_real_time(chat_with: Callable[..., Terminal]) -> None:
-    terminal = chat_with(["start my back stretches", "next", "next", "next"])
+    terminal = chat_with(["start my back stretches", "next", "next", "next", "no"])
     text = terminal.text
     assert "Welcome to Back Stretch Coach" in terminal.words
     assert "That's the whole routine" in terminal.words
+    assert "Would you like to hear how your week is going? You: no" in terminal.words
+    assert "See you next time. (the session has ended)" in terminal.words
     assert "(the session has ended)\n(say 'open my back stretches' or /relaunch" in text
-    assert terminal.read == 4
+    assert terminal.read == 5
     # Every break of four sides was waited out, at its full length.
     sides = breaks_of_sides(EventKind.LAUNCH, EventKind.NEXT, EventKind.NEXT, EventKind.NEXT)
     assert terminal.slept == [b for side in sides for b in side]
@@ -255,8 +257,12 @@ def test_after_a_session_ends_the_chat_carries_on_into_a_new_one(
 
 
 def test_an_unknown_phrase_gets_the_fallback(chat_with: Callable[..., Terminal]) -> None:
-    terminal = chat_with(["sing me a song"])
-    assert "Sorry, I didn't catch that" in terminal.words
+    terminal = chat_with(["sing me a song", "sing me a song"])
+    words = terminal.words
+    # Before a routine: one short sentence saying what can be said now, then another way.
+    assert "You: sing me a song Alexa: Say start my back stretches to begin." in words
+    assert "You: sing me a song Alexa: To begin, just say start." in words
+    assert "didn't catch that" not in words
 
 
 def test_backstretch_chat_runs_in_a_terminal_of_its_own(tmp_path: Path) -> None:

@@ -131,13 +131,17 @@ def routines_of(client: Any, user_id: str = USER_ID) -> list[dict[str, Any]]:
 
 
 def up_to_the_last_side(skill: BackStretchSkill, alexa: AlexaConversation) -> None:
+    """Every side held and heard out: the routine is done, and asks about the week."""
     alexa.carry(skill.handle_payload(alexa.launch()))
-    for _ in range(2):
-        alexa.carry(skill.handle_payload(alexa.intent("AMAZON.NextIntent")))
+    for _ in range(3):
+        last_hold = alexa.carry(skill.handle_payload(alexa.intent("AMAZON.NextIntent")))
+    assert LINES.finished in speech_of(last_hold)
+    assert last_hold["response"]["shouldEndSession"] is False
 
 
 def finishing(skill: BackStretchSkill, alexa: AlexaConversation) -> tuple[str, dict[str, Any]]:
-    response = alexa.carry(skill.handle_payload(alexa.intent("AMAZON.NextIntent")))
+    """ "No" to hearing the week: the turn that finishes the routine, and writes it."""
+    response = alexa.carry(skill.handle_payload(alexa.intent("AMAZON.NoIntent")))
     return speech_of(response), response
 
 
@@ -243,7 +247,7 @@ def test_a_finishing_write_answered_by_a_body_that_is_not_dynamodbs_is_not_said_
     heard, finished = finishing(skill, alexa)
 
     assert faults.used == 2
-    assert LINES.finished in heard
+    assert LINES.goodbye in heard
     assert not said_as_saved(heard)
     assert LINES.progress_save_unsure in heard
     owed = SessionAttributes.read(finished["sessionAttributes"]).unsaved

@@ -98,12 +98,18 @@ def test_a_table_dripping_its_answer_cannot_stretch_the_finishing_turn():
         alexa.carry(skill.handle_payload(alexa.intent("AMAZON.NextIntent")))
 
     with fault_server(get_item_answer(), every=0.2) as table:
-        response, seconds = timed(
-            skill_on(dynamodb_faking(table)), alexa.intent("AMAZON.NextIntent")
-        )
+        dripping = skill_on(dynamodb_faking(table))
+        last_hold, counted = timed(dripping, alexa.intent("AMAZON.NextIntent"))
+        alexa.carry(last_hold)
+        # "No" to hearing the week: the turn that finishes the routine, and writes it.
+        response, seconds = timed(dripping, alexa.intent("AMAZON.NoIntent"))
 
+    assert counted < PROMISED_SECONDS
+    assert seconds_of_breaks(speech_of(last_hold)) >= HOLD_SECONDS
     assert seconds < PROMISED_SECONDS
-    assert seconds_of_breaks(speech_of(response)) >= HOLD_SECONDS
+    assert LINES.progress_save_pending in speech_of(response)  # the table never answered
+    owed = SessionAttributes.read(response["sessionAttributes"]).unsaved
+    assert owed is not None and owed["kind"] == "finish"  # kept, to write on a later turn
 
 
 @pytest.fixture
@@ -125,10 +131,11 @@ def test_a_200_that_is_not_dynamodbs_answer_is_not_a_saved_routine(garbage):
     alexa = AlexaConversation(api_access_token=None)
     skill = skill_on(InMemoryProgressStore())
     alexa.carry(skill.handle_payload(alexa.launch()))
-    for _ in range(2):
+    for _ in range(3):
         alexa.carry(skill.handle_payload(alexa.intent("AMAZON.NextIntent")))
 
-    finished = skill_on(dynamodb_faking(garbage)).handle_payload(alexa.intent("AMAZON.NextIntent"))
+    # "No" to hearing the week: the turn that finishes the routine.
+    finished = skill_on(dynamodb_faking(garbage)).handle_payload(alexa.intent("AMAZON.NoIntent"))
 
     # The profile's read got the page: nothing was written, and the session keeps it to write.
     assert LINES.progress_save_pending in speech_of(finished)

@@ -62,9 +62,15 @@ def test_a_whole_routine_counts_four_holds_with_progressive_responses(handler, f
     sent_before = [0, *directives_per_turn[:-1]]
     for response, first, last in zip(responses, sent_before, directives_per_turn, strict=True):
         assert whole_hold(" ".join([*spoken[first:last], speech_of(response)]))
-    assert "whole routine" in speech_of(responses[-1])
-    assert responses[-1]["response"]["shouldEndSession"] is True
-    assert all(r["response"]["shouldEndSession"] is False for r in responses[:-1])
+    # The last hold's response keeps the session open (a cut into it still reaches the
+    # skill): the routine is done, and one short question closes it.
+    last_hold = speech_of(responses[-1])
+    assert "whole routine" in last_hold and "how your week is going?" in last_hold
+    assert all(r["response"]["shouldEndSession"] is False for r in responses)
+    closing = play(handler, alexa, alexa.intent("AMAZON.NoIntent"))
+    assert "See you next time." in speech_of(closing)
+    assert len(fake_alexa_api.directives) == directives_per_turn[-1]  # no count: a goodbye
+    assert closing["response"]["shouldEndSession"] is True
 
 
 def test_directives_carry_the_token_and_the_request_id_in_order(handler, fake_alexa_api):
@@ -137,7 +143,10 @@ def test_repeat_over_lambda_repeats_the_step_without_advancing(handler, fake_ale
     before = len(fake_alexa_api.speech_texts())
     repeated = play(handler, alexa, alexa.intent("AMAZON.RepeatIntent"))
     assert alexa.carried.coach["step"] == 1
-    assert "right knee" in speech_of(repeated)
+    # After a side, "repeat" says again what followed its hold, not the side's set-up.
+    heard = speech_of(repeated)
+    assert "Next is the lat stretch." in heard and "Say next when you're ready." in heard
+    assert "right knee" not in heard
     assert fake_alexa_api.speech_texts()[before:] == []  # no count: words, not a hold
 
 
@@ -183,7 +192,14 @@ def test_an_unknown_intent_gets_the_fallback(handler):
     alexa = AlexaConversation()
     play(handler, alexa, alexa.launch())
     response = play(handler, alexa, alexa.intent("SomethingElseIntent"))
-    assert "didn't catch that" in speech_of(response)
+    # Between sides: one short sentence saying what can be said now, the place kept.
+    first = "Say next when you're ready, or pause if you need a minute."
+    assert first in speech_of(response)
+    assert "didn't catch that" not in speech_of(response)
+    assert alexa.carried.coach["step"] == 0
+    # Not understood again: said another way, never the same sentence twice in a row.
+    again = speech_of(play(handler, alexa, alexa.intent("SomethingElseIntent")))
+    assert "Whenever you're ready, just say next." in again and first not in again
     assert alexa.carried.coach["step"] == 0
 
 

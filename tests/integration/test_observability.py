@@ -53,21 +53,28 @@ def metric_documents(stdout: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in stdout.splitlines() if line.startswith('{"_aws"')]
 
 
-def play_routine(fake: FakeAlexaApi) -> list[dict[str, Any]]:
+def play_routine(fake: FakeAlexaApi, closing: str = "no") -> list[dict[str, Any]]:
+    """Four sides, then the turn that finishes the routine: "no" to hearing the week, or the
+    session's end when nobody answers."""
     alexa = AlexaConversation(api_endpoint=fake.api_endpoint)
     responses = [alexa.carry(lambda_function.lambda_handler(alexa.launch(), None))]
     for _ in range(3):
         envelope = alexa.intent("AMAZON.NextIntent")
         responses.append(alexa.carry(lambda_function.lambda_handler(envelope, None)))
+    if closing == "no":
+        envelope = alexa.intent("AMAZON.NoIntent")
+    else:
+        envelope = alexa.session_ended("EXCEEDED_MAX_REPROMPTS")
+    responses.append(alexa.carry(lambda_function.lambda_handler(envelope, None)))
     return responses
 
 
 def test_every_turn_logs_one_json_line_with_what_an_operator_needs(on_lambda, fake_alexa_api):
     play_routine(fake_alexa_api)
     turns = turn_lines(on_lambda)
-    assert [t["request_type"] for t in turns] == ["LaunchRequest"] + ["IntentRequest"] * 3
-    assert [t["intent"] for t in turns] == [None] + ["AMAZON.NextIntent"] * 3
-    assert [t["outcome"] for t in turns] == ["step_coached"] * 3 + ["routine_finished"]
+    assert [t["request_type"] for t in turns] == ["LaunchRequest"] + ["IntentRequest"] * 4
+    assert [t["intent"] for t in turns] == [None] + ["AMAZON.NextIntent"] * 3 + ["AMAZON.NoIntent"]
+    assert [t["outcome"] for t in turns] == ["step_coached"] * 4 + ["routine_finished"]
     assert all(t["request_id"].startswith("amzn1.echo-api.request.") for t in turns)
     assert all(t["latency_ms"] > 0 for t in turns)
     assert all(t["level"] == "INFO" for t in turns)
@@ -80,13 +87,15 @@ def test_logs_carry_no_user_id_and_no_speech(on_lambda, fake_alexa_api, capsys):
     assert "Kneel" not in everything and "<speak>" not in everything
 
 
-def test_metrics_count_routines_holds_and_failures(on_lambda, fake_alexa_api, capsys):
-    play_routine(fake_alexa_api)
+@pytest.mark.parametrize("closing", ["no", "session_ended"])
+def test_metrics_count_routines_holds_and_failures(on_lambda, fake_alexa_api, capsys, closing):
+    play_routine(fake_alexa_api, closing)
     documents = metric_documents(capsys.readouterr().out)
-    assert len(documents) == 4
+    assert len(documents) == 5
     assert sum(d["RoutinesStarted"] for d in documents) == 1
     assert sum(d["HoldsCounted"] for d in documents) == 4
-    assert sum(d["RoutinesCompleted"] for d in documents) == 1
+    # Counted by the turn that finishes it, once its last hold was heard out.
+    assert [d["RoutinesCompleted"] for d in documents] == [0, 0, 0, 0, 1]
     assert sum(d["ProgressiveResponseFailures"] for d in documents) == 0
     definition = documents[0]["_aws"]["CloudWatchMetrics"][0]
     assert definition["Namespace"] == "StretchTeamMetrics"  # as configured, not a default

@@ -106,12 +106,15 @@ def received(sqs: Any, queue_url: str) -> dict[str, Any]:
 
 
 def finish_during(person: Person, outage: Outage) -> dict[str, Any]:
+    """Four sides heard out, then "no" to hearing the week, in the outage: the turn that
+    finishes the routine, and so the one whose write the table refuses."""
     person.session(WEDNESDAY_NOON_UTC)
     person.says()
-    for _ in range(2):
+    for _ in range(3):
         person.says("AMAZON.NextIntent")
+    assert "whole routine" in person.heard
     with outage:
-        return person.says("AMAZON.NextIntent")
+        return person.says("AMAZON.NoIntent")
 
 
 @pytest.fixture
@@ -132,7 +135,7 @@ def test_a_routine_finished_in_an_outage_that_outlasts_the_session_is_saved_once
     finished = finish_during(person, outage)
 
     assert outage.calls > 0, "the table was asked, and refused"
-    assert "whole routine" in person.heard
+    assert LINES.goodbye in person.heard
     assert LINES.progress_save_later in person.heard
     assert LINES.progress_save_pending not in person.heard
     # The session ends, owing nothing: the outbox has the write.
@@ -151,6 +154,26 @@ def test_a_routine_finished_in_an_outage_that_outlasts_the_session_is_saved_once
     summary = person.summary(WEDNESDAY_NOON_UTC + timedelta(hours=2))
     assert "You've stretched once this week, today." in summary
     assert "1 full routine" in summary
+
+
+def test_a_last_hold_left_unanswered_in_an_outage_is_finished_through_the_outbox(
+    person, dynamodb_client, sqs, queue_url, deployed_consumer, no_retry_waits
+):
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    for _ in range(3):
+        person.says("AMAZON.NextIntent")
+    with Outage(dynamodb_client):
+        # Nobody answers the closing question: the session's end finishes the routine.
+        ended = person.skill.handle_payload(person.alexa.session_ended("EXCEEDED_MAX_REPROMPTS"))
+    assert "outputSpeech" not in ended["response"]
+    assert routine_items(dynamodb_client) == []
+    assert waiting(sqs, queue_url) == 1
+
+    assert deployed_consumer(received(sqs, queue_url), None) == {"batchItemFailures": []}
+    [routine] = routine_items(dynamodb_client)
+    assert routine["completed"] == {"BOOL": True}
+    assert int(routine["seconds_held"]["N"]) == 4 * 30
 
 
 def test_a_session_that_ends_while_the_table_is_still_down_leaves_its_write_in_the_outbox(

@@ -54,11 +54,12 @@ class Person:
         return self.heard
 
     def whole_routine(self, now: datetime) -> dict[str, Any]:
+        """Four sides, then "no" to hearing the week: the turn that finishes the routine."""
         self.session(now)
         self.says()
         for _ in range(3):
-            response = self.says("AMAZON.NextIntent")
-        return response
+            self.says("AMAZON.NextIntent")
+        return self.says("AMAZON.NoIntent")
 
     def summary(self, now: datetime) -> str:
         self.session(now)
@@ -107,15 +108,18 @@ def test_stop_midway_then_yes_continues_at_the_stretch_and_side_where_it_stopped
     assert person.alexa.carried.coach["step"] == 2
 
 
-def test_no_to_the_offer_starts_from_the_top(person):
+def test_no_to_the_offer_asks_whether_to_start_fresh_and_then_starts_from_the_top(person):
     person.session(WEDNESDAY_NOON_UTC)
     person.says()
     person.says("AMAZON.CancelIntent")
     person.session(WEDNESDAY_NOON_UTC + timedelta(minutes=5))
     person.says()
-    fresh = person.hears("AMAZON.NoIntent")
+    asked = person.hears("AMAZON.NoIntent")
+    assert "Shall we start fresh from the top, or stop for now?" in asked
+    assert "Hold it there." not in asked  # nothing starts before they say
+    fresh = person.hears("AMAZON.StartOverIntent")
     assert person.alexa.carried.coach["step"] == 0
-    assert "from the top" in fresh
+    assert "from the top" in fresh and "left knee" in fresh and "Hold it there." in fresh
 
 
 def test_a_session_that_times_out_is_remembered_too(person):
@@ -179,6 +183,29 @@ def test_a_stop_that_cuts_a_hold_short_stores_only_what_was_held(person, dynamod
     assert "Last time you stopped at the kneeling hip flexor stretch, right side" in offer
 
 
+def test_a_stop_that_cuts_the_last_hold_short_is_not_a_finished_routine(person, dynamodb_client):
+    person.session(WEDNESDAY_NOON_UTC)
+    heard = person.hears()
+    for _ in range(2):
+        person.alexa.now += timedelta(seconds=heard_seconds(heard) + 2)  # heard out
+        heard = person.hears("AMAZON.NextIntent")
+    person.alexa.now += timedelta(seconds=heard_seconds(heard) + 2)
+    last = person.hears("AMAZON.NextIntent")
+    assert "whole routine" in last
+    into_hold = heard_seconds(last[: last.index("Hold it there.")]) + 15
+    person.alexa.now += timedelta(seconds=into_hold)  # "Alexa, stop", 15 s into the last hold
+    person.says("AMAZON.StopIntent")
+    [item] = routine_items(dynamodb_client)
+    assert item["completed"] == {"BOOL": False}
+    assert int(item["sides_completed"]["N"]) == 3
+    assert 90 + 14 <= int(item["seconds_held"]["N"]) <= 90 + 15
+    profile = DynamoProgressStore(TABLE_NAME, dynamodb_client).load_profile(USER_ID)
+    assert profile.routines_completed == 0
+    person.session(person.alexa.now + timedelta(minutes=5))
+    offer = person.hears()  # the last side, cut short, is where to pick up
+    assert "Last time you stopped at the lat stretch, right side" in offer
+
+
 def test_a_first_side_cut_short_still_keeps_its_seconds(person, dynamodb_client):
     person.session(WEDNESDAY_NOON_UTC)
     launch = person.hears()
@@ -209,18 +236,56 @@ def test_a_finished_routine_is_recorded_once_even_when_the_request_is_replayed(
 ):
     person.session(WEDNESDAY_NOON_UTC)
     person.says()
-    for _ in range(2):
+    for _ in range(3):
         person.says("AMAZON.NextIntent")
-    last = person.alexa.intent("AMAZON.NextIntent")
+    assert "whole routine" in person.heard
+    assert routine_items(dynamodb_client) == []  # the last hold may yet be cut: not yet
+    last = person.alexa.intent("AMAZON.NoIntent")  # heard out: this request finishes it
     first = person.skill.handle_payload(last)
     replay = person.skill.handle_payload(last)  # Alexa or Lambda retrying the same request
-    assert "whole routine" in speech_of(first) and "whole routine" in speech_of(replay)
+    assert "See you next time." in speech_of(first) and "See you next time." in speech_of(replay)
     items = routine_items(dynamodb_client)
     assert len(items) == 1
     assert items[0]["completed"] == {"BOOL": True}
     assert int(items[0]["seconds_held"]["N"]) == 120
     summary = person.summary(WEDNESDAY_NOON_UTC + timedelta(hours=1))
     assert "1 full routine" in summary
+
+
+@pytest.mark.parametrize("answer", ["AMAZON.YesIntent", "WeeklySummaryIntent"])
+def test_yes_to_hearing_the_week_finishes_the_routine_and_counts_it_in_one_read_and_write(
+    person, dynamodb_client, dynamodb_calls, answer
+):
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    for _ in range(3):
+        person.says("AMAZON.NextIntent")
+    assert "Would you like to hear how your week is going?" in person.heard
+    dynamodb_calls.clear()
+    response = person.says(answer)
+    assert "can't get to your progress" not in person.heard  # the table answers fine
+    assert dynamodb_calls == Counter({"Query": 1, "TransactWriteItems": 1})
+    assert "You've stretched once this week, today." in person.heard
+    assert "1 full routine" in person.heard  # the routine it finishes counts
+    assert response["response"]["shouldEndSession"] is True
+    [routine] = routine_items(dynamodb_client)
+    assert routine["completed"]["BOOL"] is True and int(routine["seconds_held"]["N"]) == 120
+
+
+def test_a_last_hold_heard_out_and_left_unanswered_is_finished_as_the_session_ends(
+    person, dynamodb_client
+):
+    person.session(WEDNESDAY_NOON_UTC)
+    person.says()
+    for _ in range(3):
+        person.says("AMAZON.NextIntent")
+    # Nobody answers the question: Alexa ends the session, and that request finishes it.
+    ended = person.skill.handle_payload(person.alexa.session_ended("EXCEEDED_MAX_REPROMPTS"))
+    assert "outputSpeech" not in ended["response"]
+    [routine] = routine_items(dynamodb_client)
+    assert routine["completed"]["BOOL"] is True and int(routine["seconds_held"]["N"]) == 120
+    profile = DynamoProgressStore(TABLE_NAME, dynamodb_client).load_profile(USER_ID)
+    assert profile.routines_completed == 1
 
 
 def test_the_raw_user_id_is_never_stored(person, dynamodb_client):
@@ -302,11 +367,12 @@ def test_each_turn_makes_at_most_one_read_and_one_write(person, dynamodb_calls):
     measure("why", "WhyIntent")
     measure("hold", "SetHoldIntent", seconds="25")
     measure("next2", "AMAZON.NextIntent")
-    measure("finish", "AMAZON.NextIntent")
+    measure("last hold", "AMAZON.NextIntent")
+    measure("finish", "AMAZON.NoIntent")
     measure("summary", "WeeklySummaryIntent")
 
     assert costs["launch"] == Counter({"GetItem": 1})
-    for quiet in ("next", "repeat", "why", "next2"):
+    for quiet in ("next", "repeat", "why", "next2", "last hold"):
         assert costs[quiet] == Counter(), quiet
     assert costs["hold"] == Counter({"GetItem": 1, "PutItem": 1})
     assert costs["finish"] == Counter({"GetItem": 1, "TransactWriteItems": 1})
@@ -386,11 +452,14 @@ def test_a_routine_finished_while_the_table_throttles_is_kept_and_saved_on_the_n
         attempts.append(request.url)
         return throttled_response(request)
 
+    person.says("AMAZON.NextIntent")
+    assert "right arm" in person.heard and "whole routine" in person.heard
+
     dynamodb_client.meta.events.register("before-send.dynamodb.TransactWriteItems", throttle)
-    response = person.says("AMAZON.NextIntent")
+    response = person.says("AMAZON.NoIntent")  # the turn that finishes the routine
     finished = person.heard
-    assert "right arm" in finished and "whole routine" in finished
     assert "I couldn't save your progress just now. I'll try again before we finish." in finished
+    assert finished.removesuffix("</speak>").endswith("See you next time.")
     assert len(attempts) == 2  # botocore's own retry, then it gives up in time
     assert routine_items(dynamodb_client) == []
     # The session stays open, keeping what could not be written.
@@ -410,15 +479,16 @@ def test_a_routine_kept_in_the_session_counts_in_the_summary_and_is_saved_with_i
 ):
     person.session(WEDNESDAY_NOON_UTC)
     person.says()
-    for _ in range(2):
+    for _ in range(3):
         person.says("AMAZON.NextIntent")
 
     def throttle(request: Any, **_: Any) -> Any:
         return throttled_response(request)
 
     dynamodb_client.meta.events.register("before-send.dynamodb.TransactWriteItems", throttle)
-    person.says("AMAZON.NextIntent")
+    person.says("AMAZON.NoIntent")  # finishes the routine; the table throttles its write
     dynamodb_client.meta.events.unregister("before-send.dynamodb.TransactWriteItems", throttle)
+    assert person.alexa.carried.unsaved["kind"] == "finish"
     dynamodb_calls.clear()
 
     summary = person.hears("WeeklySummaryIntent")
@@ -443,12 +513,12 @@ def test_a_write_whose_answer_was_lost_is_not_called_lost_and_is_counted_once(
 
     person.session(WEDNESDAY_NOON_UTC)
     person.says()
-    for _ in range(2):
+    for _ in range(3):
         person.says("AMAZON.NextIntent")
     dynamodb_client.meta.events.register(
         "before-send.dynamodb.TransactWriteItems", commit_then_lose_the_answer
     )
-    finished = person.hears("AMAZON.NextIntent")
+    finished = person.hears("AMAZON.NoIntent")  # the turn that finishes the routine
     dynamodb_client.meta.events.unregister(
         "before-send.dynamodb.TransactWriteItems", commit_then_lose_the_answer
     )

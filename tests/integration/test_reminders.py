@@ -284,13 +284,17 @@ def test_a_hanging_reminders_api_is_answered_in_time(person, fake_alexa_api, sto
 # --- offered once, never nagged -----------------------------------------------------------------
 
 
-def finish_a_routine(person: Person, day: int) -> str:
+def finish_a_routine(person: Person, day: int, closing: str = "AMAZON.NoIntent") -> str:
+    """Four sides, then the turn that finishes the routine ("no" to hearing the week, or the
+    session's end); what that turn says."""
     person.session(TUESDAY_AFTERNOON_IN_LA + timedelta(days=day))
     person.send(person.alexa.launch())
-    heard = ""
     for _ in range(3):
-        heard = person.says("AMAZON.NextIntent")
-    return heard
+        last_hold = person.says("AMAZON.NextIntent")
+    assert LINES.offer not in last_hold  # offered only once the routine is finished
+    if closing == "SessionEndedRequest":
+        return person.send(person.alexa.session_ended("EXCEEDED_MAX_REPROMPTS"))
+    return person.says(closing)
 
 
 def test_the_offer_comes_once_after_the_second_routine_and_no_is_remembered(person, fake_alexa_api):
@@ -298,7 +302,7 @@ def test_the_offer_comes_once_after_the_second_routine_and_no_is_remembered(pers
     assert LINES.offer not in first and ends_session(person.response)
 
     second = finish_a_routine(person, 1)
-    assert second.rstrip("</speak>").endswith(LINES.offer)
+    assert second.removesuffix("</speak>").endswith(LINES.offer)
     assert not ends_session(person.response)
     assert LINES.offer_declined in person.says("AMAZON.NoIntent")
 
@@ -315,6 +319,25 @@ def test_yes_to_the_offer_sets_weekdays_at_this_time(person, fake_alexa_api):
 
     assert "Done. I'll remind you to stretch every weekday at 3:10 PM." in done
     assert len(fake_alexa_api.reminders) == 1
+
+
+def test_the_offer_is_made_with_the_week_when_yes_finishes_the_routine(person, store):
+    finish_a_routine(person, 0)
+    second = finish_a_routine(person, 1, closing="WeeklySummaryIntent")
+    assert "this week" in second
+    assert second.removesuffix("</speak>").endswith(LINES.offer)
+    assert store.load_profile(USER_ID).routines_completed == 2
+
+
+def test_the_offer_is_not_made_to_a_session_that_ended_but_at_the_next_finish(person, store):
+    finish_a_routine(person, 0)
+    unheard = finish_a_routine(person, 1, closing="SessionEndedRequest")
+    assert unheard == ""  # nobody to tell
+    assert store.load_profile(USER_ID).routines_completed == 2
+    assert not store.load_profile(USER_ID).reminder_offered
+
+    third = finish_a_routine(person, 2)
+    assert third.removesuffix("</speak>").endswith(LINES.offer)
 
 
 def test_a_reminder_asked_for_mid_routine_keeps_the_persons_place(person):

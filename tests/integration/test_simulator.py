@@ -170,13 +170,19 @@ def test_a_whole_routine_with_a_repeat_and_a_shorter_hold(page: Page) -> None:
     assert "Kneel on your right knee" in heard(right)
     right_ssml = " ".join([*(p["ssml"] for p in right["progressive"]), right["response"]["ssml"]])
     assert abs(hold_heard_seconds(right_ssml) - 20) <= 1
-    again = page.says("repeat that")  # the instructions, without a second count
-    assert "Kneel on your right knee" in heard(again) and holds(again) == []
+    again = page.says("repeat that")  # what followed the side's hold, without a second count
+    assert "Next is the lat stretch." in heard(again) and holds(again) == []
+    assert "Kneel on your right knee" not in heard(again)
     assert "Now, the lat stretch" in heard(page.says("next"))
     last = page.says("next")
     assert "That's the whole routine" in heard(last)
-    assert last["response"]["endSession"] is True
-    assert last["session"] is None
+    assert "Would you like to hear how your week is going?" in heard(last)
+    assert last["response"]["endSession"] is False  # a cut into the last hold still counts
+    closing = page.says("no")
+    assert closing["heard"]["intent"] == "AMAZON.NoIntent"
+    assert "See you next time." in heard(closing) and holds(closing) == []
+    assert closing["response"]["endSession"] is True
+    assert closing["session"] is None
 
 
 def test_a_stopped_routine_is_offered_again_and_resumed(page: Page) -> None:
@@ -193,7 +199,7 @@ def test_a_stopped_routine_is_offered_again_and_resumed(page: Page) -> None:
 
 def test_the_summary_carries_the_week_for_the_chart(page: Page, clock: Clock) -> None:
     clock.now = WEDNESDAY_NOON_UTC - timedelta(days=2)  # Monday
-    for phrase in ("start my back stretches", "next", "next", "next"):
+    for phrase in ("start my back stretches", "next", "next", "next", "no"):
         page.says(phrase)
     clock.now = WEDNESDAY_NOON_UTC
     page.says("start my back stretches")

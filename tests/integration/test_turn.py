@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,7 @@ from backstretch.routine.conversation import Event, EventKind
 from backstretch.routine.state import CoachState
 from backstretch.turn.context import TurnServices
 from backstretch.turn.request import TurnRequest
+from backstretch.turn.session import SessionAttributes
 from backstretch_local.fake_alexa import FakeAlexa
 
 USER = "amzn1.ask.account.TURN-TEST"
@@ -38,6 +40,7 @@ class Person:
         self.state = CoachState()
         self.endpoint = endpoint
         self.turns = 0
+        self.unsaved: dict[str, Any] | None = None  # a write the session carries, owed
 
     def request(self, *, new: bool) -> TurnRequest:
         self.turns += 1
@@ -50,16 +53,19 @@ class Person:
             session_id="session-1",
             starts_session=new,
             in_session=True,
+            attributes=SessionAttributes(unsaved=self.unsaved),
             api_endpoint=self.endpoint,
             api_token="token" if self.endpoint else None,
             progressive_allowed=True,
         )
 
-    def says(self, kind: EventKind, request: TurnRequest | None = None) -> TurnResult:
+    def says(
+        self, kind: EventKind, request: TurnRequest | None = None, *, seconds: int | None = None
+    ) -> TurnResult:
         request = request or self.request(new=kind is EventKind.LAUNCH)
-        event = Event(kind, at=request.now.isoformat())
+        event = Event(kind, at=request.now.isoformat(), seconds=seconds)
         result = take_turn(request, self.state, event, self.routine, self.services)
-        self.state = result.turn.state
+        self.state, self.unsaved = result.turn.state, result.unsaved
         return result
 
 
@@ -86,8 +92,14 @@ def seconds_of_breaks(ssml: str) -> float:
 def test_a_whole_routine_is_stored_once_with_every_second_held(person, store):
     person.says(EventKind.LAUNCH)
     for _ in range(SIDES - 1):
-        finishing = person.says(EventKind.NEXT)
+        last_hold = person.says(EventKind.NEXT)
+    # The last hold's turn keeps the session open and stores nothing yet: a cut into that
+    # hold must still be able to say it was not finished.
+    assert not last_hold.end_session
+    assert store.load_profile(USER).routines_completed == 0
+    finishing = person.says(EventKind.NO)  # "no" to hearing the week: heard out, finished
 
+    assert finishing.end_session
     stored = store.load_progress(USER, *read_window(MONDAY_MORNING), now=MONDAY_MORNING)
     assert [(r.completed, r.sides_completed, r.seconds_held) for r in stored.routines] == [
         (True, SIDES, SIDES * HOLD_SECONDS)
@@ -98,14 +110,14 @@ def test_a_whole_routine_is_stored_once_with_every_second_held(person, store):
 
 def test_a_replayed_finishing_request_counts_nothing_twice(person, store):
     person.says(EventKind.LAUNCH)
-    for _ in range(SIDES - 2):
+    for _ in range(SIDES - 1):
         person.says(EventKind.NEXT)
     before_last = person.state
     last = person.request(new=False)
-    person.says(EventKind.NEXT, last)
+    person.says(EventKind.NO, last)  # the turn that finishes the routine
 
     person.state = before_last  # Alexa delivers the same request again
-    person.says(EventKind.NEXT, last)
+    person.says(EventKind.NO, last)
 
     profile = store.load_profile(USER)
     stored = store.load_progress(USER, *read_window(MONDAY_MORNING), now=MONDAY_MORNING)
@@ -136,19 +148,41 @@ def test_no_storage_call_starts_that_could_not_end_in_the_turn(person, store, fa
     assert seconds_of_breaks(heard) >= HOLD_SECONDS
 
 
+def note_then_closing(speech: str, note: str) -> tuple[int, str]:
+    """Where the storage note is said, and what the turn says after it."""
+    note_at = speech.find(note)
+    assert note_at >= 0, "the person is told"
+    return note_at, speech[note_at + len(note) :].removesuffix("</speak>").strip()
+
+
 def test_a_storage_note_falls_after_the_hold_and_before_the_closing_line(person, store):
     person.says(EventKind.LAUNCH)
-    for _ in range(SIDES - 2):
+    store.worst_call_seconds = 7.0  # the table is too slow for this turn: nothing is saved
+    changed = person.says(EventKind.SET_HOLD, seconds=25)
+    assert changed.storage_errors == 1 and changed.unsaved is not None  # kept, to try again
+    store.worst_call_seconds = 0.0
+
+    side = person.says(EventKind.NEXT)  # a counted side, that makes the write kept for it
+
+    speech = side.speech_ssml or ""
+    note_at, closing = note_then_closing(speech, person.routine.lines.progress_saved_now)
+    assert note_at > speech.rfind("<break"), "the note must not interrupt the hold"
+    assert "Say next when you're ready" in closing, "the turn's closing line still comes last"
+    assert side.storage_errors == 0
+    assert store.load_profile(USER).hold_seconds == 25
+
+
+def test_a_storage_note_on_the_finishing_turn_comes_before_its_closing_line(person, store):
+    person.says(EventKind.LAUNCH)
+    for _ in range(SIDES - 1):
         person.says(EventKind.NEXT)
     store.worst_call_seconds = 7.0  # the table is too slow for this turn: nothing is saved
 
-    finishing = person.says(EventKind.NEXT)
+    finishing = person.says(EventKind.NO)  # the routine heard out: this turn finishes it
 
     speech = finishing.speech_ssml or ""
-    note = person.routine.lines.progress_save_pending
-    note_at = speech.find(note)
-    assert note_at > speech.rfind("<break"), "the note must not interrupt the hold"
-    closing = speech[note_at + len(note) :].removesuffix("</speak>").strip()
-    assert closing, "the turn's closing line still comes last"
+    _, closing = note_then_closing(speech, person.routine.lines.progress_save_pending)
+    assert closing == person.routine.lines.goodbye, "the turn's closing line still comes last"
     assert finishing.storage_errors == 1
+    assert finishing.unsaved is not None  # kept in the session, to try again
     assert store.load_profile(USER).routines_completed == 0

@@ -37,6 +37,7 @@ from backstretch.routine.conversation import (
 from backstretch.routine.state import (
     CoachState,
     Phase,
+    Question,
     StepRef,
     next_step,
     step_number,
@@ -74,6 +75,8 @@ class TurnResult:
     # What storage told the conversation (the week a summary told, the local date), for a
     # screen to show it.
     recalled: Recalled = NOTHING_RECALLED
+    # The reminder on record (its schedule token), read with the week, for a screen to show.
+    reminder_schedule: str | None = None
 
 
 def take_turn(
@@ -123,6 +126,7 @@ def take_turn(
         offer,
         owed,
         recall.recalled,
+        recall.reminder_schedule,
     )
 
 
@@ -137,6 +141,7 @@ class Recall:
     state: CoachState
     recalled: Recalled = field(default_factory=Recalled)
     read_failed: bool = False
+    reminder_schedule: str | None = None  # read with the week, for a screen
 
 
 def _recall(
@@ -154,7 +159,9 @@ def _recall(
     (the safety note is owed) and a fresh place to resume; the weekly summary reads the
     profile with the routines, in its one read.
     """
-    if event.kind is EventKind.SUMMARY:
+    # "Yes" to "hear how your week is going?" asks for the week as surely as the words do.
+    week_asked = event.kind is EventKind.YES and state.question is Question.WEEK
+    if event.kind is EventKind.SUMMARY or week_asked:
         return _with_summary(request, state, event, storage, zone, kept)
     if not request.starts_session or event.kind is EventKind.SESSION_ENDED:
         return Recall(state)
@@ -239,7 +246,8 @@ def _with_summary(
         records = [r for r in records if r.routine_id != current.routine_id] + [current]
     summary = weekly_summary(records, request.now, local, profile)
     today = request.now.astimezone(local).date()
-    return Recall(state, Recalled(summary=summary, today=today))
+    reminder = profile.reminder.schedule if profile.reminder is not None else None
+    return Recall(state, Recalled(summary=summary, today=today), reminder_schedule=reminder)
 
 
 # --- remember: after the conversation --------------------------------------------------------

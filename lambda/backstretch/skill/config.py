@@ -13,6 +13,8 @@ class SkillConfig:
 
     >>> SkillConfig.from_env({"SKILL_ID": "amzn1.ask.skill.x"}).skill_id
     'amzn1.ask.skill.x'
+    >>> SkillConfig.from_env({}).screens, SkillConfig.from_env({"SCREENS": "off"}).screens
+    (True, False)
     """
 
     skill_id: str | None = None
@@ -28,6 +30,9 @@ class SkillConfig:
     on_lambda: bool = False  # JSON logs, and CloudWatch metrics as EMF on stdout
     metrics_namespace: str = "BackStretchCoach"
     service_name: str = "back-stretch-coach"
+    # What a screen shows (APL) beside the speech; off (SCREENS=off) only to rule screens out
+    # when a device misbehaves: a speaker gets the same responses either way.
+    screens: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> SkillConfig:
@@ -44,4 +49,5 @@ class SkillConfig:
             on_lambda=bool(env.get("AWS_LAMBDA_FUNCTION_NAME")),
             metrics_namespace=env.get("METRICS_NAMESPACE", cls.metrics_namespace),
             service_name=env.get("SERVICE_NAME", cls.service_name),
+            screens=env.get("SCREENS", "on").strip().lower() not in ("off", "0", "false", "no"),
         )

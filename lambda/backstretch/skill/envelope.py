@@ -10,7 +10,9 @@ from ask_sdk_model.request import Request
 from backstretch.turn.session import nested_deeper_than
 
 # Request types the skill answers with speech; every other known type gets an empty response.
-SPOKEN_REQUEST_TYPES = frozenset({"LaunchRequest", "IntentRequest", "SessionEndedRequest"})
+SPOKEN_REQUEST_TYPES = frozenset(
+    {"LaunchRequest", "IntentRequest", "SessionEndedRequest", "Alexa.Presentation.APL.UserEvent"}
+)
 # Alexa's own envelopes nest about ten levels (a slot's resolutions are the deepest), our
 # session attributes a few more. Anything far deeper is not Alexa's: ask-sdk and the skill
 # read envelopes recursively, and hundreds of levels end in a RecursionError mid-turn.

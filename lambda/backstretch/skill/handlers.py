@@ -19,14 +19,17 @@ from backstretch.progress.store import ProgressStore
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import Outcome
 from backstretch.routine.state import CoachState
+from backstretch.screen.choice import TurnSeen
 from backstretch.skill.dialog import elicit_directive
 from backstretch.skill.events import event_for
 from backstretch.skill.request import read_request
-from backstretch.skill.screen import has_screen, week_directive
+from backstretch.skill.screen import has_screen, reminder_said, screen_directives
+from backstretch.skill.touch import USER_EVENT, as_spoken
 from backstretch.skill.turn_record import log_turn, turn_record
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
 from backstretch.turn.context import TURN_DEADLINE_SECONDS, TurnServices
+from backstretch.turn.request import TurnRequest
 from backstretch.turn.session import SessionAttributes
 
 logger = logging.getLogger(__name__)
@@ -37,23 +40,26 @@ def routine_for(handler_input: HandlerInput) -> Routine:
 
 
 class ConversationHandler(AbstractRequestHandler):
-    """Launch, intents and session end: one turn of the coaching conversation."""
+    """Launch, intents, a touch on the screen and session end: one turn of the coaching
+    conversation. A touch is read as the intent its button names (`skill/touch.py`)."""
 
-    def __init__(self, services: TurnServices) -> None:
+    def __init__(self, services: TurnServices, *, screens: bool = True) -> None:
         self._services = services
+        self._screens = screens  # False: no screen code runs at all (SkillConfig.screens)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(
             is_request_type("LaunchRequest")(handler_input)
             or is_request_type("IntentRequest")(handler_input)
             or is_request_type("SessionEndedRequest")(handler_input)
+            or is_request_type(USER_EVENT)(handler_input)
         )
 
     def handle(self, handler_input: HandlerInput) -> Response:
         request = read_request(handler_input.request_envelope)
         routine = load_routine(request.locale)
         state = CoachState.from_attributes(request.attributes.coach, routine)
-        event = event_for(handler_input.request_envelope, request.now, routine)
+        event = event_for(as_spoken(handler_input.request_envelope), request.now, routine)
         result = take_turn(request, state, event, routine, self._services)
         if request.in_session:
             carried = SessionAttributes(
@@ -69,13 +75,21 @@ class ConversationHandler(AbstractRequestHandler):
         elicit = result.turn.elicit
         if elicit is not None and isinstance(handler_input.request_envelope.request, IntentRequest):
             builder.add_directive(elicit_directive(elicit.intent, elicit.slot))
-        week, today = result.recalled.summary, result.recalled.today
-        if week is not None and today is not None and has_screen(handler_input):
-            builder.add_directive(week_directive(week, today, routine.words.weekdays))
+        if self._screens and not request.session_ended and has_screen(handler_input):
+            for directive in screen_directives(_seen(result, request), routine, request.locale):
+                builder.add_directive(directive)
         if request.session_ended:
             return builder.response  # Alexa accepts no speech after the session ended
         builder.set_should_end_session(result.end_session)
         return builder.response
+
+
+def _seen(result: TurnResult, request: TurnRequest) -> TurnSeen:
+    """What a screen needs of the turn: it reads the turn, never changes it."""
+    reminder = reminder_said(result.reminder_schedule, request.locale)
+    return TurnSeen(
+        result.turn, result.before, result.recalled, result.end_session, request.now, reminder
+    )
 
 
 def _note_turn(record: TurnRecord, result: TurnResult) -> None:

@@ -1,73 +1,64 @@
-"""What a screen shows beside the speech: for now, the week the summary told, as the data of
-an APL document (only for a device that lists `Alexa.Presentation.APL`; a speaker gets none).
+"""What a screen shows beside the speech, as APL directives: only for a device that lists
+`Alexa.Presentation.APL` with a runtime that runs our documents' version; a speaker (or an
+older screen) gets none, and the same response it always got.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_supported_interfaces
 
-from backstretch.progress.model import WeeklySummary
+from backstretch.routine.content import Routine
+from backstretch.screen.choice import PauseCountdown, Show, TurnSeen, screen_for
+from backstretch.screen.documents import COUNTDOWN_COMPONENT, PAUSED_FLAG, document, runs
+from backstretch.screen.words import screen_words
 
 if TYPE_CHECKING:  # APL's models cost a cold start ~10 ms: only a screen's turn imports them
-    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
-
-WEEK_DOCUMENT_TOKEN = "week"  # noqa: S105 - the name of a screen, not a secret
-# One line a day, and the totals: the datasource is what matters, a screen draws it its way.
-_WEEK_DOCUMENT: dict[str, Any] = {
-    "type": "APL",
-    "version": "2024.2",
-    "mainTemplate": {
-        "parameters": ["week"],
-        "items": [
-            {
-                "type": "Sequence",
-                "data": "${week.days}",
-                "items": [{"type": "Text", "text": "${data.name}${data.stretched ? ' ✓' : ''}"}],
-            }
-        ],
-    },
-}
+    from ask_sdk_model import Directive
 
 
 def has_screen(handler_input: HandlerInput) -> bool:
-    return get_supported_interfaces(handler_input).alexa_presentation_apl is not None
+    """The device shows APL documents of our version."""
+    apl = get_supported_interfaces(handler_input).alexa_presentation_apl
+    runtime = apl.runtime if apl is not None else None
+    return runs(runtime.max_version if runtime is not None else None)
 
 
-def week_directive(
-    summary: WeeklySummary, today: date, weekdays: tuple[str, ...]
-) -> RenderDocumentDirective:
-    """The week, Monday to Sunday in the person's zone, as an APL document and its data.
-
-    >>> week = WeeklySummary((date(2026, 11, 23),), 1, 150, 1, 0, 0)
-    >>> data = week_directive(week, date(2026, 11, 25), tuple("MTWTFSS")).datasources["week"]
-    >>> [d["stretched"] for d in data["days"]][:3], data["secondsHeld"]
-    ([True, False, False], 150)
-    """
-    from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
-
-    monday = today - timedelta(days=today.weekday())
-    days = [monday + timedelta(days=offset) for offset in range(7)]
-    week = {
-        "days": [
-            {
-                "date": day.isoformat(),
-                "name": name,
-                "stretched": day in summary.days_stretched,
-                "today": day == today,
-                "future": day > today,
-            }
-            for day, name in zip(days, weekdays, strict=True)
-        ],
-        "daysStretched": len(summary.days_stretched),
-        "routinesCompleted": summary.routines_completed,
-        "secondsHeld": summary.seconds_held,
-        "streakDays": summary.streak_days,
-        "lastWeekDays": summary.last_week_days,
-    }
-    return RenderDocumentDirective(
-        token=WEEK_DOCUMENT_TOKEN, document=_WEEK_DOCUMENT, datasources={"week": week}
+def screen_directives(seen: TurnSeen, routine: Routine, locale: str) -> list[Directive]:
+    """The directives that show what the turn calls for: a document with its data, or the
+    command that stops the countdown on screen; none when the screen stays as it is."""
+    update = screen_for(seen, routine, screen_words(locale))
+    if update is None:
+        return []
+    from ask_sdk_model.interfaces.alexa.presentation.apl import (
+        ExecuteCommandsDirective,
+        RenderDocumentDirective,
+        SetValueCommand,
     )
+
+    if isinstance(update, PauseCountdown):
+        pause = SetValueCommand(
+            component_id=COUNTDOWN_COMPONENT, object_property=PAUSED_FLAG, value="${true}"
+        )
+        return [ExecuteCommandsDirective(commands=[pause], token=update.token)]
+    assert isinstance(update, Show)
+    return [
+        RenderDocumentDirective(
+            token=update.token,
+            document=document(update.token),
+            datasources={update.datasource: update.data},
+        )
+    ]
+
+
+def reminder_said(schedule_token: str | None, locale: str) -> str | None:
+    """The reminder on record, as the skill says it ("every weekday at 3 PM")."""
+    if schedule_token is None:
+        return None
+    from backstretch.reminders.lines import reminder_lines  # reminder code only when one is set
+    from backstretch.reminders.schedule import ReminderSchedule
+
+    schedule = ReminderSchedule.from_token(schedule_token)
+    return reminder_lines(locale).when(schedule) if schedule is not None else None

@@ -107,7 +107,7 @@ class BackStretchSkill:
         services = TurnServices(store, api, self.config.alexa_api_budget_seconds, outbox=outbox)
         builder.add_global_request_interceptor(OpenTurnRecord())
         builder.add_request_handler(ReminderHandler(services))  # before the catch-all below
-        builder.add_request_handler(ConversationHandler(services))
+        builder.add_request_handler(ConversationHandler(services, screens=self.config.screens))
         builder.add_request_handler(SkillDisabledHandler(store, services.runner))
         builder.add_request_handler(SilentRequestHandler())
         builder.add_global_response_interceptor(LogTurnRecord(self._observer))

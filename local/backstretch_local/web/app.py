@@ -105,7 +105,13 @@ def _add_simulator(app: Flask, simulator: Simulator) -> None:
         if not isinstance(payload, dict):
             return _refuse(400, "send a JSON object: {text, session}")
         try:
-            return jsonify(simulator.say(payload.get("text"), payload.get("session")))
+            said = simulator.say(
+                payload.get("text"),
+                payload.get("session"),
+                payload.get("device"),
+                payload.get("touch"),
+            )
+            return jsonify(said)
         except SimulatorInputError as exc:
             return _refuse(400, str(exc))
         except SkillRefused as exc:

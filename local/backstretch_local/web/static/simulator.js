@@ -42,10 +42,12 @@
     for (const button of document.querySelectorAll("#suggestions button")) {
       button.addEventListener("click", () => send(button.dataset.phrase));
     }
+    // A touch on the screen panel's buttons: the intent it names, not a phrase (screen.js).
+    window.ScreenPanel.onTouch((label, intent) => send(label, intent));
     $("say").focus();
   }
 
-  async function send(text) {
+  async function send(text, touch) {
     text = (text || "").trim();
     if (!text) return;
     const cutAt = playingAt();
@@ -53,7 +55,7 @@
     const run = ++state.run;
     stopSpeaking();
     hideHold();
-    addYou(text);
+    addYou(touch ? `👆 ${text}` : text);
     setStatus("thinking", "Alexa is thinking…");
     let answer;
     try {
@@ -63,6 +65,8 @@
         body: JSON.stringify({
           text,
           session: state.session && { ...state.session, cutAt },
+          device: window.ScreenPanel.device(),
+          touch,
         }),
       });
       answer = await reply.json();
@@ -77,6 +81,7 @@
     state.session = answer.session;
     addHeard(answer.heard);
     if (answer.summary) showWeek(answer.summary);
+    window.ScreenPanel.show(answer.screen);
     for (const part of answer.progressive) {
       await play(part.spoken, true, run);
       if (run !== state.run) return;

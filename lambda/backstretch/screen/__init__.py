@@ -1,0 +1,1 @@
+"""What a screen shows beside the speech (APL): its documents, its words, and their data."""

@@ -1,0 +1,62 @@
+"""What a screen says in words, per locale: each side's instruction in a few words, where the
+stretch is felt, the buttons, the week's labels. Read once per content file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from backstretch.routine.content import content_locale
+from backstretch.screen.documents import packaged_json
+
+
+@dataclass(frozen=True)
+class SideWords:
+    side: str  # "Left side"
+    instruction: str  # the set-up in a few words
+    feel: str  # where the stretch is felt
+
+
+@dataclass(frozen=True)
+class StretchWords:
+    title: str
+    pose: str  # the name of the drawing in the step document's graphics
+    sides: tuple[SideWords, ...]
+
+
+@dataclass(frozen=True)
+class ScreenWords:
+    locale: str
+    stretches: dict[str, StretchWords]  # by stretch id
+    labels: dict[str, str]  # the step screen's words
+    week: dict[str, str]  # the week screen's words
+
+
+def screen_words(locale: str | None) -> ScreenWords:
+    """The screen's words for a locale (every English locale shares en-US, as the routine's
+    spoken lines do).
+
+    >>> screen_words("en-GB").stretches["lat"].sides[0].feel
+    'Along your left side, near the armpit'
+    """
+    return _parsed(content_locale(locale))
+
+
+@cache
+def _parsed(name: str) -> ScreenWords:
+    data: dict[str, Any] = packaged_json("content", name)
+    stretches = {
+        stretch_id: StretchWords(
+            title=str(stretch["title"]),
+            pose=str(stretch["pose"]),
+            sides=tuple(
+                SideWords(str(s["side"]), str(s["instruction"]), str(s["feel"]))
+                for s in stretch["sides"]
+            ),
+        )
+        for stretch_id, stretch in data["stretches"].items()
+    }
+    labels = {key: str(value) for key, value in data["labels"].items()}
+    week = {key: str(value) for key, value in data["week"].items()}
+    return ScreenWords(str(data["locale"]), stretches, labels, week)
