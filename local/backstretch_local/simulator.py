@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from backstretch.language.locales import written_locales
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.store import ProgressStore
 from backstretch.reminders.lines import reminder_lines
@@ -33,7 +34,12 @@ from backstretch_local.envelopes import LOCAL_SKILL_ID, timestamp
 from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.listener import Playback
 from backstretch_local.screen_preview import device_kind, screen_update
-from backstretch_local.utterances import Utterance, UtteranceResolver
+from backstretch_local.utterances import (
+    MODELS_DIRECTORY,
+    InteractionModel,
+    Utterance,
+    UtteranceResolver,
+)
 
 SIMULATOR_USER_ID = "amzn1.ask.account.LOCAL-SIMULATOR"
 MAX_PHRASE_CHARS = 500
@@ -64,12 +70,22 @@ class Simulator:
     ) -> None:
         self._skill = skill
         self._alexa = alexa
-        self._resolver = resolver
         self._store = store
         self._settings = DeviceSettings(locale, user_id, skill_id or LOCAL_SKILL_ID, screen=True)
         self._clock = clock
-        self._routine = load_routine(locale)
+        # One resolver per locale the page picked, built on first use; the page can pick only
+        # from `locales`, so this stays as small as that list.
+        self._resolvers = {locale: resolver}
         self._granted: set[str] = set()  # permissions the simulated person allowed
+
+    @property
+    def locales(self) -> list[str]:
+        """The locales the page can pick: those the skill speaks that have a model to resolve
+        phrases with (the one it was started with first)."""
+        modelled = {path.stem for path in MODELS_DIRECTORY.glob("*.json")}
+        spoken = [tag for tag in written_locales() if tag in modelled]
+        first = self._settings.locale
+        return [first, *(tag for tag in spoken if tag != first)]
 
     @property
     def api_endpoint(self) -> str:
@@ -81,16 +97,24 @@ class Simulator:
         return self._alexa.accepted_speech(request_id)
 
     def say(
-        self, text: Any, session: Any = None, kind: Any = None, touch: Any = None
+        self,
+        text: Any,
+        session: Any = None,
+        kind: Any = None,
+        touch: Any = None,
+        locale: Any = None,
     ) -> dict[str, Any]:
-        """One turn for the page, on the device `kind` names (a speaker, a Show, a Spot);
-        with `touch`, the button that names that intent was touched (`text` is its label).
+        """One turn for the page, on the device `kind` names (a speaker, a Show, a Spot), in
+        `locale` (one of `locales`; the simulator's own by default); with `touch`, the button
+        that names that intent was touched (`text` is its label).
         Raises SimulatorInputError, device.SkillRefused."""
         phrase = _phrase(text)
         carried = _session(session)
         screen = device_kind(kind).screen
-        settings = replace(self._settings, screen=screen)
-        device = Device(self._skill, self._alexa, self._resolver, settings, self._granted)
+        tag = self._locale(locale)
+        settings = replace(self._settings, screen=screen, locale=tag)
+        resolver = self._resolver_for(tag)
+        device = Device(self._skill, self._alexa, resolver, settings, self._granted)
         now = self._clock()
         if carried is not None:
             asking = carried["asking"]
@@ -112,7 +136,7 @@ class Simulator:
         playback = Playback.of([*progressive, final], mic_open=not played.ends_session)
         speech_ends = now + timedelta(seconds=playback.seconds)
         parts = [read_ssml(ssml) for ssml in [*progressive, final] if ssml]
-        marked = mark_holds(parts, self._routine.hold)
+        marked = mark_holds(parts, load_routine(tag).hold)
         at = iter(sound.at for sound in playback.sounds)
         spoken_parts = [_spoken_json(part, at) for part in marked]
         asking = played.asking
@@ -142,7 +166,7 @@ class Simulator:
                 "heardUntil": speech_ends.isoformat(),
             },
             "permissionQuestion": QUESTION if asking is not None else None,
-            "reminder": self._reminder(),
+            "reminder": self._reminder(tag),
             "summary": self._week(played),
             "screen": screen_update(played.response) if screen else None,
         }
@@ -152,7 +176,19 @@ class Simulator:
         week = played.screen.get("week")
         return None if week is None else {**week, "timeZone": self._alexa.time_zone}
 
-    def _reminder(self) -> str | None:
+    def _locale(self, locale: Any) -> str:
+        if locale is None:
+            return self._settings.locale
+        if locale not in self.locales:
+            raise SimulatorInputError(f"'locale' must be one of {', '.join(self.locales)}")
+        return str(locale)
+
+    def _resolver_for(self, tag: str) -> UtteranceResolver:
+        if tag not in self._resolvers:
+            self._resolvers[tag] = UtteranceResolver(InteractionModel.load(tag))
+        return self._resolvers[tag]
+
+    def _reminder(self, locale: str) -> str | None:
         """The stretch reminder on record, said as the skill says it ("every weekday at 3 PM")."""
         if self._store is None:
             return None
@@ -161,7 +197,7 @@ class Simulator:
         except ProgressUnavailable:
             return None
         schedule = ReminderSchedule.from_token(reminder.schedule) if reminder else None
-        return reminder_lines(self._settings.locale).when(schedule) if schedule else None
+        return reminder_lines(locale).when(schedule) if schedule else None
 
 
 def _touch(intent: Any) -> str:

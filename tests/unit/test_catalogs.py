@@ -26,7 +26,8 @@ from backstretch.speech.reading import read_ssml
 from backstretch.speech.ssml import MAX_BREAK_SECONDS, render
 from backstretch.speech.timing import ssml_seconds, words_seconds
 
-PACKAGES = ("backstretch.routine", "backstretch.reminders")
+PACKAGES = ("backstretch.routine", "backstretch.reminders", "backstretch.screen")
+SPOKEN = PACKAGES[:2]  # the screen's words are shown, not said
 WRITTEN = written_locales()
 # A unit's forms follow its language's plural categories, and may leave the number out
 # ("einem Tag"): held to the language's rule, not to English's shape.
@@ -54,8 +55,9 @@ def leaves(data: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
         return found
     if isinstance(data, list) and data and all(isinstance(i, dict) and "id" in i for i in data):
         return leaves({item["id"]: item for item in data}, path)
-    if isinstance(data, list) and data and all(isinstance(i, dict) and "name" in i for i in data):
-        return leaves({str(n): side for n, side in enumerate(data)}, path)  # a stretch's sides
+    sides = isinstance(data, list) and data and all(isinstance(i, dict) for i in data)
+    if sides and not all("say" in i for i in data):  # a side's instructions are one leaf
+        return leaves({str(n): side for n, side in enumerate(data)}, path)
     return {path: data}  # a line, a line's variants, or a side's instructions (any number)
 
 
@@ -137,7 +139,7 @@ def test_an_overlay_holds_only_lines_its_language_has(package: str, tag: str) ->
     assert {p for p in own if p[:2] != CLOCK} <= set(base), f"{tag}: lines no language has"
 
 
-@pytest.mark.parametrize("package", PACKAGES)
+@pytest.mark.parametrize("package", SPOKEN)
 @pytest.mark.parametrize("tag", WRITTEN)
 def test_every_line_renders_as_valid_ssml_and_reads_back_as_written(package: str, tag: str) -> None:
     routine = load_routine(tag)

@@ -1,5 +1,6 @@
 """What a screen says in words, per locale: each side's instruction in a few words, where the
-stretch is felt, the buttons, the week's labels. Read once per content file."""
+stretch is felt, the buttons, the week's labels. Read once per locale the skill speaks, as its
+language's file with the locale's overlay (backstretch.language.catalog)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from backstretch.language.catalog import read_catalog
+from backstretch.language.locales import LOCALES
 from backstretch.routine.content import content_locale
-from backstretch.screen.documents import packaged_json
 
 
 @dataclass(frozen=True)
@@ -34,8 +36,7 @@ class ScreenWords:
 
 
 def screen_words(locale: str | None) -> ScreenWords:
-    """The screen's words for a locale (every English locale shares en-US, as the routine's
-    spoken lines do).
+    """The screen's words for a locale (en-US's for one the skill does not speak).
 
     >>> screen_words("en-GB").stretches["lat"].sides[0].feel
     'Along your left side, near the armpit'
@@ -44,8 +45,8 @@ def screen_words(locale: str | None) -> ScreenWords:
 
 
 @cache
-def _parsed(name: str) -> ScreenWords:
-    data: dict[str, Any] = packaged_json("content", name)
+def _parsed(tag: str) -> ScreenWords:
+    data: dict[str, Any] = read_catalog("backstretch.screen", LOCALES[tag])
     stretches = {
         stretch_id: StretchWords(
             title=str(stretch["title"]),
@@ -59,4 +60,4 @@ def _parsed(name: str) -> ScreenWords:
     }
     labels = {key: str(value) for key, value in data["labels"].items()}
     week = {key: str(value) for key, value in data["week"].items()}
-    return ScreenWords(str(data["locale"]), stretches, labels, week)
+    return ScreenWords(tag, stretches, labels, week)

@@ -110,12 +110,18 @@ def _add_simulator(app: Flask, simulator: Simulator) -> None:
                 payload.get("session"),
                 payload.get("device"),
                 payload.get("touch"),
+                payload.get("locale"),
             )
             return jsonify(said)
         except SimulatorInputError as exc:
             return _refuse(400, str(exc))
         except SkillRefused as exc:
             return _refuse(502, str(exc))
+
+    @app.get("/simulator/locales")
+    def simulator_locales() -> Response:
+        """The locales the page can pick: the skill speaks them and has a model for them."""
+        return jsonify(locales=simulator.locales)
 
     @app.get("/simulator/alexa-api")
     def simulator_alexa_api() -> Response:

@@ -42,6 +42,11 @@
     for (const button of document.querySelectorAll("#suggestions button")) {
       button.addEventListener("click", () => send(button.dataset.phrase));
     }
+    // Another locale is another device's language: its own session (locale.js).
+    window.LocalePicker.onChange((tag) => {
+      state.session = null;
+      addNote(`Locale ${tag}: the next phrase opens a new session.`, "ended");
+    });
     // A touch on the screen panel's buttons: the intent it names, not a phrase (screen.js).
     window.ScreenPanel.onTouch((label, intent) => send(label, intent));
     $("say").focus();
@@ -66,6 +71,7 @@
           text,
           session: state.session && { ...state.session, cutAt },
           device: window.ScreenPanel.device(),
+          locale: window.LocalePicker.locale(),
           touch,
         }),
       });
