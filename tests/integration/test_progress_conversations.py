@@ -311,9 +311,9 @@ def test_summary_numbers_are_right_for_the_persons_own_week(person, zone, local_
     for day in (23, 24, 25):
         person.whole_routine(local_noon(day))
     spoken = person.summary(local_noon(25) + timedelta(hours=2))
-    assert "3 days: Monday, yesterday and today" in spoken
+    assert "3 days: Monday, yesterday, and today" in spoken  # CLDR's en-US list
     assert "3 full routines and 6 minutes" in spoken
-    assert "4 day streak" in spoken
+    assert "4 days in a row" in spoken
     assert "more days than last week" in spoken
 
 
