@@ -111,7 +111,7 @@ def _leave_stretch(m: Moment, lead: SpeechPlan) -> Turn:
 
 def part_named(said: str | None) -> str:
     """The body part as the content's advice names it: "my lower back" is the back."""
-    words = (said or "").split()
+    words = (said or "").replace("_", " ").split()  # "lower_back": a resolved slot's id
     if any(word.startswith(KNEE) for word in words):
         return KNEE
     return "back" if "back" in words else said or ""
@@ -314,8 +314,8 @@ def pain_asked_again(m: Moment) -> Turn:
     reprompt = say(lines.pain_reprompt)
     if m.kind is EventKind.HELP:
         plan = reprompt + say(lines.help_summary, lines.help_safety)
-    else:
-        plan = say(lines.no_answer if m.kind is EventKind.NO else lines.didnt_catch) + reprompt
+    else:  # not understood: the question again is the one short sentence that fits
+        plan = say(lines.no_answer if m.kind is EventKind.NO else "") + reprompt
     return Turn(asking, plan, reprompt, False, Outcome.ANSWERED)
 
 
@@ -343,8 +343,9 @@ def offer_help(m: Moment) -> Turn:
 
 
 def offer_not_caught(m: Moment) -> Turn:
+    """Not understood with an offer pending: the offer's question again, in one sentence."""
     reprompt = _offer_reprompt(m.state, m.routine)
-    plan = say(m.lines.didnt_catch, reprompt)
+    plan = say(reprompt)
     return Turn(m.with_(topic=Topic.QUESTION).state, plan, say(reprompt), False, Outcome.ANSWERED)
 
 

@@ -80,21 +80,35 @@ def _stretch(request: IntentRequest) -> str | None:
     slot = _slot(request, "stretch")
     if slot is None:
         return None
-    for authority in getattr(slot.resolutions, "resolutions_per_authority", None) or ():
-        for match in authority.values or ():
-            if match.value is not None and match.value.id:
-                return str(match.value.id)
+    resolved = _resolved_id(slot)
+    if resolved is not None:
+        return resolved
     words = (slot.value or "").lower().split()
     return next((_STRETCH_WORDS[w] for w in words if w in _STRETCH_WORDS), None)
 
 
 def _body_part(request: IntentRequest) -> str | None:
-    """ "knee" for "my knees hurt"; the part as said otherwise; None when none was named."""
+    """The part a `bodyPart` slot names: Alexa's resolved id ("left knee" and "kneecap" are
+    the knee), else "knee" for "my knees", else the part as said; None when none was named."""
     slot = _slot(request, "bodyPart")
-    said = (slot.value or "").lower().strip() if slot is not None else ""
+    if slot is None:
+        return None
+    resolved = _resolved_id(slot)
+    if resolved is not None:
+        return resolved
+    said = (slot.value or "").lower().strip()
     if not said:
         return None
     return "knee" if said.startswith("knee") else said
+
+
+def _resolved_id(slot: Slot) -> str | None:
+    """The id of the value Alexa resolved a custom slot to (ER_SUCCESS_MATCH), if any."""
+    for authority in getattr(slot.resolutions, "resolutions_per_authority", None) or ():
+        for match in authority.values or ():
+            if match.value is not None and match.value.id:
+                return str(match.value.id)
+    return None
 
 
 def _slot(request: IntentRequest, name: str) -> Slot | None:
