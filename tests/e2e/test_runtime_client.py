@@ -23,6 +23,8 @@ from backstretch_local.runtime_client import (
     start_runtime,
 )
 from backstretch_local.table import load_template
+from bench.conversations import OUR_TURNS
+from bench.sizing import one_run, render, summarise
 from tests.support.bundle import BuiltBundle, function_environment
 from tests.support.dynamodb import TABLE_NAME
 from tests.support.envelopes import AlexaConversation, speech_of
@@ -147,3 +149,18 @@ def test_a_handler_that_cannot_be_loaded_is_an_init_error(
         (init_error,) = api.init_errors
         assert init_error.error_type == "Runtime.HandlerNotFound"
         assert api.polls == [], "a runtime whose handler is missing never asks for an event"
+
+
+def test_the_sizing_benchmark_measures_a_cold_start_and_a_whole_routine(
+    bundle: BuiltBundle, runtime_folder: Path, progress_store: Any, moto_endpoint: str
+) -> None:
+    """`python -m bench.sizing`, one run at one size, unthrottled (docs/benchmarks.md)."""
+    run = one_run(512, bundle.unpacked, runtime_folder, moto_endpoint, share=None)
+    figures = summarise([run])
+
+    assert list(run["turn_ms"]) == [*OUR_TURNS, "warm launch"]
+    assert figures["init_ms"] > 0 and figures["cold_start_ms"] > figures["init_ms"]
+    assert 0 < figures["peak_rss_mib"] < 512
+    assert figures["log_bytes_per_turn"] > 0
+    table = render({"sizes": {512: {"cpu_share": None, **figures}}})
+    assert table.splitlines()[-1].startswith("| 512 MB | none |")
