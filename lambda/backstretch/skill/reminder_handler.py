@@ -66,7 +66,7 @@ class ReminderHandler(AbstractRequestHandler):
         from backstretch.reminders.turn import REMINDERS_SCOPE, take_reminder_turn
 
         envelope = handler_input.request_envelope
-        request = read_request(envelope)
+        request = read_request(envelope, handler_input.context)
         carried = request.attributes
         pending = Pending.from_attribute(carried.reminder)
         reply = take_reminder_turn(request, _asked(envelope.request), pending, self._services)
