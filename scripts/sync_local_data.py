@@ -3,9 +3,10 @@
     python scripts/sync_local_data.py          # or: make sync-data
 
 `backstretch` must run from any folder once installed, with nothing from the clone, so the
-local package carries copies of what it reads: the interaction models (to resolve phrases)
-and the template (to build the progress table). skill-package/ and infra/ stay the one
-source of truth; tests/e2e/test_packaging.py fails, naming this script, when a copy is stale.
+local package carries copies of what it reads: the interaction models (to resolve phrases),
+the phrase corpus (to measure that) and the template (to build the progress table).
+skill-package/, corpus/ and infra/ stay the one source of truth; tests/e2e/test_packaging.py
+fails, naming this script, when a copy is stale.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "local" / "backstretch_local" / "data"
 MODELS = ROOT / "skill-package" / "interactionModels" / "custom"
 TEMPLATE = ROOT / "infra" / "template.yaml"
+CORPUS = ROOT / "corpus"
 
 
 def copies() -> dict[Path, Path]:
@@ -25,6 +27,8 @@ def copies() -> dict[Path, Path]:
     pairs = {TEMPLATE: DATA / "template.yaml"}
     for model in sorted(MODELS.glob("*.json")):
         pairs[model] = DATA / "interactionModels" / model.name
+    for phrases in sorted(CORPUS.glob("*.txt")):
+        pairs[phrases] = DATA / "corpus" / phrases.name
     return pairs
 
 

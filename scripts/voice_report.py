@@ -174,7 +174,7 @@ def _played() -> dict[str, Any]:
     return {
         "talk": [asdict(r) | {"seconds": r.seconds} for r in talk_before_count()],
         "moments": [asdict(r) for r in by_moment()],
-        "corpus": None if figure is None else asdict(figure) | {"share": figure.share},
+        "corpus": asdict(figure) | {"share": figure.share},
     }
 
 
@@ -202,13 +202,13 @@ def _played_tables(played: dict[str, Any]) -> str:
         )
     corpus = played["corpus"]
     lines.append("")
-    if corpus is None:
-        lines.append("Phrase corpus: not here yet (backstretch_local.corpus.resolution_report)")
-    else:
-        lines.append(
-            f"Phrase corpus: {corpus['right']} of {corpus['total']} resolved right "
-            f"({corpus['share']:.1%})"
-        )
+    lines.append(
+        f"Phrase corpus: {corpus['right']} of {corpus['total']} right as played through the "
+        f"skill ({corpus['share']:.1%}): resolved to their meaning ({corpus['resolved']}) and "
+        f"answered as that meaning needs at their moment; {corpus['left_one_out']:.1%} "
+        "resolved right with each phrase left out of the model's samples."
+    )
+    lines += [f"  not right: {wrong}" for wrong in corpus["wrong"]]
     return "\n".join(lines)
 
 

@@ -13,12 +13,12 @@ resolved by the local interaction-model resolver, as the chat and the simulator 
 
 from __future__ import annotations
 
-import importlib
 import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from backstretch.progress.memory import InMemoryProgressStore
@@ -27,6 +27,7 @@ from backstretch.routine.content import Routine, load_routine
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.hold import HoldLines
+from backstretch.speech.plan import Say
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.device import Device, DeviceSettings
 from backstretch_local.fake_alexa import FakeAlexa
@@ -42,14 +43,21 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
 class _Resolver(UtteranceResolver):
-    """The local resolver, keeping what it heard each phrase as (the report shows it)."""
+    """The local resolver, keeping what it heard each phrase as (the report shows it); it
+    may hand the resolving to one already built (building one reads the whole model)."""
 
-    def __init__(self, model: InteractionModel) -> None:
-        super().__init__(model)
+    def __init__(self, model: InteractionModel, built: UtteranceResolver | None = None) -> None:
+        if built is None:
+            super().__init__(model)
+        self.model = model
+        self._built = built
         self.heard: list[Utterance] = []
 
     def resolve(self, *args: Any, **kwargs: Any) -> Utterance:
-        utterance = super().resolve(*args, **kwargs)
+        if self._built is not None:
+            utterance = self._built.resolve(*args, **kwargs)
+        else:
+            utterance = super().resolve(*args, **kwargs)
         self.heard.append(utterance)
         return utterance
 
@@ -67,13 +75,14 @@ class Run:
 class Person:
     """One person with their own skill, store and device, talking on the listener's clock."""
 
-    def __init__(self, locale: str = "en-US") -> None:
+    def __init__(self, locale: str = "en-US", resolver: UtteranceResolver | None = None) -> None:
         self.store = InMemoryProgressStore()
         self._alexa = FakeAlexa()
         self._skill = BackStretchSkill(
             SkillConfig(), api=self._alexa.in_process(), store=self.store
         )
-        self._resolver = _Resolver(InteractionModel.load(locale))
+        model = resolver.model if resolver is not None else InteractionModel.load(locale)
+        self._resolver = _Resolver(model, resolver)
         self._settings = DeviceSettings(locale, user_id=USER_ID)
 
     def plays(self, cues: Sequence[Cue], start: datetime = MONDAY_5PM) -> Run:
@@ -242,22 +251,163 @@ def _first_sentence(turn: HeardTurn) -> str:
 class CorpusFigure:
     right: int
     total: int
+    resolved: int = 0  # of them, resolved to the meaning's intent (and slots)
+    left_one_out: float = 0.0  # resolved right with each phrase left out of the samples
+    wrong: tuple[str, ...] = ()  # "moment: phrase => meaning (why)", for a reader
 
     @property
     def share(self) -> float:
         return self.right / self.total if self.total else 0.0
 
 
-def corpus_figure(locale: str = "en-US") -> CorpusFigure | None:
-    """HOOK (issue 16, part 1): how much of the phrase corpus resolves right, from the corpus
-    work's `backstretch_local.corpus.resolution_report`. None until that module is here.
+# How each moment of the corpus is reached: the sittings before it (each a list of cues, a
+# new session each), and the cue that says the phrase in the last one ("{}" is the phrase).
+_LAUNCH, _NEXT = Cue("start my back stretches"), Cue("next")
+_WHOLE = [_LAUNCH, _NEXT, _NEXT, _NEXT, Cue("no")]
 
-    Expected shape (from its brief): ``resolution_report(load_corpus(locale))`` returning a
-    report with ``right`` and ``total`` counts; adjust this one call when it lands.
-    """
-    try:
-        corpus: Any = importlib.import_module("backstretch_local.corpus")
-    except ModuleNotFoundError:
-        return None
-    report = corpus.resolution_report(corpus.load_corpus(locale))
-    return CorpusFigure(int(report.right), int(report.total))
+
+def _reach(moment: str, phrase: str, hold: str) -> list[list[Cue]]:
+    first_instruction = "Kneel down on your left knee."
+    said_into = {
+        "setup": [_LAUNCH, Cue(phrase, first_instruction, CUT_INTO_SETUP_SECONDS)],
+        "mid_hold": [_LAUNCH, Cue(phrase, hold, CUT_INTO_HOLD_SECONDS)],
+        "between_sides": [_LAUNCH, Cue(phrase)],
+        "between_stretches": [_LAUNCH, _NEXT, Cue(phrase)],
+        "final_hold": [_LAUNCH, _NEXT, _NEXT, _NEXT, Cue(phrase, hold, CUT_INTO_HOLD_SECONDS)],
+        "paused": [_LAUNCH, Cue("pause"), Cue(phrase)],
+        "pain_question": [_LAUNCH, Cue("that hurts", hold, 10.0), Cue(phrase)],
+        "knee_question": [_LAUNCH, Cue("I can't kneel", hold, 5.0), Cue(phrase)],
+        "which_stretch": [_LAUNCH, Cue("go to the shoulder stretch"), Cue(phrase)],
+        "reminder_time": [Cue("remind me to stretch"), Cue(phrase)],
+        "after_routine": [_LAUNCH, _NEXT, _NEXT, _NEXT, Cue(phrase)],
+        "one_shot": [Cue(phrase)],
+    }
+    if moment in said_into:
+        return [said_into[moment]]
+    stopped = [_LAUNCH, _NEXT, Cue("stop")]  # a place to pick up, later that day
+    return {
+        "resume_offer": [stopped, [_LAUNCH, Cue(phrase)]],
+        "fresh_or_stop": [stopped, [_LAUNCH, Cue("no"), Cue(phrase)]],
+        "reminder_offer": [_WHOLE, [*_WHOLE, Cue(phrase)]],  # offered after a second routine
+    }[moment]
+
+
+def _outcome_right(meaning: str, moment: str, turn: HeardTurn, routine: Routine) -> bool:
+    """Whether the answer a person heard is what the phrase's meaning calls for, there."""
+    answer = turn.answer
+    words = (
+        " ".join(s.item.text for s in answer.sounds if isinstance(s.item, Say)) if answer else ""
+    )
+    low = words.lower()
+    counted = answer is not None and answer.count_begins(routine.hold) is not None
+    carried_on = routine.hold.carry_on in words
+    open_ = answer is not None and answer.mic_open
+    lines, stretches = routine.lines, routine.stretches
+    in_hold = moment in ("mid_hold", "final_hold")
+    answered = {
+        "yes": {
+            "resume_offer": counted,
+            "fresh_or_stop": counted,
+            # Alexa asks for the reminders permission itself: the skill says nothing yet.
+            "reminder_offer": "remind" in low or (answer is not None and not words and open_),
+            "pain_question": counted,
+            "knee_question": counted,
+            "after_routine": "week" in low or "stretched" in low,
+            "between_sides": counted,
+            "between_stretches": counted,
+            "paused": counted,
+        },
+        "no": {
+            "resume_offer": "fresh" in low,
+            "fresh_or_stop": not open_,
+            "reminder_offer": not open_,
+            "pain_question": "gentler" in low,
+            "knee_question": counted,
+            "after_routine": not open_,
+        },
+    }
+    if meaning in answered and moment in answered[meaning]:
+        return answered[meaning][moment]
+    if in_hold and meaning in {"time_left", "form_check", "remark", "where", "why", "help",
+                               "hold_length", "repeat", "fallback", "yes", "no"}:  # fmt: skip
+        return carried_on  # answered in a few words, and the count went on
+    forms = [s.form.split(",")[0] for s in stretches]
+    whys = [line for s in stretches for line in (s.why_short, *s.why)]
+    checks = {
+        "launch": counted or open_,
+        "next": counted or not open_,
+        "start": counted or open_,
+        "resume": counted,
+        "start_over": counted,
+        "redo": counted,
+        "gentler": counted or open_,
+        "skip": counted or not open_,
+        "go_back": counted or "first side" in low,
+        "go_to": counted,
+        "stretch_name": counted,
+        "pause": not counted and ("paused" in low or "take your time" in low),
+        "repeat": open_ and bool(words),
+        "pain": not counted and ("stop there" in low or "hurt" in low),
+        "knee": "padding" in low or "hurt" in low,
+        "warning": "doctor" in low and not open_,
+        "stop": not open_,
+        "done": not open_,
+        "where": "side" in low or "started" in low,
+        "time_left": "to go" in low or "side" in low or "seconds" in low,
+        "hold_length": "seconds" in low,
+        "set_hold": "seconds" in low,
+        "why": any(line in words for line in whys),
+        "help": open_ and bool(words),
+        "summary": "week" in low or "stretched" in low or "progress" in low,
+        "form_check": any(form in words for form in forms),
+        "remark": lines.remark in words or counted,
+        "reminder_set": "remind" in low,
+        "reminder_change": "remind" in low,
+        "reminder_list": "remind" in low,
+        "reminder_cancel": "remind" in low,
+        "time_answer": "remind" in low,
+        "yes": open_ or counted,
+        "no": bool(words),
+        "fallback": open_ and "didn't catch" not in low,
+    }
+    return checks[meaning]
+
+
+@cache
+def _shared_resolver(locale: str) -> UtteranceResolver:
+    return UtteranceResolver(InteractionModel.load(locale))
+
+
+@cache
+def corpus_figure(locale: str = "en-US") -> CorpusFigure:
+    """Every phrase of the corpus said at its moment, through the skill as a device plays it:
+    right when Alexa would resolve it to its meaning AND the answer heard is what that
+    meaning calls for there (a count that goes on, a stop, the pain question, ...)."""
+    from backstretch_local.corpus import (
+        leave_one_out_report,
+        load_corpus,
+        mistake,
+        resolve_phrase,
+    )
+
+    routine = load_routine(locale)
+    resolver = _shared_resolver(locale)
+    corpus = load_corpus(locale)
+    right = resolved = 0
+    wrong: list[str] = []
+    for phrase in corpus:
+        why = mistake(phrase, resolve_phrase(resolver, phrase))
+        person = Person(locale, resolver=resolver)
+        sittings = _reach(phrase.moment, phrase.text, routine.hold.start)
+        start = MONDAY_5PM
+        for cues in sittings:
+            run = person.plays(cues, start)
+            start += timedelta(minutes=10)
+        played_right = _outcome_right(phrase.meaning, phrase.moment, run.turns[-1], routine)
+        resolved += why is None
+        if why is None and played_right:
+            right += 1
+        else:
+            wrong.append(f"{phrase.moment}: {phrase.text} => {phrase.meaning} ({why or 'answer'})")
+    left_out = leave_one_out_report(resolver.model, corpus).share_right
+    return CorpusFigure(right, len(corpus), resolved, round(left_out, 3), tuple(wrong))

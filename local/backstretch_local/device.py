@@ -10,6 +10,10 @@ When the skill asks for a permission (a ``Connections.SendRequest`` directive na
 ``Connections.Response``; here the tool shows `QUESTION`, and the person's next phrase is the
 answer ("yes" allows, "no" refuses, anything else is no answer).
 
+When a response asks for a slot (``Dialog.ElicitSlot``: "What time should I remind you?"),
+the next phrase is heard as Alexa hears it then: with that slot's own samples first, and an
+answer sent as the elicited intent, with the slots its updated intent held (`Elicited`).
+
     device = Device(skill, fake_alexa, resolver)
     played = device.say("start my back stretches", now, heard=print)
 """
@@ -28,6 +32,7 @@ from backstretch_local.envelopes import (
     LOCAL_SKILL_ID,
     LOCAL_USER_ID,
     AlexaConversation,
+    elicited_slot,
     ends_session,
     reprompt_of,
     speech_of,
@@ -61,6 +66,17 @@ class PermissionRequest:
 
 
 @dataclass(frozen=True)
+class Elicited:
+    """A slot the skill asked for with ``Dialog.ElicitSlot``: the intent and slot, and the
+    slots its updated intent already holds. Alexa hears the next phrase with that slot's
+    own samples first, and sends the answer as that intent with those slots."""
+
+    intent: str
+    slot: str
+    known: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Played:
     """One turn as the device played it; no response when the phrase closed the session."""
 
@@ -81,6 +97,12 @@ class Played:
     @property
     def ends_session(self) -> bool:
         return self.response is None or ends_session(self.response)
+
+    @property
+    def eliciting(self) -> Elicited | None:
+        """The slot the response's Dialog.ElicitSlot asks for, if any (see `Elicited`)."""
+        found = elicited_slot(self.response or {})
+        return None if found is None else Elicited(*found)
 
     @property
     def screen(self) -> dict[str, Any]:
@@ -117,21 +139,27 @@ class Device:
         self.granted = set() if granted is None else granted  # permission scopes allowed
         self.session: AlexaConversation | None = None
         self.asking: PermissionRequest | None = None  # Alexa's permission question, if open
+        self.eliciting: Elicited | None = None  # the slot the last response asked for
         self._turn: threading.Thread | None = None  # the skill's turn, while it runs
 
     def resume(
-        self, session_id: str, attributes: dict[str, Any], asking: PermissionRequest | None
+        self,
+        session_id: str,
+        attributes: dict[str, Any],
+        asking: PermissionRequest | None,
+        eliciting: Elicited | None = None,
     ) -> None:
         """Take up a session held elsewhere (the simulator's page holds its own)."""
         self.session = self._open()
         self.session.session_id, self.session.attributes = session_id, dict(attributes)
         self.session.new = False
         self.asking = asking
+        self.eliciting = eliciting
 
     def say(self, text: str, now: datetime, heard: Callable[[str], None] | None = None) -> Played:
         """One turn; `heard(ssml)` is called with each progressive response as it arrives,
         in this thread, while the skill's turn goes on."""
-        utterance = self.resolver.resolve(text, in_session=self.session is not None)
+        utterance = self._heard(text)
         if self.session is not None and (
             utterance.new_session or utterance.request_type == "SessionEndedRequest"
         ):
@@ -151,9 +179,9 @@ class Device:
         request_id = envelope["request"]["requestId"]
         progressive, response = self._exchange(envelope, session, heard)
         played = Played(utterance, request_id, progressive, response, permission_request(response))
-        self.asking = played.asking
+        self.asking, self.eliciting = played.asking, played.eliciting
         if played.ends_session:
-            self.session = None
+            self.session, self.eliciting = None, None
         return played
 
     def touch(self, intent: str, now: datetime, label: str = "") -> Played:
@@ -177,11 +205,24 @@ class Device:
             self.session = None
         return played
 
+    def _heard(self, text: str) -> Utterance:
+        """What Alexa hears: while a slot is being elicited, that slot's samples first, and
+        an answer to it carries the slots the dialog already holds."""
+        asked = self.eliciting if self.session is not None else None
+        utterance = self.resolver.resolve(
+            text,
+            in_session=self.session is not None,
+            eliciting=(asked.intent, asked.slot) if asked else None,
+        )
+        if asked is not None and utterance.dialog_state == "IN_PROGRESS":
+            return utterance.with_known(asked.known)
+        return utterance
+
     def end(self, reason: str, now: datetime) -> None:
         """Alexa tells the skill the open session ended (walked away, no answer, 'exit')."""
         if self._turn is not None:  # Alexa has the skill's answer before the session ends
             self._turn.join(TURN_TIMEOUT_SECONDS)
-        session, self.session, self.asking = self.session, None, None
+        session, self.session, self.asking, self.eliciting = self.session, None, None, None
         if session is not None:
             session.now = now
             self._send(session.session_ended(reason))

@@ -11,9 +11,10 @@ there is one idea of what Alexa sends.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from backstretch.turn.session import SessionAttributes
 
@@ -22,6 +23,38 @@ LOCAL_USER_ID = "amzn1.ask.account.LOCAL-USER"
 LOCAL_DEVICE_ID = "amzn1.ask.device.LOCAL-DEVICE"
 LOCAL_API_TOKEN = "local-api-token"  # noqa: S105 - a placeholder the local fake accepts
 _ids = itertools.count(1)
+
+
+DialogState = Literal["STARTED", "IN_PROGRESS", "COMPLETED"]
+
+
+@dataclass(frozen=True)
+class SlotResolution:
+    """Entity resolution of a custom slot's value: the listed value's id and name when what
+    was said is a value or synonym of the type (ER_SUCCESS_MATCH), none when it is not
+    (ER_SUCCESS_NO_MATCH)."""
+
+    slot_type: str
+    id: str | None = None
+    name: str | None = None
+
+    def to_json(self, skill_id: str) -> dict[str, Any]:
+        authority: dict[str, Any] = {
+            "authority": f"amzn1.er-authority.echo-sdk.{skill_id}.{self.slot_type}",
+            "status": {"code": "ER_SUCCESS_MATCH" if self.id else "ER_SUCCESS_NO_MATCH"},
+        }
+        if self.id:
+            authority["values"] = [{"value": {"name": self.name or self.id, "id": self.id}}]
+        return {"resolutionsPerAuthority": [authority]}
+
+
+@dataclass(frozen=True)
+class HeardSlot:
+    """A slot as Alexa sends it: what was heard (None: declared but not filled), and for a
+    custom slot type its resolution."""
+
+    value: str | None = None
+    resolution: SlotResolution | None = None
 
 
 def timestamp(moment: datetime | None = None) -> str:
@@ -94,16 +127,31 @@ class AlexaConversation:
 
     def intent(self, name: str, **slots: str | None) -> dict[str, Any]:
         """An IntentRequest; a slot given as None was declared but not filled (no value)."""
+        return self.heard_intent(name, {key: HeardSlot(value) for key, value in slots.items()})
+
+    def heard_intent(
+        self,
+        name: str,
+        slots: Mapping[str, HeardSlot],
+        dialog_state: DialogState = "COMPLETED",
+    ) -> dict[str, Any]:
+        """An IntentRequest with its slots as Alexa fills them (custom slots resolved), and
+        where a dialog stands: STARTED for an intent of the dialog model, IN_PROGRESS for
+        the answer to the skill's Dialog.ElicitSlot."""
         intent: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}
         if slots:
-            intent["slots"] = {
-                key: {"name": key, "confirmationStatus": "NONE"}
-                | ({} if value is None else {"value": value})
-                for key, value in slots.items()
-            }
+            intent["slots"] = {key: self._slot(key, slot) for key, slot in slots.items()}
         return self.envelope(
-            {"type": "IntentRequest", "dialogState": "COMPLETED", "intent": intent}
+            {"type": "IntentRequest", "dialogState": dialog_state, "intent": intent}
         )
+
+    def _slot(self, key: str, slot: HeardSlot) -> dict[str, Any]:
+        heard: dict[str, Any] = {"name": key, "confirmationStatus": "NONE"}
+        if slot.value is not None:
+            heard["value"] = slot.value
+            if slot.resolution is not None:
+                heard["resolutions"] = slot.resolution.to_json(self.skill_id)
+        return heard
 
     def permission_answer(self, status: str, token: str) -> dict[str, Any]:
         """Alexa's answer to a voice permission request (``Connections.SendRequest`` AskFor):
@@ -131,6 +179,23 @@ class AlexaConversation:
         self.attributes = dict(response.get("sessionAttributes") or {})
         self.new = False
         return response
+
+
+def elicited_slot(response: dict[str, Any]) -> tuple[str, str, dict[str, str | None]] | None:
+    """The slot a response's ``Dialog.ElicitSlot`` asks for: (intent, slot, the values of
+    the updated intent's slots so far); None when the response asks for none."""
+    for directive in response.get("response", {}).get("directives") or ():
+        if not isinstance(directive, dict) or directive.get("type") != "Dialog.ElicitSlot":
+            continue
+        intent = directive.get("updatedIntent") or {}
+        slot, name = directive.get("slotToElicit"), intent.get("name")
+        if isinstance(slot, str) and isinstance(name, str):
+            known = {
+                str(key): held.get("value") if isinstance(held, dict) else None
+                for key, held in (intent.get("slots") or {}).items()
+            }
+            return name, slot, known
+    return None
 
 
 def speech_of(response: dict[str, Any]) -> str:

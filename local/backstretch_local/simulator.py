@@ -15,7 +15,7 @@ that moment, as "Alexa, ..." cutting in on a device.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -29,7 +29,14 @@ from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.plan import Say
 from backstretch.speech.reading import Heard, HeldPause, mark_holds, read_ssml
 from backstretch.speech.timing import words_seconds
-from backstretch_local.device import QUESTION, Device, DeviceSettings, PermissionRequest, Played
+from backstretch_local.device import (
+    QUESTION,
+    Device,
+    DeviceSettings,
+    Elicited,
+    PermissionRequest,
+    Played,
+)
 from backstretch_local.envelopes import LOCAL_SKILL_ID, timestamp
 from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.listener import Playback
@@ -124,6 +131,7 @@ class Simulator:
                 None
                 if asking is None
                 else PermissionRequest(asking["token"], frozenset(asking["scopes"])),
+                _elicited(carried["eliciting"]),
             )
             now = _stamp(now, carried)
         played = device.touch(_touch(touch), now, phrase) if touch else device.say(phrase, now)
@@ -162,6 +170,7 @@ class Simulator:
                 "asking": None
                 if asking is None
                 else {"token": asking.token, "scopes": sorted(asking.scopes)},
+                "eliciting": None if device.eliciting is None else asdict(device.eliciting),
                 "speechFrom": now.isoformat(),
                 "heardUntil": speech_ends.isoformat(),
             },
@@ -242,14 +251,34 @@ def _session(session: Any) -> dict[str, Any] | None:
         and 0 <= cut_at <= MAX_CUT_AT_SECONDS
     ):
         raise SimulatorInputError("'session.cutAt' must be seconds into the answer")
+    eliciting = session.get("eliciting")
+    if eliciting is not None and _elicited(eliciting) is None:
+        raise SimulatorInputError("'session.eliciting' must name an intent and a slot")
     return {
         "sessionId": session_id,
         "attributes": attributes,
         "asking": asking,
+        "eliciting": eliciting,
         "speechFrom": session.get("speechFrom"),
         "heardUntil": session.get("heardUntil"),
         "cutAt": cut_at,
     }
+
+
+def _elicited(value: Any) -> Elicited | None:
+    """The slot the skill asked for last turn, as the page hands it back (None: none, or not
+    one the page could have been given)."""
+    if not isinstance(value, dict):
+        return None
+    intent, slot, known = value.get("intent"), value.get("slot"), value.get("known") or {}
+    names = (intent, slot, *known)
+    if not all(isinstance(name, str) and 0 < len(name) <= MAX_INTENT_CHARS for name in names):
+        return None
+    if not all(
+        v is None or (isinstance(v, str) and len(v) <= MAX_PHRASE_CHARS) for v in known.values()
+    ):
+        return None
+    return Elicited(str(intent), str(slot), dict(known))
 
 
 def _stamp(now: datetime, carried: dict[str, Any]) -> datetime:

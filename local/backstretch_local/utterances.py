@@ -1,14 +1,30 @@
 """Typed phrases resolved the way Alexa's language understanding would, from our own model.
 
-A phrase is matched against the sample utterances (slots included) of
-``skill-package/interactionModels/custom/<locale>.json`` (the package's copy of it), then the
-built-in intents' own phrases; launch phrases ("open my back stretches", "ask my back
-stretches how did I do this week") open the skill; anything else is the fallback intent, as
-on a device.
+A phrase is matched against ``skill-package/interactionModels/custom/<locale>.json`` (the
+package's copy of it), in this order:
+
+1. **Normalised** (`spoken.normalise`): lowercase, no punctuation, no leading "Alexa".
+2. **Launch phrases** open the skill ("open my back stretches"); "ask my back stretches ..."
+   resolves the rest as said to the skill. "exit" ends the session.
+3. **While the skill elicits a slot** (the last response's ``Dialog.ElicitSlot``), that slot's
+   own samples first ("{time}", "the {stretch}"); a bare slot takes only a value its type
+   reads (a time) or lists (a stretch or a synonym). The intent then carries the new value
+   and ``dialogState: IN_PROGRESS``.
+4. **Literally**: the phrase, then the phrase without fillers (`spoken.without_fillers`: "um",
+   "please", "okay so", "could you"), against each sample, slots included, and the phrases
+   people say to the built-in intents (`BUILT_IN_PHRASES`, Alexa's own training).
+5. **The nearest sample** (`nearest.SampleIndex`: IDF-weighted word overlap with light
+   stemming, slots spotted by type), if it is near enough; otherwise the fallback intent.
+
+Built-in slot types come as Alexa gives them: AMAZON.TIME as "15:00" or "MO", AMAZON.NUMBER
+in digits. A custom slot carries what was said, resolved to its listed value's id when it is
+a value or synonym (`envelopes.SlotResolution`).
 
     >>> resolver = UtteranceResolver(InteractionModel.load("en-US"))
     >>> resolver.resolve("Make the holds twenty five seconds!", in_session=True)
     Utterance(request_type='IntentRequest', intent='SetHoldIntent', slots=(('seconds', '25'),), ...)
+    >>> resolver.resolve("um how much longer do I have", in_session=True).intent
+    'TimeLeftIntent'
 """
 
 from __future__ import annotations
@@ -16,30 +32,53 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-if TYPE_CHECKING:
-    from backstretch_local.envelopes import AlexaConversation
+from backstretch_local.envelopes import (
+    AlexaConversation,
+    DialogState,
+    HeardSlot,
+    SlotResolution,
+)
+from backstretch_local.nearest import (
+    THRESHOLD,
+    Nearest,
+    Sample,
+    SampleIndex,
+    Spotter,
+    listed_spotter,
+    parsed_spotter,
+)
+from backstretch_local.spoken import (
+    TIME_SHAPE,
+    normalise,
+    parse_number,
+    parse_time,
+    without_fillers,
+)
+
+__all__ = [
+    "BUILT_IN_PHRASES",
+    "EXIT_PHRASES",
+    "FALLBACK_INTENT",
+    "InteractionModel",
+    "Utterance",
+    "UtteranceResolver",
+    "normalise",
+    "parse_number",
+    "parse_time",
+]
 
 RequestType = Literal["LaunchRequest", "IntentRequest", "SessionEndedRequest"]
+Eliciting = tuple[str, str]  # (intent, slot) the last response's Dialog.ElicitSlot asks for
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 NUMBER_SLOT_TYPE = "AMAZON.NUMBER"
 TIME_SLOT_TYPE = "AMAZON.TIME"
-# What a time said aloud can look like, so "at 3 pm weekdays" splits after "pm".
-_TIME_SHAPE = (
-    r"(?:\d{1,2}(?::\d{2}| \d{2})?(?: ?(?:am|pm|a m|p m))?(?: in the \w+)?"
-    r"|(?:the |this )?(?:noon|midday|midnight|morning|afternoon|evening|night))"
-)
-# AMAZON.TIME's values for a part of the day said without a time.
-_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_CLOCK = re.compile(
-    r"^(?:at )?(?P<h>\d{1,2})(?::(?P<m>\d{2})| (?P<m2>\d{2}))?(?: ?(?P<ampm>am|pm|a m|p m))?"
-    r"(?: in the (?P<part>morning|afternoon|evening))?$"
-)
 UNRESOLVED_NUMBER = "?"  # what Alexa puts in a number slot it heard but could not understand
+MAX_UNLISTED_WORDS = 2  # a custom slot takes an unlisted value of at most this many words
 
 # The package's copy of skill-package/interactionModels/custom (scripts/sync_local_data.py).
 MODELS_DIRECTORY = Path(__file__).resolve().parent / "data" / "interactionModels"
@@ -51,7 +90,7 @@ _BUILT_IN = {
     "absolutely|definitely|alright|all right|sure thing|go ahead|why not|i do|please|"
     "yes i do|lets do it",
     "AMAZON.NoIntent": "no|nope|nah|no thanks|no thank you|not now|not really|i dont|no way|"
-    "not today|no i dont",
+    "not today|no i dont|maybe not",
     "AMAZON.HelpIntent": "help|help me|what can i say|what can i do|how does this work|"
     "i need help|can you help me|can you help|instructions|what do i do",
     "AMAZON.StopIntent": "stop|stop it|off|shut up|be quiet|quit|enough|thats enough|"
@@ -68,120 +107,34 @@ _BUILT_IN = {
 BUILT_IN_PHRASES: Mapping[str, tuple[str, ...]] = {
     name: tuple(phrases.split("|")) for name, phrases in _BUILT_IN.items()
 }
+# What Alexa knows is for no skill at all (its out-of-domain training, which is what its
+# fallback intent is made of): requests for other things, and chit-chat.
+_OUT_OF_DOMAIN = (
+    "whats the weather|will it rain tomorrow|what day is it|whats the date|what time is it now|"
+    "set a timer for ten minutes|set an alarm for seven|wake me up at six|play music|"
+    "play the radio|play my playlist|turn the volume up|louder|quieter|turn on the lights|"
+    "turn off the lights|tell me a story|tell me the news|whats in the news|call mom|"
+    "send a message|add milk to my shopping list|whats on my calendar|order paper towels|"
+    "how tall is the eiffel tower|who is the president|whats two plus two|good morning|"
+    "good night|hello|how are you|i love you|whats your name|are you there|"
+    "what should i have for lunch|whats the score|where are my keys|turn on the tv|"
+    "what time is it|whats the time"
+)
+OUT_OF_DOMAIN = tuple(_OUT_OF_DOMAIN.split("|"))
 # "exit" closes the skill outright: Alexa sends a SessionEndedRequest, no intent.
 EXIT_PHRASES = frozenset({"exit", "exit skill"})
 
 _LAUNCH_VERBS = "open|start|launch|begin|load|run|use|play|ask|talk to|speak to|tell"
 # Words that join the invocation name to a one-shot request: "ask X to ...", "ask X for ...".
 _JOINERS = ("to", "and", "for", "about", "if", "whether", "that")
-
-_UNITS = {
-    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000}
 _SLOT = re.compile(r"\{(\w+)\}")
-
-
-def normalise(text: str) -> str:
-    """Lowercase, apostrophes dropped, other punctuation and hyphens made spaces, whitespace
-    folded, and a leading wake word removed.
-
-    >>> normalise("  Alexa,  What's   my STREAK?! ")
-    'whats my streak'
-    >>> normalise("twenty-five")
-    'twenty five'
-    """
-    lowered = text.lower().replace("\u2019", "'").replace("'", "")
-    spaced = re.sub(r"[^\w\s]|_", " ", lowered)
-    words = spaced.split()
-    if words and words[0] == "alexa":
-        words = words[1:]
-    return " ".join(words)
-
-
-def parse_time(text: str) -> str | None:
-    """A time said aloud, as Alexa's AMAZON.TIME gives it: "15:00", or "EV" for "evening".
-
-    >>> [parse_time(t) for t in ("3 pm", "7:30", "noon", "the evening", "8 in the morning")]
-    ['15:00', '07:30', '12:00', 'EV', '08:00']
-    >>> parse_time("purple") is None
-    True
-    """
-    said = normalise(text).removeprefix("the ").replace("o'clock", "").replace("oclock", "")
-    said = " ".join(said.split())
-    if said in ("noon", "midday"):
-        return "12:00"
-    if said == "midnight":
-        return "00:00"
-    if said.removeprefix("this ") in _PARTS_OF_DAY:
-        return _PARTS_OF_DAY[said.removeprefix("this ")]
-    found = _CLOCK.match(said)
-    if found is None:
-        return None
-    hour, minute = int(found["h"]), int(found["m"] or found["m2"] or 0)
-    later = (found["ampm"] or "").replace(" ", "") == "pm" or found["part"] in (
-        "afternoon",
-        "evening",
-    )
-    if later and hour < 12:
-        hour += 12
-    if (found["ampm"] or "").replace(" ", "") == "am" and hour == 12:
-        hour = 0
-    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
-
-
-def parse_number(text: str) -> int | None:
-    """A whole number said in digits or words, as Alexa's AMAZON.NUMBER hears it.
-
-    >>> [parse_number(t) for t in ("25", "twenty five", "a hundred and five", "seven", "lots")]
-    [25, 25, 105, 7, None]
-    """
-    words = normalise(text).split()
-    if len(words) == 1 and words[0].isdigit():
-        return int(words[0])
-    if not words or words[0] == "and" or words[-1] == "and":
-        return None
-    total = current = 0
-    previous: str | None = None
-    for word in words:
-        if word == "and" and previous in _SCALES:
-            previous = word
-            continue
-        if word in _UNITS and (word not in ("a", "an") or previous is None):
-            if previous in _UNITS or (previous in _TENS and _UNITS[word] >= 10):
-                return None
-            current += _UNITS[word]
-        elif word in _TENS:
-            if previous in _UNITS or previous in _TENS:
-                return None
-            current += _TENS[word]
-        elif word in _SCALES:
-            if current == 0 and previous is None:
-                current = 1  # "hundred" alone
-            if current == 0:
-                return None
-            if _SCALES[word] == 100:
-                current *= 100
-            else:
-                total += current * _SCALES[word]
-                current = 0
-        else:
-            return None
-        previous = word
-    return total + current
 
 
 @dataclass(frozen=True)
 class SlotModel:
     name: str
     type: str
+    samples: tuple[str, ...] = ()  # heard only while the skill elicits this slot
 
 
 @dataclass(frozen=True)
@@ -190,15 +143,20 @@ class IntentModel:
     samples: tuple[str, ...]
     slots: tuple[SlotModel, ...] = ()
 
+    def slot(self, name: str) -> SlotModel | None:
+        return next((s for s in self.slots if s.name == name), None)
+
 
 @dataclass(frozen=True)
 class InteractionModel:
-    """One locale's language model: the invocation name, and the intents with their samples."""
+    """One locale's language model: the invocation name, the intents with their samples, the
+    custom slot types' values, and the intents of the dialog model."""
 
     invocation_name: str
     intents: tuple[IntentModel, ...]
-    # Each custom slot type's listed values and synonyms, as a person would say them.
-    slot_values: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Each custom slot type's values and synonyms as said (normalised) -> (id, value).
+    slot_ids: Mapping[str, Mapping[str, tuple[str | None, str]]] = field(default_factory=dict)
+    dialog_intents: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, locale: str = "en-US", directory: Path | None = None) -> InteractionModel:
@@ -211,24 +169,33 @@ class InteractionModel:
 
     @classmethod
     def from_json(cls, document: Mapping[str, Any]) -> InteractionModel:
-        language = document["interactionModel"]["languageModel"]
+        model = document["interactionModel"]
+        language = model["languageModel"]
         intents = tuple(
             IntentModel(
                 name=intent["name"],
                 samples=tuple(intent.get("samples") or ()),
-                slots=tuple(SlotModel(s["name"], s["type"]) for s in intent.get("slots") or ()),
+                slots=tuple(
+                    SlotModel(s["name"], s["type"], tuple(s.get("samples") or ()))
+                    for s in intent.get("slots") or ()
+                ),
             )
             for intent in language["intents"]
         )
-        listed = {
-            kind["name"]: frozenset(
-                normalise(said)
-                for value in kind.get("values") or ()
-                for said in (value["name"]["value"], *(value["name"].get("synonyms") or ()))
-            )
-            for kind in language.get("types") or ()
-        }
-        return cls(language["invocationName"], intents, listed)
+        ids: dict[str, dict[str, tuple[str | None, str]]] = {}
+        for kind in language.get("types") or ():
+            listed = ids.setdefault(kind["name"], {})
+            for value in kind.get("values") or ():
+                name = value["name"]["value"]
+                for said in (name, *(value["name"].get("synonyms") or ())):
+                    listed.setdefault(normalise(said), (value.get("id"), name))
+        dialog = frozenset(i["name"] for i in (model.get("dialog") or {}).get("intents") or ())
+        return cls(language["invocationName"], intents, ids, dialog)
+
+    @property
+    def slot_values(self) -> Mapping[str, frozenset[str]]:
+        """Each custom slot type's listed values and synonyms, as a person would say them."""
+        return {kind: frozenset(listed) for kind, listed in self.slot_ids.items()}
 
     def intent(self, name: str) -> IntentModel | None:
         return next((i for i in self.intents if i.name == name), None)
@@ -239,8 +206,9 @@ class Utterance:
     """What Alexa understood a phrase to be, ready to become a request envelope.
 
     ``slots`` holds every slot the intent declares, in order, with None where nothing was
-    said for it. ``one_shot`` means the phrase named the skill ("ask my back stretches ..."),
-    or was said with no session open; ``new_session`` that it opens a new session.
+    said for it; ``resolutions`` the entity resolution of each custom slot that was filled.
+    ``one_shot`` means the phrase named the skill ("ask my back stretches ..."), or was said
+    with no session open; ``new_session`` that it opens a new session.
     """
 
     request_type: RequestType
@@ -249,17 +217,30 @@ class Utterance:
     phrase: str
     new_session: bool
     one_shot: bool = False
+    resolutions: tuple[tuple[str, SlotResolution], ...] = ()
+    dialog_state: DialogState = "COMPLETED"
 
     @property
     def slot_values(self) -> dict[str, str | None]:
         return dict(self.slots)
+
+    def with_known(self, known: Mapping[str, str | None]) -> Utterance:
+        """This utterance with the slots a dialog already holds (the updated intent of the
+        Dialog.ElicitSlot it answers) where it heard nothing itself."""
+        slots = tuple((name, value or known.get(name)) for name, value in self.slots)
+        return replace(self, slots=slots)
 
     def envelope(self, session: AlexaConversation) -> dict[str, Any]:
         """The request Alexa sends for this utterance, in ``session`` (a launch or an intent;
         a SessionEndedRequest is the session's own `session_ended`)."""
         if self.request_type == "LaunchRequest":
             return session.launch()
-        return session.intent(self.intent or "", **self.slot_values)
+        resolved = dict(self.resolutions)
+        slots = {
+            name: HeardSlot(value, resolved.get(name) if value is not None else None)
+            for name, value in self.slots
+        }
+        return session.heard_intent(self.intent or "", slots, self.dialog_state)
 
 
 @dataclass(frozen=True)
@@ -267,38 +248,71 @@ class _SlotSample:
     intent: IntentModel
     pattern: re.Pattern[str]
     literal_words: int
+    elicits: str | None  # the slot whose elicitation sample this is
 
 
 class UtteranceResolver:
-    """Resolves typed phrases against one interaction model (build once, use for every turn)."""
+    """Resolves typed phrases against one interaction model (build once, use for every turn).
 
-    def __init__(self, model: InteractionModel) -> None:
+    ``without`` leaves phrases out of the samples and built-in phrases (compared
+    normalised): the corpus test's leave-one-out figure uses it to ask whether a phrase would
+    still be understood if the model did not list it. ``threshold`` is the nearness below
+    which a phrase is not understood (`nearest.THRESHOLD`).
+    """
+
+    def __init__(
+        self,
+        model: InteractionModel,
+        *,
+        without: frozenset[str] = frozenset(),
+        threshold: float = THRESHOLD,
+    ) -> None:
         self.model = model
+        self._threshold = threshold
         self._invocation = normalise(model.invocation_name)
         self._exact: dict[str, str] = {}
         self._slot_samples: list[_SlotSample] = []
+        self._elicitation: dict[Eliciting, list[_SlotSample]] = {}
+        listed: list[tuple[str, str, Mapping[str, str], str | None]] = []
         for intent in model.intents:
+            types = {slot.name: slot.type for slot in intent.slots}
             for sample in intent.samples:
+                if normalise(sample) in without:
+                    continue
+                listed.append((intent.name, sample, types, None))
                 if _SLOT.search(sample):
-                    self._slot_samples.append(_slot_sample(intent, sample))
+                    self._slot_samples.append(_slot_sample(intent, sample, None))
                 else:
                     self._exact.setdefault(normalise(sample), intent.name)
+            for slot in intent.slots:
+                for sample in slot.samples:
+                    if normalise(sample) in without:
+                        continue
+                    listed.append((intent.name, sample, types, slot.name))
+                    elicits = self._elicitation.setdefault((intent.name, slot.name), [])
+                    elicits.append(_slot_sample(intent, sample, slot.name))
         declared = {intent.name for intent in model.intents}
-        self._built_in = {
-            normalise(phrase): name
-            for name, phrases in BUILT_IN_PHRASES.items()
-            if name in declared
-            for phrase in phrases
-        }
-        verbs = _LAUNCH_VERBS  # plain words: nothing to escape
+        self._built_in: dict[str, str] = {}
+        heard_by = {**BUILT_IN_PHRASES, FALLBACK_INTENT: OUT_OF_DOMAIN}
+        for name, phrases in heard_by.items():
+            for phrase in phrases:
+                if name in declared and normalise(phrase) not in without:
+                    self._built_in.setdefault(normalise(phrase), name)
+                    listed.append((name, phrase, {}, None))
+        self._spotters = _spotters(model)
+        self._index = SampleIndex.build(listed, self._spotters)
         joiners = "|".join(_JOINERS)
         self._launch = re.compile(
-            rf"^(?:{verbs}) (?:the )?{re.escape(self._invocation)}"
+            rf"^(?:{_LAUNCH_VERBS}) (?:the )?{re.escape(self._invocation)}"
             rf"(?: (?:(?:{joiners}) )?(?P<rest>.+))?$"
         )
 
-    def resolve(self, text: str, *, in_session: bool) -> Utterance:
-        """The request Alexa would send for ``text``, with or without a session open.
+    def resolve(
+        self, text: str, *, in_session: bool, eliciting: Eliciting | None = None
+    ) -> Utterance:
+        """The request Alexa would send for ``text``, with or without a session open, and
+        while the skill elicits a slot (`eliciting`: the intent and slot of the last
+        response's Dialog.ElicitSlot) or not.
 
         With no session open, a phrase that does not name the skill is taken as said to it
         (as in "ask my back stretches ..."): this resolver serves only this skill.
@@ -310,20 +324,46 @@ class UtteranceResolver:
         if launch is not None:
             rest = launch.group("rest")
             if rest is None:
-                if in_session and (intent := self._match(phrase)) is not None:
+                if in_session and (intent := self._literally(phrase)) is not None:
                     return intent
                 return Utterance("LaunchRequest", None, (), phrase, new_session=True)
-            resolved = self._match(rest) or self._fallback(rest)
-            return _with(resolved, new_session=not in_session, one_shot=True)
-        resolved = self._match(phrase) or self._fallback(phrase)
-        return _with(resolved, new_session=not in_session, one_shot=not in_session)
+            resolved = self._understand(rest, None) or self._fallback(rest)
+            return replace(resolved, new_session=not in_session, one_shot=True)
+        heard = self._understand(phrase, eliciting if in_session else None)
+        heard = heard or self._fallback(phrase)
+        return replace(heard, new_session=not in_session, one_shot=not in_session)
 
-    def _match(self, phrase: str) -> Utterance | None:
+    def said_to_skill(self, text: str) -> str:
+        """The part of ``text`` resolved as a request: after "ask my back stretches (to)",
+        or all of it (normalised)."""
+        phrase = normalise(text)
+        launch = self._launch.match(phrase)
+        return (launch.group("rest") or "") if launch is not None else phrase
+
+    def _understand(self, phrase: str, eliciting: Eliciting | None) -> Utterance | None:
+        plain = without_fillers(phrase)
+        if not plain:
+            return None
+        forms = dict.fromkeys((phrase, plain))  # each once, as said first
+        if eliciting is not None:
+            for form in forms:
+                answer = self._match(form, self._elicitation.get(eliciting, ()))
+                if answer is not None:
+                    return replace(answer, dialog_state="IN_PROGRESS")
+        for form in forms:
+            if (literal := self._literally(form)) is not None:
+                return literal
+        return self._nearest(plain, eliciting)
+
+    def _literally(self, phrase: str) -> Utterance | None:
         name = self._exact.get(phrase) or self._built_in.get(phrase)
         if name is not None:
             return self._intent(name, {}, phrase)
+        return self._match(phrase, self._slot_samples)
+
+    def _match(self, phrase: str, samples: Sequence[_SlotSample]) -> Utterance | None:
         candidates: list[tuple[int, int, int, IntentModel, dict[str, str]]] = []
-        for sample in self._slot_samples:
+        for sample in samples:
             found = sample.pattern.match(phrase)
             if found is None:
                 continue
@@ -334,15 +374,28 @@ class UtteranceResolver:
                 if said is None:
                     continue
                 value = self._slot_value(slot, said)
+                listed = normalise(said) in self.model.slot_ids.get(slot.type, {})
                 if value is None:
-                    if sample.literal_words < 2 or slot.type != NUMBER_SLOT_TYPE:
-                        break  # "{seconds}" or "{seconds} seconds": only what fits the type
+                    if (
+                        sample.literal_words < 2
+                        or slot.type != NUMBER_SLOT_TYPE
+                        or self._spotters[slot.type](said.split())
+                    ):
+                        # "{seconds} seconds" takes only what fits the type; "can we do
+                        # twenty" has a number in it, which the nearest sample finds.
+                        break
                     value = UNRESOLVED_NUMBER
-                elif (
-                    slot.type not in self.model.slot_values
-                    or normalise(said) in (self.model.slot_values[slot.type])
-                ):
+                elif slot.type not in self.model.slot_ids or listed:
                     understood += 1  # a listed value (or a type Alexa parses) was heard
+                elif (
+                    sample.elicits is not None
+                    or len(said.split()) > MAX_UNLISTED_WORDS
+                    or self._spotters[slot.type](said.split())
+                ):
+                    # An answer to "which one?" is a listed stretch. "lower back really" is
+                    # a listed value with more words (the nearest sample finds it alone),
+                    # and "the right side again" is more likely other words than a name.
+                    break
                 else:
                     guessed += 1
                 values[slot.name] = value
@@ -354,6 +407,41 @@ class UtteranceResolver:
             return None
         *_, intent, values = max(candidates, key=lambda c: (c[0], c[1], c[2]))
         return self._intent(intent.name, values, phrase)
+
+    def _nearest(self, phrase: str, eliciting: Eliciting | None) -> Utterance | None:
+        asked = self._asked_type(eliciting)
+        has_answer = asked is not None and bool(self._spotters[asked](phrase.split()))
+
+        def among(sample: Sample) -> bool:
+            elicits = (sample.intent, sample.elicits) if sample.elicits else None
+            return elicits is None or (has_answer and elicits == eliciting)
+
+        nearest = self._index.nearest(phrase, among)
+        if nearest is None or nearest.nearness < self._threshold:
+            return None
+        return self._from_nearest(nearest, phrase, eliciting)
+
+    def _from_nearest(
+        self, nearest: Nearest, phrase: str, eliciting: Eliciting | None
+    ) -> Utterance | None:
+        intent = self.model.intent(nearest.sample.intent)
+        values: dict[str, str] = {}
+        for slot in intent.slots if intent else ():
+            said = nearest.said.get(slot.type)
+            value = None if said is None else self._slot_value(slot, said)
+            if value is not None:
+                values[slot.name] = value
+        heard = self._intent(nearest.sample.intent, values, phrase)
+        if nearest.sample.elicits is not None and eliciting is not None:
+            return replace(heard, dialog_state="IN_PROGRESS")
+        return heard
+
+    def _asked_type(self, eliciting: Eliciting | None) -> str | None:
+        if eliciting is None:
+            return None
+        intent = self.model.intent(eliciting[0])
+        slot = intent.slot(eliciting[1]) if intent else None
+        return slot.type if slot else None
 
     def _slot_value(self, slot: SlotModel, said: str) -> str | None:
         if slot.type == NUMBER_SLOT_TYPE:
@@ -367,38 +455,57 @@ class UtteranceResolver:
         intent = self.model.intent(name)
         declared: Sequence[SlotModel] = intent.slots if intent else ()
         slots = tuple((slot.name, values.get(slot.name)) for slot in declared)
-        return Utterance("IntentRequest", name, slots, phrase, new_session=False)
+        resolutions = tuple(
+            (slot.name, self._resolution(slot, values[slot.name]))
+            for slot in declared
+            if slot.name in values and slot.type in self.model.slot_ids
+        )
+        state: DialogState = "STARTED" if name in self.model.dialog_intents else "COMPLETED"
+        return Utterance(
+            "IntentRequest",
+            name,
+            slots,
+            phrase,
+            new_session=False,
+            resolutions=resolutions,
+            dialog_state=state,
+        )
+
+    def _resolution(self, slot: SlotModel, said: str) -> SlotResolution:
+        value_id, name = self.model.slot_ids[slot.type].get(normalise(said), (None, None))
+        return SlotResolution(slot.type, value_id, name if value_id else None)
 
     def _fallback(self, phrase: str) -> Utterance:
         return Utterance("IntentRequest", FALLBACK_INTENT, (), phrase, new_session=False)
 
 
-def _with(utterance: Utterance, *, new_session: bool, one_shot: bool) -> Utterance:
-    return Utterance(
-        utterance.request_type,
-        utterance.intent,
-        utterance.slots,
-        utterance.phrase,
-        new_session=new_session,
-        one_shot=one_shot,
-    )
+def _spotters(model: InteractionModel) -> Mapping[str, Spotter]:
+    """How each slot type's values are found in a phrase: numbers and times by reading
+    them, custom types by their listed values and synonyms."""
+    spotters: dict[str, Spotter] = {
+        NUMBER_SLOT_TYPE: parsed_spotter(parse_number, longest=4),
+        TIME_SLOT_TYPE: parsed_spotter(parse_time),
+    }
+    for kind, listed in model.slot_ids.items():
+        spotters[kind] = listed_spotter(listed)
+    return spotters
 
 
-def _slot_sample(intent: IntentModel, sample: str) -> _SlotSample:
+def _slot_sample(intent: IntentModel, sample: str, elicits: str | None) -> _SlotSample:
     parts: list[str] = []
     literal_words = 0
     position = 0
+    types = {slot.name: slot.type for slot in intent.slots}
     for found in _SLOT.finditer(sample):
         literal = normalise(sample[position : found.start()])
         if literal:
             parts.append(re.escape(literal))
             literal_words += len(literal.split())
-        types = {slot.name: slot.type for slot in intent.slots}
-        shape = _TIME_SHAPE if types.get(found.group(1)) == TIME_SLOT_TYPE else ".+?"
+        shape = TIME_SHAPE if types.get(found.group(1)) == TIME_SLOT_TYPE else ".+?"
         parts.append(f"(?P<{found.group(1)}>{shape})")
         position = found.end()
     tail = normalise(sample[position:])
     if tail:
         parts.append(re.escape(tail))
         literal_words += len(tail.split())
-    return _SlotSample(intent, re.compile("^" + " ".join(parts) + "$"), literal_words)
+    return _SlotSample(intent, re.compile("^" + " ".join(parts) + "$"), literal_words, elicits)

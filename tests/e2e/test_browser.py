@@ -70,6 +70,7 @@ def test_a_routine_and_a_summary_clicked_through_in_chromium(unverified_server: 
         "do that side again",
         "next",
         "next",
+        "no",  # to hearing the week: the routine is finished
         "ask my back stretches how did I do this week",
         "pause",  # pressed 8 s into a hold: a cut-in
         "stop",

@@ -9,22 +9,18 @@ import json
 import os
 import subprocess
 import sys
-import time
 import tomllib
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from backstretch_local.table import load_template
 from scripts.package_lambda import write_zip
+from tests.support.bundle import BuiltBundle, function_environment
 from tests.support.dynamodb import TABLE_NAME
-from tests.support.envelopes import SKILL_ID, AlexaConversation, speech_of
+from tests.support.envelopes import AlexaConversation, speech_of
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "package_lambda.py"
 LAMBDA = ROOT / "lambda"
 DIRECT_UPLOAD_LIMIT = 50 * 1024 * 1024  # Lambda's limit for a zip uploaded directly
 UNZIPPED_LIMIT = 250 * 1024 * 1024  # and for the unpacked function
@@ -69,65 +65,13 @@ with open(report_path, "w", encoding="utf-8") as out:
 """
 
 
-@dataclass(frozen=True)
-class BuiltBundle:
-    zip_path: Path
-    unpacked: Path
-    build_output: str
-    build_seconds: float
-
-
-@pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> BuiltBundle:
-    """The bundle, built once per session by the same command `make package` runs."""
-    work = tmp_path_factory.mktemp("bundle")
-    zip_path = work / "lambda.zip"
-    started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--out", str(zip_path), "--dir", str(work / "staging")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    seconds = time.monotonic() - started
-    assert result.returncode == 0, f"package_lambda failed:\n{result.stdout}\n{result.stderr}"
-    unpacked = work / "unpacked"
-    unpacked.mkdir()  # a clean folder, as Lambda's /var/task
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(unpacked)
-    return BuiltBundle(zip_path, unpacked, result.stdout, seconds)
-
-
 def run_in_bundle(bundle: BuiltBundle, envelopes: list[dict[str, Any]], tmp_path: Path) -> Any:
-    """Play ``envelopes`` through the bundle's lambda_handler in a fresh interpreter.
-
-    The environment is built from nothing: what Lambda and the template set, plus the test
-    session's moto server standing in for DynamoDB, and fake credentials.
-    """
+    """Play ``envelopes`` through the bundle's lambda_handler in a fresh interpreter, in the
+    function's environment (`function_environment`)."""
     envelopes_path = tmp_path / "envelopes.json"
     envelopes_path.write_text(json.dumps(envelopes), encoding="utf-8")
     report_path = tmp_path / "report.json"
-    environment = {
-        "PROGRESS_TABLE": os.environ["PROGRESS_TABLE"],
-        "DYNAMODB_ENDPOINT": os.environ["DYNAMODB_ENDPOINT"],
-        # As the template sets it: the skill makes its outbox client (SQS's data must ship).
-        "OUTBOX_QUEUE_URL": os.environ["DYNAMODB_ENDPOINT"] + "/123456789012/backstretch-outbox",
-        "SQS_ENDPOINT": os.environ["DYNAMODB_ENDPOINT"],
-        "SKILL_ID": SKILL_ID,
-        "LOG_LEVEL": "INFO",
-        "METRICS_NAMESPACE": "BackStretchCoach",
-        "SERVICE_NAME": "back-stretch-coach",
-        "AWS_LAMBDA_FUNCTION_NAME": "backstretch-test-skill",  # Lambda sets it
-        "AWS_REGION": "us-east-1",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-        "HOME": str(tmp_path),
-    }
+    environment = function_environment(tmp_path)
     arguments = [str(bundle.unpacked), str(envelopes_path), str(report_path)]
     result = subprocess.run(
         [sys.executable, "-I", "-S", "-c", RUNNER, *arguments],

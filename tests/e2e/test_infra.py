@@ -115,8 +115,18 @@ def as_list(value: str | list[str]) -> list[str]:
 # --- the tools --------------------------------------------------------------------------
 
 
-def test_cfn_lint_is_clean() -> None:
-    result = run_tool(iac_tool("cfn-lint"), TEMPLATE)
+def deployed_regions() -> list[str]:
+    """The AWS regions `ask deploy` deploys the template to (ask-resources.json)."""
+    resources = json.loads((ROOT / "ask-resources.json").read_text(encoding="utf-8"))
+    config = resources["profiles"]["default"]["skillInfrastructure"]["userConfig"]
+    overrides = config.get("regionalOverrides", {})
+    return [config["awsRegion"], *(override["awsRegion"] for override in overrides.values())]
+
+
+def test_cfn_lint_is_clean_in_every_region_the_skill_is_deployed_to() -> None:
+    regions = deployed_regions()
+    assert sorted(regions) == ["eu-west-1", "us-east-1", "us-west-2"]
+    result = run_tool(iac_tool("cfn-lint"), "--regions", *regions, "--", TEMPLATE)
     assert result.returncode == 0, f"cfn-lint:\n{result.stdout}{result.stderr}"
 
 

@@ -130,6 +130,34 @@ def test_a_missing_time_is_asked_for(person, fake_alexa_api):
     assert "on weekends at 10 AM" in confirmed
 
 
+def test_the_time_is_asked_for_with_the_dialog_model(person):
+    """ "What time?" is a Dialog.ElicitSlot: Alexa then hears the time slot's own samples
+    ("3 pm"), which no intent takes at any other moment, and sends them back as the intent
+    it names, with the days said so far."""
+    person.says("SetReminderIntent", days="weekends", time=None)
+    (elicit,) = [d for d in person.directives() if d["type"] == "Dialog.ElicitSlot"]
+    assert elicit["slotToElicit"] == "time"
+    intent = elicit["updatedIntent"]
+    assert intent["name"] == "SetReminderIntent"
+    assert intent["slots"]["days"]["value"] == "weekends"
+    assert "value" not in intent["slots"]["time"]
+    assert person.response["response"]["shouldEndSession"] is False  # a dialog stays open
+
+    person.says("ChangeReminderIntent", days=None, time=None)  # nothing to change yet
+    (elicit,) = [d for d in person.directives() if d["type"] == "Dialog.ElicitSlot"]
+    assert (elicit["updatedIntent"]["name"], elicit["slotToElicit"]) == (
+        "ChangeReminderIntent",
+        "time",
+    )
+
+
+def test_only_the_time_question_elicits_a_slot(person):
+    person.says("SetReminderIntent", days="weekends", time="10:00")  # "Shall I set that?"
+    assert person.directives() == []
+    person.says("AMAZON.YesIntent")
+    assert person.directives() == []
+
+
 def test_a_new_reminder_replaces_the_old_one(person, fake_alexa_api, store):
     heard = []
     for time_said in ("15:00", "17:30"):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
@@ -13,7 +15,8 @@ from ask_sdk_model import RequestEnvelope
 from backstretch.routine.conversation import EventKind
 from backstretch.skill.envelope import parse_envelope
 from backstretch.skill.events import event_for
-from backstretch_local.envelopes import AlexaConversation
+from backstretch_local import corpus, envelopes, nearest, spoken, utterances
+from backstretch_local.envelopes import AlexaConversation, elicited_slot
 from backstretch_local.utterances import (
     FALLBACK_INTENT,
     InteractionModel,
@@ -21,6 +24,7 @@ from backstretch_local.utterances import (
     UtteranceResolver,
     normalise,
     parse_number,
+    parse_time,
 )
 
 MODEL_FILE = Path(__file__).parents[2] / "skill-package/interactionModels/custom/en-US.json"
@@ -134,7 +138,7 @@ def test_every_sample_of_the_model_resolves_to_its_own_intent(
         ("Ow!", "PainIntent"),
         ("ouch", "PainIntent"),
         ("that's too much", "PainIntent"),
-        ("it pinches", "PainIntent"),
+        ("it pinches", "WarningSignIntent"),
         ("I feel pain", "PainIntent"),
         ("my knee hurts", "PainIntent"),
         ("my back hurts", "PainIntent"),
@@ -172,9 +176,9 @@ def test_spoken_phrases_reach_the_right_intent(
         ("hold for thirty seconds", "30"),
         ("twenty five second holds", "25"),
         ("change the hold time to twenty", "20"),
-        ("twenty", "20"),
-        ("30", "30"),
+        ("thirty seconds", "30"),
         ("make it one hundred seconds", "100"),
+        ("um could we do twenty second holds please", "20"),
     ],
 )
 def test_hold_lengths_fill_the_number_slot(
@@ -190,7 +194,26 @@ def test_a_number_alexa_cannot_understand_is_a_question_mark(resolver: Utterance
     assert (heard.intent, heard.slot_values) == ("SetHoldIntent", {"seconds": "?"})
 
 
-@pytest.mark.parametrize("said", ["sing me a song", "purple", "make the", "the holds seconds"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "sing me a song",
+        "purple",
+        "make the",
+        "ugh",
+        "hmm",
+        "um",
+        "what's the weather like",
+        "play some music",
+        "tell me a joke",
+        # A value alone is no request: only while the skill asks for it (test_dialog_*).
+        "twenty",
+        "30",
+        "3 pm",
+        "the lat stretch",
+        "weekdays",
+    ],
+)
 def test_anything_else_is_the_fallback_intent(resolver: UtteranceResolver, said: str) -> None:
     heard = in_session(resolver, said)
     assert (heard.request_type, heard.intent) == ("IntentRequest", FALLBACK_INTENT)
@@ -314,7 +337,7 @@ def test_a_model_is_read_from_any_directory(tmp_path: Path) -> None:
                     {
                         "name": "PoseIntent",
                         "slots": [{"name": "pose", "type": "POSE"}],
-                        "samples": ["do the {pose}"],
+                        "samples": ["try the {pose}"],
                     },
                     {"name": "AMAZON.YesIntent", "samples": []},
                 ],
@@ -324,9 +347,10 @@ def test_a_model_is_read_from_any_directory(tmp_path: Path) -> None:
     }
     (tmp_path / "en-GB.json").write_text(json.dumps(document))
     resolver = UtteranceResolver(InteractionModel.load("en-GB", tmp_path))
-    assert resolver.resolve("do the cat cow", in_session=True).slot_values == {"pose": "cat cow"}
-    # A custom type's slot takes what was said, listed or not, as Alexa's does.
-    assert resolver.resolve("do the dog", in_session=True).slot_values == {"pose": "dog"}
+    # A custom type's slot takes what was said, listed or not, as Alexa's does...
+    assert resolver.resolve("try the dog", in_session=True).slot_values == {"pose": "dog"}
+    # ... and a listed value said with more words is the listed value.
+    assert resolver.resolve("try the cat pose", in_session=True).slot_values == {"pose": "cat"}
     assert resolver.resolve("open desk yoga", in_session=False).request_type == "LaunchRequest"
     # Built-in intents the model does not declare are not understood.
     assert resolver.resolve("stop", in_session=True).intent == FALLBACK_INTENT
@@ -359,7 +383,11 @@ def test_a_model_is_read_from_any_directory(tmp_path: Path) -> None:
         ("change my reminder to 5 pm", "ChangeReminderIntent", {"days": None, "time": "17:00"}),
         ("when will you remind me", "ListRemindersIntent", {}),
         ("stop reminding me", "CancelReminderIntent", {}),
-        ("3 pm", "SetReminderIntent", {"days": None, "time": "15:00", "now": None}),
+        (
+            "remind me to stretch every day at seven thirty in the evening",
+            "SetReminderIntent",
+            {"days": "every day", "time": "19:30", "now": None},
+        ),
     ],
 )
 def test_reminder_phrases_reach_their_intent_with_alexas_values(
@@ -367,3 +395,199 @@ def test_reminder_phrases_reach_their_intent_with_alexas_values(
 ) -> None:
     heard = in_session(resolver, said)
     assert (heard.intent, heard.slot_values) == (intent, slots)
+
+
+# --- What people actually say (issue 16): fillers, their own words, Alexa's values ---------
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("um okay so could you repeat that please", "AMAZON.RepeatIntent"),
+        ("Alexa, uh, hang on a sec", "AMAZON.PauseIntent"),
+        ("ok I'm ready", "AMAZON.NextIntent"),
+        ("okay", "AMAZON.YesIntent"),  # a lead-in alone is what was said
+        ("how many seconds have I got left", "TimeLeftIntent"),
+        ("am I even doing this right", "FormCheckIntent"),
+        ("ooh that feels really good", "RemarkIntent"),
+        ("I've got a shooting pain down my leg", "WarningSignIntent"),
+        ("I'm feeling kind of light headed", "WarningSignIntent"),
+        ("my knees can't take kneeling", "KneeIntent"),
+        ("that doesn't feel good", "PainIntent"),  # not "that feels good"
+        ("skip the kneeling stretch", "SkipStretchIntent"),  # not "skip to" a stretch
+    ],
+)
+def test_phrases_no_sample_says_word_for_word_reach_their_intent(
+    resolver: UtteranceResolver, said: str, intent: str
+) -> None:
+    assert in_session(resolver, said).intent == intent
+
+
+def test_a_phrase_far_from_every_sample_is_the_fallback(resolver: UtteranceResolver) -> None:
+    near = resolver.resolve("how much longer do I hold this", in_session=True)
+    far = resolver.resolve("how much does a new car cost", in_session=True)
+    assert (near.intent, far.intent) == ("TimeLeftIntent", FALLBACK_INTENT)
+
+
+def test_a_stricter_threshold_understands_less(resolver: UtteranceResolver) -> None:
+    strict = UtteranceResolver(resolver.model, threshold=0.99)
+    said = "how many seconds have I got left"
+    assert (in_session(resolver, said).intent, in_session(strict, said).intent) == (
+        "TimeLeftIntent",
+        FALLBACK_INTENT,
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "time"),
+    [
+        ("three pm", "15:00"),
+        ("half past seven in the evening", "19:30"),
+        ("quarter to seven", "06:45"),
+        ("six thirty in the evening", "18:30"),
+        ("nine oclock at night", "21:00"),
+        ("midnight", "00:00"),
+        ("in the morning", "MO"),
+        ("evenings", "EV"),
+    ],
+)
+def test_a_time_arrives_as_alexa_sends_it(said: str, time: str) -> None:
+    assert parse_time(said) == time
+
+
+@pytest.mark.parametrize(
+    ("said", "slot", "value", "resolved"),
+    [
+        ("my lower back really hurts", "bodyPart", "lower back", "lower_back"),
+        ("my foot's gone numb", "bodyPart", "foot", "foot"),
+        ("skip to the lats", "stretch", "lats", "lat"),
+        ("skip to the purple one", "stretch", "purple one", None),
+    ],
+)
+def test_custom_slots_carry_what_was_said_and_its_resolution(
+    resolver: UtteranceResolver, said: str, slot: str, value: str, resolved: str | None
+) -> None:
+    heard = in_session(resolver, said)
+    envelope = heard.envelope(AlexaConversation(skill_id="amzn1.ask.skill.test"))
+    sent = envelope["request"]["intent"]["slots"][slot]
+    (authority,) = sent["resolutions"]["resolutionsPerAuthority"]
+    assert sent["value"] == value
+    slot_type = "STRETCH" if slot == "stretch" else "BODY_PART"
+    assert authority["authority"] == f"amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.{slot_type}"
+    if resolved is None:
+        assert authority["status"]["code"] == "ER_SUCCESS_NO_MATCH"
+        assert "values" not in authority
+    else:
+        assert authority["status"]["code"] == "ER_SUCCESS_MATCH"
+        assert authority["values"][0]["value"]["id"] == resolved
+
+
+def test_the_skill_reads_the_resolved_stretch_id(resolver: UtteranceResolver) -> None:
+    """ "the standing one" is no word of the stretch's name: only the resolution says lat."""
+    heard = resolver.resolve(
+        "the standing one", in_session=True, eliciting=("GoToStretchIntent", "stretch")
+    )
+    envelope = heard.envelope(AlexaConversation())
+    request = DefaultSerializer().deserialize(json.dumps(envelope), RequestEnvelope)
+    event = event_for(request, datetime.now(UTC))
+    assert (event.kind, event.stretch) == (EventKind.GO_TO, "lat")
+
+
+# --- The dialog model: a slot heard only while the skill asks for it -------------------------
+
+ASKING_TIME = ("SetReminderIntent", "time")
+ASKING_STRETCH = ("GoToStretchIntent", "stretch")
+
+
+@pytest.mark.parametrize(
+    ("said", "eliciting", "slot", "value"),
+    [
+        ("3 pm", ASKING_TIME, "time", "15:00"),
+        ("um, how about seven thirty in the morning", ASKING_TIME, "time", "07:30"),
+        ("the lat stretch", ASKING_STRETCH, "stretch", "lat stretch"),
+        ("uh the hip flexor one I guess", ASKING_STRETCH, "stretch", "hip flexor"),
+    ],
+)
+def test_an_answer_to_the_skills_question_fills_the_slot_it_asked_for(
+    resolver: UtteranceResolver,
+    said: str,
+    eliciting: tuple[str, str],
+    slot: str,
+    value: str,
+) -> None:
+    heard = resolver.resolve(said, in_session=True, eliciting=eliciting)
+    assert (heard.intent, heard.slot_values[slot], heard.dialog_state) == (
+        eliciting[0],
+        value,
+        "IN_PROGRESS",
+    )
+    # Not asked, the same words are no request at all.
+    assert resolver.resolve(said, in_session=True).intent == FALLBACK_INTENT
+
+
+@pytest.mark.parametrize(
+    ("said", "eliciting", "intent"),
+    [
+        ("never mind", ASKING_TIME, "AMAZON.CancelIntent"),
+        ("ow that hurts", ASKING_STRETCH, "PainIntent"),
+        ("the purple one", ASKING_STRETCH, FALLBACK_INTENT),  # no stretch of ours
+        ("whenever", ASKING_TIME, FALLBACK_INTENT),  # no time
+    ],
+)
+def test_while_asked_anything_else_is_heard_as_ever(
+    resolver: UtteranceResolver, said: str, eliciting: tuple[str, str], intent: str
+) -> None:
+    heard = resolver.resolve(said, in_session=True, eliciting=eliciting)
+    assert (heard.intent, heard.dialog_state) == (intent, "COMPLETED")
+
+
+def test_the_answer_carries_the_slots_the_dialog_already_holds(
+    resolver: UtteranceResolver,
+) -> None:
+    heard = resolver.resolve("7 pm", in_session=True, eliciting=ASKING_TIME)
+    known = heard.with_known({"days": "weekdays", "time": None, "now": None})
+    envelope = known.envelope(AlexaConversation())
+    assert envelope["request"]["dialogState"] == "IN_PROGRESS"
+    slots = envelope["request"]["intent"]["slots"]
+    assert (slots["days"]["value"], slots["time"]["value"]) == ("weekdays", "19:00")
+
+
+def test_an_intent_of_the_dialog_model_starts_a_dialog(resolver: UtteranceResolver) -> None:
+    asked = in_session(resolver, "remind me to stretch on weekdays")
+    other = in_session(resolver, "how did I do this week")
+    assert (asked.dialog_state, other.dialog_state) == ("STARTED", "COMPLETED")
+
+
+def test_a_response_says_which_slot_it_elicits() -> None:
+    response = {
+        "response": {
+            "directives": [
+                {
+                    "type": "Dialog.ElicitSlot",
+                    "slotToElicit": "time",
+                    "updatedIntent": {
+                        "name": "SetReminderIntent",
+                        "confirmationStatus": "NONE",
+                        "slots": {
+                            "days": {"name": "days", "value": "weekdays"},
+                            "time": {"name": "time"},
+                        },
+                    },
+                }
+            ]
+        }
+    }
+    assert elicited_slot(response) == (
+        "SetReminderIntent",
+        "time",
+        {"days": "weekdays", "time": None},
+    )
+    assert elicited_slot({"response": {"directives": []}}) is None
+
+
+@pytest.mark.parametrize("module", [spoken, nearest, utterances, corpus, envelopes])
+def test_the_examples_in_the_resolvers_docstrings_hold(module: ModuleType) -> None:
+    """The local package is outside pytest's doctest paths: its examples are run here."""
+    failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert tried > 0
+    assert failed == 0

@@ -42,7 +42,23 @@ CUSTOM_INTENTS = {
     "ChangeReminderIntent",
     "ListRemindersIntent",
     "CancelReminderIntent",
+    "TimeLeftIntent",
+    "FormCheckIntent",
+    "RemarkIntent",
+    "WarningSignIntent",
+    "KneeIntent",
 }
+# What people say while they stretch: Amazon asks for many varied samples, so these carry at
+# least MID_ROUTINE_SAMPLES each.
+MID_ROUTINE_INTENTS = CUSTOM_INTENTS - {
+    "StartRoutineIntent",
+    "WeeklySummaryIntent",
+    "SetReminderIntent",
+    "ChangeReminderIntent",
+    "ListRemindersIntent",
+    "CancelReminderIntent",
+}
+MID_ROUTINE_SAMPLES = 25
 BUILT_IN_INTENTS = {
     "AMAZON.NextIntent",
     "AMAZON.PreviousIntent",
@@ -81,6 +97,27 @@ SPOKEN_PHRASES = {
     "stop reminding me": "CancelReminderIntent",
     "cancel my stretch reminder": "CancelReminderIntent",
     "set a stretch reminder": "SetReminderIntent",
+    "hang on": "AMAZON.PauseIntent",
+    "i'm ready": "AMAZON.NextIntent",
+    "how much longer": "TimeLeftIntent",
+    "is this right": "FormCheckIntent",
+    "that feels good": "RemarkIntent",
+    "i felt a pinch": "WarningSignIntent",
+    "i can't kneel": "KneeIntent",
+}
+# Words that do not make a sample say anything by themselves: a sample of these and slots
+# only ("at {time}", "make it {time}", "{days} at {time}") would take in almost any phrase
+# with a value in it, and on a device it competes with every short phrase.
+_FUNCTION = (
+    "a about an and around at by each every for how i in is "
+    "it let's make maybe me my of on or please say the them to"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
+# The dialog model: the slots the skill asks for itself (Dialog.ElicitSlot).
+ELICITED_SLOTS = {
+    ("SetReminderIntent", "time"),
+    ("ChangeReminderIntent", "time"),
+    ("GoToStretchIntent", "stretch"),
 }
 LAUNCH_WORDS = {
     "open",
@@ -125,12 +162,37 @@ def intent(name: str) -> dict[str, Any]:
 
 def all_samples() -> list[tuple[str, str]]:
     """(intent name, sample) for every intent sample and every slot elicitation sample."""
-    pairs: list[tuple[str, str]] = []
-    for item in intents():
-        pairs.extend((item["name"], s) for s in item.get("samples", []))
-        for slot in item.get("slots", []):
-            pairs.extend((item["name"], s) for s in slot.get("samples", []))
-    return pairs
+    return intent_samples() + [(name, s) for name, _, s in slot_samples()]
+
+
+def intent_samples() -> list[tuple[str, str]]:
+    """(intent name, sample) for every intent sample: what Alexa hears at any moment."""
+    return [(item["name"], s) for item in intents() for s in item.get("samples", [])]
+
+
+def slot_samples() -> list[tuple[str, str, str]]:
+    """(intent, slot, sample) for every slot elicitation sample: heard only while the skill
+    asks for that slot."""
+    return [
+        (item["name"], slot["name"], s)
+        for item in intents()
+        for slot in item.get("slots", [])
+        for s in slot.get("samples", [])
+    ]
+
+
+def dialog() -> dict[str, Any]:
+    return _load(MODEL_PATH)["interactionModel"]["dialog"]
+
+
+def prompts() -> dict[str, Any]:
+    return {p["id"]: p for p in _load(MODEL_PATH)["interactionModel"]["prompts"]}
+
+
+def carrier_words(sample: str) -> list[str]:
+    """The words of a sample that are neither slots nor function words."""
+    words = SLOT_REFERENCE.sub(" ", sample).split()
+    return [word for word in words if word not in FUNCTION_WORDS]
 
 
 def manifest() -> dict[str, Any]:
@@ -193,12 +255,34 @@ def test_set_hold_intent_declares_a_number_slot() -> None:
     assert all("{seconds}" in s for s in intent("SetHoldIntent")["samples"])
 
 
-def test_only_hold_stretch_pain_and_reminder_intents_have_slots() -> None:
+@pytest.mark.parametrize("name", sorted(MID_ROUTINE_INTENTS))
+def test_what_people_say_mid_routine_has_many_samples(name: str) -> None:
+    assert len(intent(name)["samples"]) >= MID_ROUTINE_SAMPLES, f"{name}: too few ways to say it"
+
+
+@pytest.mark.parametrize(
+    ("name", "sample"),
+    [
+        ("AMAZON.PauseIntent", "hang on a sec"),
+        ("AMAZON.PauseIntent", "give me a minute"),
+        ("AMAZON.NextIntent", "i'm in position"),
+        ("AMAZON.NextIntent", "done what's next"),
+    ],
+)
+def test_built_in_intents_are_extended_where_people_say_more(name: str, sample: str) -> None:
+    assert sample in intent(name)["samples"]
+
+
+def test_only_hold_stretch_body_and_reminder_intents_have_slots() -> None:
     with_slots = {i["name"] for i in intents() if i.get("slots")}
     assert with_slots == {
         "SetHoldIntent",
         "GoToStretchIntent",
+        "WhyIntent",
         "PainIntent",
+        "WarningSignIntent",
+        "FormCheckIntent",
+        "RemarkIntent",
         "SetReminderIntent",
         "ChangeReminderIntent",
     }
@@ -237,13 +321,68 @@ def test_samples_are_lowercase_without_punctuation() -> None:
 def test_samples_are_unique_across_intents() -> None:
     seen: dict[str, str] = {}
     clashes = []
-    for name, sample in all_samples():
+    for name, sample in intent_samples():
         key = _normalise(sample)
         if key in seen:
             clashes.append((sample, seen[key], name))
         seen.setdefault(key, name)
     assert seen, "the model has no samples at all"
     assert not clashes, f"samples used more than once (sample, first intent, second): {clashes}"
+
+
+def test_slot_samples_are_unique_within_their_slot_and_never_an_intent_sample() -> None:
+    """The same answer may fill the time of two intents ("{time}"), never twice one slot."""
+    said = {_normalise(sample) for _, sample in intent_samples()}
+    per_slot = [(name, slot, _normalise(sample)) for name, slot, sample in slot_samples()]
+    assert per_slot, "no slot elicitation samples at all"
+    assert len(per_slot) == len(set(per_slot)), "a slot sample is listed twice"
+    assert not [entry for entry in per_slot if entry[2] in said]
+
+
+def test_no_intent_sample_is_made_only_of_slots() -> None:
+    """No catch-alls: "{time}", "at {time}" or "{days} at {time}" as an intent sample takes
+    any phrase with a value in it, mid-stretch included. Bare slots belong to the slot's
+    elicitation samples, which Alexa hears only while the skill asks for that slot."""
+    with_slots = [(name, s) for name, s in intent_samples() if SLOT_REFERENCE.search(s)]
+    assert with_slots, "no sample with a slot at all"
+    slot_only = [(name, s) for name, s in with_slots if not carrier_words(s)]
+    assert slot_only == [], f"samples with no word of their own: {slot_only}"
+
+
+def test_the_dialog_model_collects_a_reminder_time_and_a_stretch() -> None:
+    model = dialog()
+    assert model["delegationStrategy"] == "SKILL_RESPONSE", "the skill asks, not Alexa"
+    elicited = set()
+    for item in model["intents"]:
+        assert item.get("delegationStrategy", "SKILL_RESPONSE") == "SKILL_RESPONSE"
+        declared = {s["name"]: s for s in intent(item["name"]).get("slots", [])}
+        for slot in item["slots"]:
+            elicited.add((item["name"], slot["name"]))
+            assert slot["type"] == declared[slot["name"]]["type"]
+            assert slot["prompts"]["elicitation"] in prompts(), slot
+            assert declared[slot["name"]].get("samples"), f"{slot['name']}: nothing to hear"
+    assert elicited == ELICITED_SLOTS
+
+
+def test_every_prompt_is_used_and_speaks() -> None:
+    used = {s["prompts"]["elicitation"] for i in dialog()["intents"] for s in i["slots"]}
+    assert set(prompts()) == used
+    for prompt in prompts().values():
+        assert prompt["variations"], prompt["id"]
+        assert all(v["type"] == "PlainText" and v["value"] for v in prompt["variations"])
+
+
+@pytest.mark.parametrize("type_name", ["STRETCH", "BODY_PART", "STRETCH_DAYS"])
+def test_custom_values_have_ids_and_synonyms(type_name: str) -> None:
+    (declared,) = [t for t in language_model()["types"] if t["name"] == type_name]
+    ids = [value.get("id") for value in declared["values"]]
+    assert all(ids) and len(ids) == len(set(ids)), f"{type_name}: every value needs its own id"
+    assert any(value["name"].get("synonyms") for value in declared["values"])
+
+
+def test_the_stretch_slot_resolves_to_the_routines_stretch_ids() -> None:
+    (stretch,) = [t for t in language_model()["types"] if t["name"] == "STRETCH"]
+    assert {value["id"] for value in stretch["values"]} == {"kneeling_hip_flexor", "lat"}
 
 
 def test_slot_references_are_declared_slots_of_their_intent() -> None:

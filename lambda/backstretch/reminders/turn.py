@@ -19,7 +19,7 @@ from backstretch.budget import TurnBudget
 from backstretch.progress.changes import with_zone
 from backstretch.progress.errors import ProgressUnavailable
 from backstretch.progress.model import Profile, StretchReminder
-from backstretch.reminders.dialog import Action, Decision, Pending, ReminderAsk, decide
+from backstretch.reminders.dialog import Action, Decision, Pending, ReminderAsk, Step, decide
 from backstretch.reminders.lines import ReminderLines, reminder_lines
 from backstretch.reminders.schedule import ReminderSchedule
 from backstretch.turn.context import TurnClock, TurnServices
@@ -43,6 +43,13 @@ class ReminderReply:
     consent_card: bool = False  # send the card that lets the person allow reminders
     outcome: str = "reminder_answered"
     storage_errors: int = 0
+
+    @property
+    def elicits(self) -> str | None:
+        """The slot the question asks for, collected with the dialog model (its slot samples
+        are heard only while it is asked): "time" for "What time should I remind you?"."""
+        waiting = self.pending
+        return "time" if waiting is not None and waiting.step is Step.TIME else None
 
 
 def take_reminder_turn(

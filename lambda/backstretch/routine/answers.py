@@ -323,8 +323,8 @@ def pain_asked_again(m: Moment) -> Turn:
     reprompt = say(lines.pain_reprompt)
     if m.kind is EventKind.HELP:
         plan = reprompt + say(lines.help_summary, lines.help_safety)
-    else:
-        plan = say(lines.no_answer if m.kind is EventKind.NO else lines.didnt_catch) + reprompt
+    else:  # not understood: the question again is the one short sentence that fits
+        plan = say(lines.no_answer if m.kind is EventKind.NO else "") + reprompt
     return Turn(asking, plan, reprompt, False, Outcome.ANSWERED)
 
 
@@ -352,8 +352,9 @@ def offer_help(m: Moment) -> Turn:
 
 
 def offer_not_caught(m: Moment) -> Turn:
+    """Not understood with an offer pending: the offer's question again, in one sentence."""
     reprompt = _offer_reprompt(m.state, m.routine)
-    plan = say(m.lines.didnt_catch, reprompt)
+    plan = say(reprompt)
     return Turn(m.with_(topic=Topic.QUESTION).state, plan, say(reprompt), False, Outcome.ANSWERED)
 
 

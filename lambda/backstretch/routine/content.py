@@ -132,7 +132,6 @@ class Lines:
     hold_out_of_range: str
     hold_missing: str
     help_reprompt: str
-    didnt_catch: str
     why_reprompt: str
     no_answer: str
     error: str

@@ -81,19 +81,22 @@ def _stretch(request: IntentRequest, routine: Routine) -> str | None:
 
 
 def _body_part(request: IntentRequest) -> str | None:
-    """The part's id as Alexa resolved it (the same in every language: "knee", "lower_back"),
-    else the part as said; "knee" for any knee; None when none was named."""
+    """The part a `bodyPart` slot names: Alexa's resolved id ("left knee" and "kneecap" are
+    the knee), else "knee" for "my knees", else the part as said; None when none was named."""
     slot = _slot(request, "bodyPart")
     if slot is None:
         return None
-    said = _resolved_id(slot) or (slot.value or "").lower().strip()
+    resolved = _resolved_id(slot)
+    if resolved is not None:
+        return resolved
+    said = (slot.value or "").lower().strip()
     if not said:
         return None
     return "knee" if said.startswith("knee") else said
 
 
 def _resolved_id(slot: Slot) -> str | None:
-    """The id Alexa resolved a slot's value to, from the model's values (None if none)."""
+    """The id of the value Alexa resolved a custom slot to (ER_SUCCESS_MATCH), if any."""
     for authority in getattr(slot.resolutions, "resolutions_per_authority", None) or ():
         for match in authority.values or ():
             if match.value is not None and match.value.id:

@@ -28,7 +28,7 @@ from backstretch.skill.touch import USER_EVENT, as_spoken
 from backstretch.skill.turn_record import log_turn, turn_record
 from backstretch.speech.plan import say
 from backstretch.speech.ssml import render
-from backstretch.turn.context import TURN_DEADLINE_SECONDS, TurnServices
+from backstretch.turn.context import TurnServices, turn_deadline
 from backstretch.turn.request import TurnRequest
 from backstretch.turn.session import SessionAttributes
 
@@ -56,7 +56,7 @@ class ConversationHandler(AbstractRequestHandler):
         )
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        request = read_request(handler_input.request_envelope)
+        request = read_request(handler_input.request_envelope, handler_input.context)
         routine = load_routine(request.locale)
         state = CoachState.from_attributes(request.attributes.coach, routine)
         event = event_for(as_spoken(handler_input.request_envelope), request.now, routine)
@@ -122,14 +122,15 @@ class SkillDisabledHandler(AbstractRequestHandler):
         return bool(is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        user_id = read_request(handler_input.request_envelope).user_id
+        request = read_request(handler_input.request_envelope, handler_input.context)
+        user_id = request.user_id
         record = turn_record(handler_input)
         if not user_id:
             record.outcome = "no_user"
             return handler_input.response_builder.response
         try:
             removed = self._runner.call(
-                TURN_DEADLINE_SECONDS, lambda: self._store.delete_user(user_id)
+                turn_deadline(request.time_left), lambda: self._store.delete_user(user_id)
             )
         except (ProgressUnavailable, DeadlinePassed) as exc:
             logger.warning(

@@ -14,7 +14,8 @@ from xml.sax.saxutils import escape
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model import Intent, IntentConfirmationStatus, IntentRequest, Response, Slot
+from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.interfaces.connections import ConnectionsResponse, SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard, SsmlOutputSpeech
 
@@ -36,6 +37,8 @@ REMINDER_INTENTS = {
     "CancelReminderIntent": "cancel",
 }
 _ANSWERS = {"AMAZON.YesIntent": "yes", "AMAZON.NoIntent": "no"}
+# The reminder intents whose time the dialog model elicits (skill-package's dialog.intents).
+_ELICITED = frozenset({"SetReminderIntent", "ChangeReminderIntent"})
 
 
 class ReminderHandler(AbstractRequestHandler):
@@ -63,7 +66,7 @@ class ReminderHandler(AbstractRequestHandler):
         from backstretch.reminders.turn import REMINDERS_SCOPE, take_reminder_turn
 
         envelope = handler_input.request_envelope
-        request = read_request(envelope)
+        request = read_request(envelope, handler_input.context)
         carried = request.attributes
         pending = Pending.from_attribute(carried.reminder)
         reply = take_reminder_turn(request, _asked(envelope.request), pending, self._services)
@@ -92,6 +95,10 @@ class ReminderHandler(AbstractRequestHandler):
         if reply.reprompt:
             builder.ask(speak([escape(reply.reprompt)]))
         builder.set_should_end_session(reply.reprompt is None)
+        days = reply.pending.days if reply.pending is not None else None
+        elicit = _elicit(envelope.request, reply.elicits, days)
+        if elicit is not None and reply.reprompt:
+            builder.add_directive(elicit)  # a dialog directive keeps the session open
         return builder.response
 
 
@@ -111,6 +118,29 @@ def _asked(request: Any) -> ReminderAsk:
 
     ask = Ask(REMINDER_INTENTS.get(name) or _ANSWERS[name])
     return ReminderAsk(ask, days=slot("days"), time=slot("time"), at_this_time=bool(slot("now")))
+
+
+def _elicit(request: Any, slot: str | None, days: str | None) -> ElicitSlotDirective | None:
+    """``Dialog.ElicitSlot`` for the slot the reminder question asks for: Alexa then hears
+    that slot's own samples ("3 pm", "at 7 in the morning"), which no intent takes as a
+    request at any other moment. Only an IntentRequest of an intent in the dialog model can
+    carry it; the updated intent holds the slots known so far (the days)."""
+    if slot is None or not isinstance(request, IntentRequest) or request.intent is None:
+        return None
+    name = request.intent.name or ""
+    if name not in _ELICITED:
+        return None
+    said = request.intent.slots or {}
+    slots = {
+        key: Slot(name=key, value=None if key == slot else held.value)
+        for key, held in said.items()
+        if held is not None
+    }
+    if days and not (slots.get("days") and slots["days"].value):
+        slots["days"] = Slot(name="days", value=days)
+    slots.setdefault(slot, Slot(name=slot))
+    updated = Intent(name=name, confirmation_status=IntentConfirmationStatus.NONE, slots=slots)
+    return ElicitSlotDirective(updated_intent=updated, slot_to_elicit=slot)
 
 
 def _ask_for_permission(token: str) -> SendRequestDirective:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import math
 from datetime import UTC, datetime
+from typing import Any
 
 from ask_sdk_model import (
     IntentRequest,
@@ -21,8 +23,9 @@ PLAUSIBLE_YEARS = (2000, 2200)
 logger = logging.getLogger(__name__)
 
 
-def read_request(envelope: RequestEnvelope) -> TurnRequest:
-    """Every fact a turn uses, from one envelope; missing parts become None or defaults."""
+def read_request(envelope: RequestEnvelope, lambda_context: Any = None) -> TurnRequest:
+    """Every fact a turn uses, from one envelope (and the time Lambda's context says the
+    invocation has left); missing parts become None or defaults."""
     request = envelope.request
     session = envelope.session
     system = envelope.context.system if envelope.context else None
@@ -44,7 +47,28 @@ def read_request(envelope: RequestEnvelope) -> TurnRequest:
         progressive_allowed=isinstance(request, LaunchRequest | IntentRequest),
         session_ended=isinstance(request, SessionEndedRequest),
         permissions=_granted_scopes(user),
+        time_left=time_left(lambda_context),
     )
+
+
+def time_left(lambda_context: Any) -> float | None:
+    """Seconds before Lambda ends the invocation (`get_remaining_time_in_millis`, from the
+    runtime's `Lambda-Runtime-Deadline-Ms`), or None where nothing gives a deadline.
+
+    >>> class Invocation:
+    ...     def get_remaining_time_in_millis(self) -> int:
+    ...         return 2500
+    >>> time_left(Invocation()), time_left(None)
+    (2.5, None)
+    """
+    remaining = getattr(lambda_context, "get_remaining_time_in_millis", None)
+    if not callable(remaining):
+        return None
+    try:
+        millis = float(remaining())
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, millis / 1000) if math.isfinite(millis) else None
 
 
 def _request_time(stamp: datetime | None) -> datetime:

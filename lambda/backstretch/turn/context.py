@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from backstretch.alexa_api.port import AlexaApi
@@ -16,12 +17,34 @@ from backstretch.turn.zone import PersonZone
 # Alexa waits ~8 s for the whole answer and the function's timeout is 7 s: every outbound
 # call must be able to end, even failing slowly, by then.
 TURN_DEADLINE_SECONDS = 6.5
+# What a turn keeps, of the time Lambda gives its invocation, to build and return the answer
+# after its last outbound call: the template's 7 s timeout less the deadline above.
+ANSWER_ROOM_SECONDS = 0.5
 # What the turn keeps for storage beside a write's worst case: a healthy read (the profile,
 # before the write) takes tens of milliseconds.
 STORAGE_READ_ROOM_SECONDS = 0.5
 
 
-def alexa_api_allowance(services: TurnServices) -> float:
+def turn_deadline(time_left: float | None) -> float:
+    """Seconds a turn's outbound calls may take: the constant, shortened to what the
+    invocation has left less the room to answer, when Lambda says how much that is (an
+    invocation that waited, or a function given a shorter timeout, has less than 7 s).
+
+    >>> turn_deadline(None)  # nothing gives a deadline: the local endpoint, a test
+    6.5
+    >>> turn_deadline(7.0)
+    6.5
+    >>> turn_deadline(2.0)
+    1.5
+    >>> turn_deadline(0.2)
+    0.0
+    """
+    if time_left is None or not math.isfinite(time_left):
+        return TURN_DEADLINE_SECONDS
+    return max(0.0, min(TURN_DEADLINE_SECONDS, time_left - ANSWER_ROOM_SECONDS))
+
+
+def alexa_api_allowance(services: TurnServices, deadline: float = TURN_DEADLINE_SECONDS) -> float:
     """Seconds Alexa's APIs may take of a turn: their own allowance, but never the time the
     turn's write needs. The hold's delivery and the Settings API run before the write, so a
     dripping Alexa API would otherwise leave the write no time to start.
@@ -34,11 +57,13 @@ def alexa_api_allowance(services: TurnServices) -> float:
     >>> store.worst_call_seconds = 3.5
     >>> alexa_api_allowance(TurnServices(store, HttpsAlexaApi()))
     2.5
+    >>> alexa_api_allowance(TurnServices(store, HttpsAlexaApi()), deadline=5.0)
+    1.0
     """
     kept = services.store.worst_call_seconds + STORAGE_READ_ROOM_SECONDS
-    if kept >= TURN_DEADLINE_SECONDS:
+    if kept >= deadline:
         return services.alexa_api_seconds  # no write could start anyway: keep nothing for it
-    return min(services.alexa_api_seconds, TURN_DEADLINE_SECONDS - kept)
+    return min(services.alexa_api_seconds, deadline - kept)
 
 
 @dataclass(frozen=True)
@@ -57,8 +82,9 @@ class TurnServices:
 @dataclass(frozen=True)
 class TurnClock:
     """One turn's access to the outside, all under one budget that starts with the turn:
-    storage up to the turn's deadline, Alexa's APIs within their allowance, which ends early
-    enough for the turn's write to start."""
+    storage up to the turn's deadline (`turn_deadline`: the invocation's own, when Lambda
+    gives one), Alexa's APIs within their allowance, which ends early enough for the turn's
+    write to start."""
 
     storage: TurnStorage
     zone: PersonZone
@@ -66,8 +92,9 @@ class TurnClock:
 
     @classmethod
     def start(cls, request: TurnRequest, services: TurnServices) -> TurnClock:
-        budget = TurnBudget(TURN_DEADLINE_SECONDS)
-        alexa_budget = budget.within(alexa_api_allowance(services))
+        deadline = turn_deadline(request.time_left)
+        budget = TurnBudget(deadline)
+        alexa_budget = budget.within(alexa_api_allowance(services, deadline))
         storage = TurnStorage(
             services.store, request.user_id, budget, services.runner, services.outbox
         )

@@ -34,6 +34,9 @@ class TurnRequest:
     progressive_allowed: bool = False
     session_ended: bool = False  # a SessionEndedRequest: Alexa takes no speech back
     permissions: frozenset[str] = frozenset()  # the permission scopes the person granted
+    # Seconds the invocation had left when the request was read (Lambda's deadline); None
+    # where nothing gives one (the local endpoint).
+    time_left: float | None = None
 
     @property
     def can_speak_early(self) -> bool:
