@@ -50,7 +50,7 @@ def test_the_answer_to_what_time_is_the_reminder_intent_with_its_days(device: De
         "IN_PROGRESS",
     )
     assert answered.utterance.slot_values["days"] == "on weekends"
-    assert "at weekends at 10 AM. Shall I set that?" in answered.speech
+    assert "on weekends at 10 AM. Shall I set that?" in answered.speech  # en-US; en-GB: at
     assert device.eliciting is None  # "Shall I set that?" asks for no slot
 
 
