@@ -72,7 +72,7 @@ def _stretch(request: IntentRequest, routine: Routine) -> str | None:
     slot = _slot(request, "stretch")
     if slot is None:
         return None
-    resolved = _resolved_id(slot)
+    resolved = resolved_id(slot)
     if resolved is not None:
         return resolved
     words = (slot.value or "").lower().split()
@@ -86,7 +86,7 @@ def _body_part(request: IntentRequest) -> str | None:
     slot = _slot(request, "bodyPart")
     if slot is None:
         return None
-    resolved = _resolved_id(slot)
+    resolved = resolved_id(slot)
     if resolved is not None:
         return resolved
     said = (slot.value or "").lower().strip()
@@ -95,8 +95,9 @@ def _body_part(request: IntentRequest) -> str | None:
     return "knee" if said.startswith("knee") else said
 
 
-def _resolved_id(slot: Slot) -> str | None:
-    """The id of the value Alexa resolved a custom slot to (ER_SUCCESS_MATCH), if any."""
+def resolved_id(slot: Slot) -> str | None:
+    """The id of the value Alexa resolved a custom slot to (ER_SUCCESS_MATCH), if any: how the
+    code reads a slot in every language ("lunes a viernes" and "weekdays" are `weekdays`)."""
     for authority in getattr(slot.resolutions, "resolutions_per_authority", None) or ():
         for match in authority.values or ():
             if match.value is not None and match.value.id:

@@ -21,6 +21,7 @@ from ask_sdk_model.ui import AskForPermissionsConsentCard, SsmlOutputSpeech
 
 from backstretch.routine.content import load_routine
 from backstretch.routine.state import CoachState
+from backstretch.skill.events import resolved_id
 from backstretch.skill.request import read_request
 from backstretch.skill.turn_record import turn_record
 from backstretch.speech.ssml import speak
@@ -113,7 +114,10 @@ def _asked(request: Any) -> ReminderAsk:
     slots = request.intent.slots or {}
 
     def slot(key: str) -> str | None:
-        value = slots[key].value if key in slots and slots[key] is not None else None
+        """The slot's resolved id when Alexa resolved it (days in any language), else what
+        was said."""
+        held = slots.get(key)
+        value = (resolved_id(held) or held.value) if held is not None else None
         return value if isinstance(value, str) and value.strip() else None
 
     ask = Ask(REMINDER_INTENTS.get(name) or _ANSWERS[name])
