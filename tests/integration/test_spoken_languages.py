@@ -13,8 +13,8 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.reading import read_ssml
 from backstretch_local.fake_alexa import FakeAlexa
-from tests.support.spoken_week import ENGLISH, Person, a_week
-from tests.support.spoken_words import SAYS, WEEK_SAYS, Says, WeekSays
+from tests.support.spoken_week import Person, a_week
+from tests.support.spoken_words import ENGLISH, SAYS, WEEK_SAYS, Says, WeekSays
 
 
 @pytest.fixture(params=list(WEEK_SAYS))

@@ -17,12 +17,6 @@ from tests.support.envelopes import AlexaConversation, speech_of
 
 MONDAY_EVENING_UTC = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
 REMINDERS = "alexa::alerts:reminders:skill:readwrite"
-# Words that would give English away in another language's answer (none of these
-# languages has them).
-ENGLISH = re.compile(
-    r"\b(the|you|your|and|say|seconds?|minutes?|days?|today|stretch|hurts|next|please|sorry)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,15 @@ visit: one table, so every locale is held to the same conversation in its own wo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+
+# Words that would give English away in another language's answer (none of these
+# languages has them).
+ENGLISH = re.compile(
+    r"\b(the|you|your|and|say|seconds?|minutes?|days?|today|stretch|hurts|next|please|sorry)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -168,7 +176,8 @@ WEEK_SAYS = {
             "Diese Woche hast du an 2 Tagen gedehnt: Montag und gestern.",
             "Du hast eine komplette Runde geschafft und 3 Minuten lang gedehnt.",
         ),
-        reminder_asked="Ich erinnere dich jeden Tag um 15 Uhr ans Dehnen. Soll ich das so einstellen?",
+        reminder_asked="Ich erinnere dich jeden Tag um 15 Uhr ans Dehnen. "
+        "Soll ich das so einstellen?",
         reminder_set="Erledigt. Ich erinnere dich jeden Tag um 15 Uhr ans Dehnen.",
         reminder_text="Zeit für deine Rückendehnung. Sag: Alexa, starte meine Rückendehnung.",
     ),

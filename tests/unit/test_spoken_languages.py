@@ -12,12 +12,11 @@ import pytest
 from backstretch.progress.model import WeeklySummary
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import EventKind, Outcome, Recalled, Turn
+from backstretch.routine.state import Question
 from backstretch.speech.plan import HoldCount, SpeechPlan
 from backstretch.speech.reading import read_ssml
 from backstretch.speech.ssml import render
-from backstretch.routine.state import Question
-from tests.support.spoken_week import ENGLISH
-from tests.support.spoken_words import SAYS, Says
+from tests.support.spoken_words import ENGLISH, SAYS, Says
 from tests.unit.test_conversation import Person, words
 
 K = EventKind
