@@ -1,0 +1,216 @@
+"""A person's week with the skill in their own language, played through it end to end
+(envelopes in their locale in, every progressive response and full response out): the
+integration tier reads what they heard; the end-to-end tier hands every SSML string to
+ssml-check-core. One table of what each locale's person says; the week is the same."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from backstretch.skill.service import BackStretchSkill
+from backstretch_local.envelopes import reprompt_of
+from backstretch_local.fake_alexa import FakeAlexa
+from tests.support.envelopes import AlexaConversation, speech_of
+
+MONDAY_EVENING_UTC = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+REMINDERS = "alexa::alerts:reminders:skill:readwrite"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """What a person in one locale says, and where they live: the same week for each."""
+
+    locale: str
+    time_zone: str
+    launch: str
+    open_again: str
+    next: str
+    no: str
+    knee: str  # "my knee hurts", with the knee as said
+    knee_said: str
+    skip: str
+    dizzy: str
+    week: str
+    remind: str  # "remind me to stretch at 3 PM"
+    yes: str
+
+
+SPEAKERS = {
+    speaker.locale: speaker
+    for speaker in (
+        Speaker(
+            "de-DE",
+            "Europe/Berlin",
+            "Alexa, starte meine Rückendehnung",
+            "Alexa, öffne meine Rückendehnung",
+            "weiter",
+            "nein",
+            "mein Knie tut weh",
+            "knie",
+            "überspringen",
+            "mir ist schwindelig",
+            "Alexa, frag meine Rückendehnung, wie meine Woche war",
+            "erinnere mich um 15 Uhr ans Dehnen",
+            "ja",
+        ),
+        Speaker(
+            "es-ES",
+            "Europe/Madrid",
+            "Alexa, abre mis estiramientos de espalda",
+            "Alexa, abre mis estiramientos de espalda",
+            "siguiente",
+            "no",
+            "me duele la rodilla",
+            "rodilla",
+            "saltar",
+            "estoy mareado",
+            "Alexa, pregúntale a mis estiramientos de espalda cómo va mi semana",
+            "recuérdame estirar a las 15:00",
+            "sí",
+        ),
+        Speaker(
+            "es-MX",
+            "America/Mexico_City",
+            "Alexa, abre mis estiramientos de espalda",
+            "Alexa, inicia mis estiramientos de espalda",
+            "siguiente",
+            "no",
+            "me duele la rodilla",
+            "rodilla",
+            "sáltate este",
+            "me estoy mareando",
+            "Alexa, pregúntale a mis estiramientos de espalda cómo va mi semana",
+            "recuérdame estirar a las 3 de la tarde",
+            "sí",
+        ),
+        Speaker(
+            "es-US",
+            "America/Los_Angeles",
+            "Alexa, abre mis estiramientos de espalda",
+            "Alexa, abre mis estiramientos de espalda",
+            "listo",
+            "no gracias",
+            "me duele la rodilla",
+            "rodilla",
+            "saltar",
+            "me siento mareada",
+            "Alexa, pregúntale a mis estiramientos de espalda cómo va mi semana",
+            "recuérdame estirar a las 3 de la tarde",
+            "claro",
+        ),
+    )
+}
+
+
+@dataclass
+class Heard:
+    """One utterance's answer: the progressive responses, then the full response."""
+
+    said: str
+    progressive: list[str]
+    response: dict[str, Any]
+
+    @property
+    def ssml(self) -> list[str]:
+        """Every SSML document of the turn: progressive, full, reprompt."""
+        full = self.response.get("response", {})
+        documents = [*self.progressive]
+        if "outputSpeech" in full:
+            documents.append(full["outputSpeech"]["ssml"])
+        if "reprompt" in full:
+            documents.append(full["reprompt"]["outputSpeech"]["ssml"])
+        return documents
+
+    @property
+    def words(self) -> str:
+        """What the person hears, tags and breaks left out."""
+        spoken = " ".join([*self.progressive, speech_of(self.response)])
+        return " ".join(re.sub(r"<[^>]+>", " ", spoken).split())
+
+    @property
+    def reprompt(self) -> str:
+        return reprompt_of(self.response)
+
+
+@dataclass
+class Person:
+    """A person speaking their own language to their Echo, reminders allowed."""
+
+    skill: BackStretchSkill
+    fake: FakeAlexa
+    locale: str
+    alexa: AlexaConversation = field(default_factory=AlexaConversation)
+    heard: list[Heard] = field(default_factory=list)
+
+    def session(self, now: datetime) -> None:
+        self.alexa = AlexaConversation(
+            locale=self.locale, api_endpoint=self.fake.api_endpoint, now=now, granted={REMINDERS}
+        )
+
+    def says(
+        self,
+        said: str,
+        intent: str | None = None,
+        resolved: dict[str, str] | None = None,
+        **slots: str,
+    ) -> Heard:
+        """`said`: what the person says, for the record; `intent`: what it resolves to (None:
+        the launch phrase), with its `slots` as said and, in `resolved`, the ids Alexa matched
+        them to in the model's values. Each request comes once the last answer was heard out."""
+        envelope = self.alexa.launch() if intent is None else self.alexa.intent(intent, **slots)
+        for name, value_id in (resolved or {}).items():
+            envelope["request"]["intent"]["slots"][name]["resolutions"] = _resolution(value_id)
+        before = len(self.fake.speech_texts())
+        response = self.alexa.carry(self.skill.handle_payload(envelope))
+        turn = Heard(said, self.fake.speech_texts()[before:], response)
+        self.heard.append(turn)
+        if self.alexa.now is not None:
+            self.alexa.now += timedelta(seconds=_heard_seconds(turn) + 2)
+        return turn
+
+
+def _resolution(value_id: str) -> dict[str, Any]:
+    """A slot value matched to one of the model's values, as Alexa sends it."""
+    authority = "amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.BODY_PART"
+    return {
+        "resolutionsPerAuthority": [
+            {
+                "authority": authority,
+                "status": {"code": "ER_SUCCESS_MATCH"},
+                "values": [{"value": {"name": value_id, "id": value_id}}],
+            }
+        ]
+    }
+
+
+def _heard_seconds(turn: Heard) -> float:
+    ssml = " ".join(turn.ssml[:-1] if turn.reprompt else turn.ssml)
+    silence = sum(int(ms) for ms in re.findall(r'<break time="(\d+)ms"/>', ssml)) / 1000
+    return silence + len(re.sub(r"<[^>]+>", " ", ssml).split()) / 2.5
+
+
+def a_week(skill: BackStretchSkill, fake: FakeAlexa, locale: str) -> Person:
+    """Monday: a whole routine, the week declined. Tuesday: pain in the knee, then a warning
+    sign. Wednesday: how did my week go? Then a reminder at 3 PM, said back and set."""
+    speaker = SPEAKERS[locale]
+    fake.time_zone = speaker.time_zone
+    person = Person(skill, fake, locale)
+    person.session(MONDAY_EVENING_UTC)
+    person.says(speaker.launch)
+    for _ in range(3):
+        person.says(speaker.next, "AMAZON.NextIntent")
+    person.says(speaker.no, "AMAZON.NoIntent")
+    person.session(MONDAY_EVENING_UTC + timedelta(days=1))
+    person.says(speaker.open_again)
+    knee = {"bodyPart": "knee"}
+    person.says(speaker.knee, "PainIntent", knee, bodyPart=speaker.knee_said)
+    person.says(speaker.skip, "SkipStretchIntent")
+    person.says(speaker.dizzy, "WarningSignIntent")
+    person.session(MONDAY_EVENING_UTC + timedelta(days=2))
+    person.says(speaker.week, "WeeklySummaryIntent")
+    person.says(speaker.remind, "SetReminderIntent", time="15:00")
+    person.says(speaker.yes, "AMAZON.YesIntent")
+    return person

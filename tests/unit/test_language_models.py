@@ -1,0 +1,149 @@
+"""The interaction models of the languages beyond English, held to the en-US model's shape:
+every intent with the same slots, the same dialog model, the same slot value ids (which is
+how the code reads a slot in any language), enough samples written for each intent, no
+catch-all sample, and store listings whose example phrases the model resolves.
+
+`FULL_MODELS` lists the locales whose model is written in full; de-DE's is still the small
+one (docs/languages.md), so it is held only by the deployment and catalog tests."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.unit.test_skill_package import SLOT_REFERENCE, _normalise
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = ROOT / "skill-package" / "interactionModels" / "custom"
+MIN_SAMPLES = 12
+# Per language: the words that say nothing by themselves (a sample of these and slots only
+# would take any phrase with a value in it), and the words that open a skill.
+_SPANISH_LIGHT = (
+    "a al de del el la las los lo le me mi mis en y o por para que con un una unos unas "
+    "se te tu es esto este esta eso ese como sobre pon"
+)
+FUNCTION_WORDS = {"es": frozenset(_SPANISH_LIGHT.split(" "))}
+LAUNCH_WORDS = {"es": {"abre", "inicia", "empieza", "pregúntale", "pídele", "pide", "dile"}}
+FULL_MODELS = ["es-ES", "es-MX", "es-US"]
+# Lowercase words in any script, single spaces, and {slot} references.
+WORD = r"(?:[^\W\d_A-Z]+|\{[A-Za-z]+\})"
+SAMPLE_FORMAT = re.compile(rf"^{WORD}(?: {WORD})*$")
+
+
+@cache
+def model(locale: str) -> dict[str, Any]:
+    return json.loads((MODELS / f"{locale}.json").read_text(encoding="utf-8"))["interactionModel"]
+
+
+@cache
+def listing(locale: str) -> dict[str, Any]:
+    manifest = json.loads((ROOT / "skill-package" / "skill.json").read_text(encoding="utf-8"))
+    return manifest["manifest"]["publishingInformation"]["locales"][locale]
+
+
+def intents(locale: str) -> dict[str, dict[str, Any]]:
+    return {i["name"]: i for i in model(locale)["languageModel"]["intents"]}
+
+
+def language(locale: str) -> str:
+    return locale.split("-")[0]
+
+
+def shape(locale: str) -> dict[str, list[tuple[str, str]]]:
+    """Each intent's slots: (name, type)."""
+    return {
+        name: [(s["name"], s["type"]) for s in intent.get("slots", [])]
+        for name, intent in intents(locale).items()
+    }
+
+
+@pytest.mark.parametrize("locale", FULL_MODELS)
+def test_every_intent_of_en_us_with_the_same_slots(locale: str) -> None:
+    assert shape(locale) == shape("en-US")
+
+
+@pytest.mark.parametrize("locale", FULL_MODELS)
+def test_the_same_dialog_model_with_prompts_in_the_language(locale: str) -> None:
+    assert model(locale)["dialog"] == model("en-US")["dialog"]
+    ours = {p["id"]: p["variations"][0]["value"] for p in model(locale)["prompts"]}
+    english = {p["id"]: p["variations"][0]["value"] for p in model("en-US")["prompts"]}
+    assert set(ours) == set(english)
+    assert not set(ours.values()) & set(english.values()), "a prompt left in English"
+
+
+@pytest.mark.parametrize("locale", FULL_MODELS)
+def test_slot_values_have_the_en_us_ids_and_synonyms(locale: str) -> None:
+    def ids(of: str) -> dict[str, list[str]]:
+        return {
+            t["name"]: [v["id"] for v in t["values"]] for t in model(of)["languageModel"]["types"]
+        }
+
+    assert ids(locale) == ids("en-US")
+    english = {
+        v["name"]["value"] for t in model("en-US")["languageModel"]["types"] for v in t["values"]
+    }
+    for kind in model(locale)["languageModel"]["types"]:
+        for value in kind["values"]:
+            assert value["name"]["synonyms"], (kind["name"], value["id"])
+            assert value["name"]["value"] not in english - {"arm"}, value["name"]["value"]
+
+
+@pytest.mark.parametrize("locale", FULL_MODELS)
+def test_every_intent_people_say_has_enough_samples(locale: str) -> None:
+    for name, intent in intents(locale).items():
+        if intents("en-US")[name].get("samples"):
+            assert len(intent.get("samples", [])) >= MIN_SAMPLES, name
+        else:
+            assert not intent.get("samples"), name
+
+
+@pytest.mark.parametrize("locale", FULL_MODELS)
+def test_samples_are_lowercase_words_unique_across_intents(locale: str) -> None:
+    seen: dict[str, str] = {}
+    for name, intent in intents(locale).items():
+        slots = [s for slot in intent.get("slots", []) for s in slot.get("samples", [])]
+        for sample in [*intent.get("samples", []), *slots]:
+            words = SLOT_REFERENCE.sub("", sample)
+            assert SAMPLE_FORMAT.fullmatch(sample) and words == words.lower(), sample
+        for sample in intent.get("samples", []):
+            assert seen.setdefault(_normalise(sample), name) == name, (sample, name)
+
+
+@pytest.mark.parametrize("locale", FULL_MODELS)
+def test_no_intent_sample_is_made_only_of_slots(locale: str) -> None:
+    light = FUNCTION_WORDS[language(locale)]
+    with_slots = [
+        (name, s)
+        for name, intent in intents(locale).items()
+        for s in intent.get("samples", [])
+        if SLOT_REFERENCE.search(s)
+    ]
+    assert with_slots
+    slot_only = [
+        (name, s) for name, s in with_slots if not set(SLOT_REFERENCE.sub(" ", s).split()) - light
+    ]
+    assert slot_only == [], f"samples with no word of their own: {slot_only}"
+
+
+@pytest.mark.parametrize("locale", FULL_MODELS)
+def test_the_listing_says_what_the_skill_is_and_its_example_phrases_resolve(locale: str) -> None:
+    entry = listing(locale)
+    assert entry["name"] and entry["summary"] and len(entry["keywords"]) >= 5
+    assert "consejo médico" in entry["description"]  # the health disclaimer
+    invocation = model(locale)["languageModel"]["invocationName"]
+    samples = {_normalise(s) for i in intents(locale).values() for s in i.get("samples", [])}
+    pattern = re.compile(rf"^alexa, (\w+)(?: a)? {re.escape(invocation)}(?: (.+))?$")
+    requests = 0
+    for phrase in entry["examplePhrases"]:
+        match = pattern.fullmatch(phrase.lower().rstrip("."))
+        assert match, f"{phrase!r} is not 'Alexa, <launch word> {invocation} [request]'"
+        assert match.group(1) in LAUNCH_WORDS[language(locale)], phrase
+        if match.group(2):
+            requests += 1
+            assert _normalise(match.group(2)) in samples, f"{phrase!r}: request is not a sample"
+    assert requests, "at least one example phrase should carry a request"
