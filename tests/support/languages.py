@@ -1,6 +1,7 @@
-"""A German person's week with the skill, played through it end to end (de-DE envelopes in,
-every progressive response and full response out): the integration tier reads what they
-heard; the end-to-end tier hands every SSML string to ssml-check-core."""
+"""A person's week with the skill in their own language, played through it end to end (their
+locale's envelopes in, every progressive response and full response out): the integration
+tier reads what they heard; the end-to-end tier hands every SSML string to ssml-check-core.
+What they say and must hear, per locale, is in tests/support/spoken/."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from backstretch.skill.service import BackStretchSkill
 from backstretch_local.envelopes import reprompt_of
 from backstretch_local.fake_alexa import FakeAlexa
 from tests.support.envelopes import AlexaConversation, speech_of
+from tests.support.spoken import Spoken
 
-LOCALE = "de-DE"
-MONDAY_EVENING_BERLIN = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
-# Words that would give English away in a German answer (German has none of them).
+# Monday 23 November 2026, 17:00 UTC: Monday evening in Europe, afternoon in the Americas.
+MONDAY_EVENING = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+# Words that would give English away in an answer in another language (none has them).
 ENGLISH = re.compile(
     r"\b(the|you|your|and|say|seconds?|minutes?|days?|today|stretch|hurts|next|please|sorry)\b",
     re.IGNORECASE,
@@ -54,23 +56,26 @@ class Heard:
 
 
 @dataclass
-class GermanPerson:
-    """A person in Berlin, speaking German to their Echo."""
+class LocalPerson:
+    """A person speaking their own language to their Echo, in their own time zone."""
 
+    locale: str
     skill: BackStretchSkill
     fake: FakeAlexa
     alexa: AlexaConversation = field(default_factory=AlexaConversation)
     heard: list[Heard] = field(default_factory=list)
 
-    def session(self, now: datetime) -> None:
-        self.alexa = AlexaConversation(locale=LOCALE, api_endpoint=self.fake.api_endpoint, now=now)
+    def session(self, now: datetime, granted: frozenset[str] = frozenset()) -> None:
+        self.alexa = AlexaConversation(
+            locale=self.locale, api_endpoint=self.fake.api_endpoint, now=now, granted=set(granted)
+        )
 
     def says(
         self,
         said: str,
         intent: str | None = None,
         resolved: dict[str, str] | None = None,
-        **slots: str,
+        **slots: str | None,
     ) -> Heard:
         """`said`: what the person says, for the record; `intent`: what it resolves to (None:
         the launch phrase), with its `slots` as said and, in `resolved`, the ids Alexa matched
@@ -107,21 +112,22 @@ def _heard_seconds(turn: Heard) -> float:
     return silence + len(re.sub(r"<[^>]+>", " ", ssml).split()) / 2.5
 
 
-def a_german_week(skill: BackStretchSkill, fake: FakeAlexa) -> GermanPerson:
+def a_week(skill: BackStretchSkill, fake: FakeAlexa, spoken: Spoken) -> LocalPerson:
     """Monday: a whole routine, the week declined. Tuesday: pain in the knee, then a warning
     sign. Wednesday: how did my week go?"""
-    fake.time_zone = "Europe/Berlin"
-    person = GermanPerson(skill, fake)
-    person.session(MONDAY_EVENING_BERLIN)
-    person.says("Alexa, starte meine Rückendehnung")
+    said = spoken.week
+    fake.time_zone = said.time_zone
+    person = LocalPerson(spoken.locale, skill, fake)
+    person.session(MONDAY_EVENING)
+    person.says(said.launch)
     for _ in range(3):
-        person.says("weiter", "AMAZON.NextIntent")
-    person.says("nein", "AMAZON.NoIntent")
-    person.session(MONDAY_EVENING_BERLIN + timedelta(days=1))
-    person.says("Alexa, öffne meine Rückendehnung")
-    person.says("mein Knie tut weh", "PainIntent", {"bodyPart": "knee"}, bodyPart="knie")
-    person.says("überspringen", "SkipStretchIntent")
-    person.says("mir ist schwindelig", "WarningSignIntent")
-    person.session(MONDAY_EVENING_BERLIN + timedelta(days=2))
-    person.says("Alexa, frag meine Rückendehnung, wie meine Woche war", "WeeklySummaryIntent")
+        person.says(said.next, "AMAZON.NextIntent")
+    person.says(said.no, "AMAZON.NoIntent")
+    person.session(MONDAY_EVENING + timedelta(days=1))
+    person.says(said.reopen)
+    person.says(said.knee, "PainIntent", {"bodyPart": "knee"}, bodyPart=said.knee_slot)
+    person.says(said.skip, "SkipStretchIntent")
+    person.says(said.warning, "WarningSignIntent")
+    person.session(MONDAY_EVENING + timedelta(days=2))
+    person.says(said.summary, "WeeklySummaryIntent")
     return person

@@ -1,0 +1,107 @@
+"""Italian for Italy (it-IT)."""
+
+from tests.support.spoken import Spoken, Week, word_set
+
+SPOKEN = Spoken(
+    locale="it-IT",
+    week=Week(
+        time_zone="Europe/Rome",
+        launch="Alexa, avvia stretching per la schiena",
+        reopen="Alexa, apri stretching per la schiena",
+        next="avanti",
+        yes="sì",
+        no="no",
+        knee="mi fa male il ginocchio",
+        knee_slot="ginocchio",
+        skip="salta",
+        warning="mi gira la testa",
+        summary="Alexa, chiedi a stretching per la schiena com'è andata la mia settimana",
+        reminder="ricordami di fare stretching alle 15",
+        weekdays="dal lunedì al venerdì",
+    ),
+    welcome="Ciao, sono il tuo coach per la schiena.",
+    disclaimer=("Non è un consiglio medico", "fa male"),
+    first_stretch="Per cominciare: allungamento dei flessori dell'anca.",
+    needs="qualcosa di morbido",
+    first_instruction="Appoggia a terra il ginocchio sinistro.",
+    hold_start="Resta così.",
+    ten_seconds="10 secondi.",
+    twenty_seconds="20 secondi.",
+    three="Tre.",
+    release="E rilascia.",
+    after_first_side="Bene, lato sinistro fatto. Di' avanti quando vuoi passare al lato destro.",
+    switch="Rialzati piano. Cambia lato.",
+    next_stretch="Adesso tocca a: allungamento dei dorsali.",
+    lat_setup="Appoggiaci sopra il braccio sinistro, teso",
+    both_sides_done="Fatto: allungamento dei dorsali, su entrambi i lati.",
+    finished="Ecco fatto, esercizi finiti.",
+    week_offer_end="come sta andando la tua settimana?",
+    goodbye="Alla prossima.",
+    declined="Chiedimi quando vuoi com'è andata la tua settimana. Alla prossima.",
+    time_left_18="Ancora 18 secondi.",
+    one_second="un secondo",
+    knee_ease="Togli piano il peso dal ginocchio.",
+    knee_offer=("più imbottitura", "allungamento dei dorsali"),
+    padded="coperta piegata",
+    back_start="Va bene, fermati qui. Rialzati piano dalla posizione.",
+    back_advice=("busto dritto", "fisioterapista"),
+    pain_offer_end="o finiamo per oggi.",
+    gentler="solo la metà",
+    gentler_word="più leggero",
+    warning=("formicolio, un intorpidimento o un giramento di testa", "medico"),
+    summaries=(
+        "Questa settimana hai fatto stretching 3 giorni: lunedì, ieri e oggi. "
+        "Hai fatto 3 sessioni complete e tenuto le posizioni per 6 minuti e mezzo. "
+        "Hai fatto stretching 3 giorni di fila. Sono già più giorni della settimana scorsa.",
+        "Questa settimana hai fatto stretching una volta, lunedì. "
+        "Hai fatto una sessione completa e tenuto le posizioni per un minuto e mezzo. "
+        "Come la settimana scorsa.",
+        "Questa settimana non hai ancora fatto stretching. "
+        "La settimana scorsa hai fatto stretching un giorno. "
+        "Qualche minuto oggi è un ottimo inizio.",
+    ),
+    start_offer="Vuoi fare i tuoi esercizi adesso?",
+    welcome_back="Che bello risentirti.",
+    skipped="Va bene: allungamento dei dorsali.",
+    two_days="Questa settimana hai fatto stretching 2 giorni: lunedì e ieri.",
+    two_days_work="Hai fatto una sessione completa e tenuto le posizioni per 3 minuti.",
+    reminder_asked="Ti ricorderò di fare stretching ogni giorno alle 15. Lo imposto?",
+    reminder_set="Fatto. Ti ricorderò di fare stretching ogni giorno alle 15.",
+    weekdays_at_three_pm="dal lunedì al venerdì alle 15",
+    reminder_text="È ora del tuo stretching per la schiena. "
+    "Di': Alexa, avvia stretching per la schiena.",
+    mondays_and_thursdays_at_six_pm="ogni lunedì e giovedì alle 18",
+    wednesday_2_december_at_7_30="mercoledì 2 dicembre alle 7:30",
+    every_day_at_noon="ogni giorno a mezzogiorno",
+    understood=(
+        ("avanti", "AMAZON.NextIntent"),
+        ("sono pronta", "AMAZON.NextIntent"),
+        ("fa male", "PainIntent"),
+        ("mi fa male il ginocchio", "PainIntent"),
+        ("mi gira la testa", "WarningSignIntent"),
+        ("sento un formicolio", "WarningSignIntent"),
+        ("sento una fitta", "WarningSignIntent"),
+        ("non riesco a inginocchiarmi", "KneeIntent"),
+        ("salta l'esercizio", "SkipStretchIntent"),
+        ("perché", "WhyIntent"),
+        ("quanto manca ancora", "TimeLeftIntent"),
+        ("dove sono", "WhereAmIIntent"),
+        ("com'è andata la mia settimana", "WeeklySummaryIntent"),
+        ("ricordami di fare stretching", "SetReminderIntent"),
+        ("tieni 25 secondi", "SetHoldIntent"),
+        ("più leggero", "GentlerIntent"),
+        ("ho finito", "DoneForTodayIntent"),
+        ("un attimo", "AMAZON.PauseIntent"),
+        ("riprendi", "AMAZON.ResumeIntent"),
+        ("ripeti", "AMAZON.RepeatIntent"),
+    ),
+    function_words=word_set(
+        "a al alla alle allo ai agli il lo la i gli le l un una uno di del della dei delle e o "
+        "per in con su da mi me ti mio mia miei mie tra fra che è verso fammi facciamo metti "
+        "diciamo dire ora"
+    ),
+    model_written=True,
+    chat_input=("inizia", "perché", "stop"),
+    why_heard="Stare molte ore alla scrivania o alla guida",
+    stopped="Va bene, ci fermiamo qui.",
+)
