@@ -181,9 +181,10 @@ def test_every_intent_has_samples_of_its_own_and_none_is_only_slots(
         for sample in samples:
             assert sample not in seen, f"{sample!r} is a sample of two intents"
             seen.add(sample)
-            words = SLOT.sub(" ", sample).replace("'", " ").split()
-            own = [word for word in words if word not in spoken.function_words]
-            assert own, f"{intent['name']}: {sample!r} is made only of slots and function words"
+            if SLOT.search(sample):  # a sample with a slot needs a word of its own
+                words = SLOT.sub(" ", sample).replace("'", " ").split()
+                own = [word for word in words if word not in spoken.function_words]
+                assert own, f"{intent['name']}: {sample!r} is only slots and function words"
 
 
 def test_what_people_there_say_reaches_its_intent(spoken: Spoken) -> None:

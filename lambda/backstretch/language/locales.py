@@ -42,7 +42,7 @@ LOCALES: dict[str, Locale] = {
         Locale("it-IT", "it", 24, written=True),
         Locale("ja-JP", "ja", 24),
         Locale("nl-NL", "nl", 24),
-        Locale("pt-BR", "pt", 24),
+        Locale("pt-BR", "pt", 24, written=True),
     )
 }
 
