@@ -17,8 +17,8 @@ from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.reading import read_ssml
 from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
-from tests.support.languages import ENGLISH, MONDAY_EVENING, LocalPerson, a_week
-from tests.support.spoken import SPOKEN, Spoken
+from tests.support.languages import MONDAY_EVENING, LocalPerson, a_week
+from tests.support.spoken import ENGLISH, SPOKEN, Spoken
 
 REMINDERS = "alexa::alerts:reminders:skill:readwrite"
 SKILL_PACKAGE = Path(__file__).resolve().parents[2] / "skill-package"

@@ -18,11 +18,6 @@ from tests.support.spoken import Spoken
 
 # Monday 23 November 2026, 17:00 UTC: Monday evening in Europe, afternoon in the Americas.
 MONDAY_EVENING = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
-# Words that would give English away in an answer in another language (none has them).
-ENGLISH = re.compile(
-    r"\b(the|you|your|and|say|seconds?|minutes?|days?|today|stretch|hurts|next|please|sorry)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass

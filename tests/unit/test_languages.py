@@ -17,8 +17,7 @@ from backstretch.routine.state import Question
 from backstretch.speech.plan import HoldCount, SpeechPlan
 from backstretch.speech.reading import read_ssml
 from backstretch.speech.ssml import render
-from tests.support.languages import ENGLISH
-from tests.support.spoken import SPOKEN, Spoken
+from tests.support.spoken import ENGLISH, SPOKEN, Spoken
 from tests.unit.test_conversation import Person, words
 
 K = EventKind

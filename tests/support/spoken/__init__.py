@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from dataclasses import dataclass
+
+# Words that would give English away in an answer in another language (none has them).
+ENGLISH = re.compile(
+    r"\b(the|you|your|and|say|seconds?|minutes?|days?|today|stretch|hurts|next|please|sorry)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
