@@ -39,10 +39,10 @@ LOCALES: dict[str, Locale] = {
         Locale("fr-CA", "fr", 24),
         Locale("fr-FR", "fr", 24),
         Locale("hi-IN", "hi", 12),
-        Locale("it-IT", "it", 24),
+        Locale("it-IT", "it", 24, written=True),
         Locale("ja-JP", "ja", 24),
         Locale("nl-NL", "nl", 24),
-        Locale("pt-BR", "pt", 24),
+        Locale("pt-BR", "pt", 24, written=True),
     )
 }
 
