@@ -46,6 +46,16 @@ CHATS = {
         "en el escritorio o al volante del carro",
         "De acuerdo, lo dejamos aquí.",
     ),
+    "it-IT": (
+        "inizia\nperché\nstop\n",
+        "Stare molte ore alla scrivania o alla guida",
+        "Va bene, ci fermiamo qui.",
+    ),
+    "pt-BR": (
+        "começar\npor quê\nparar\n",
+        "Passar horas na mesa de trabalho ou ao volante",
+        "Tudo bem, vamos parar por aqui.",
+    ),
 }
 
 

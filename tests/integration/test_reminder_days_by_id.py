@@ -19,6 +19,18 @@ from scripts.voice_runs import Person
             "de lunes a viernes",
             "todos los días",
         ),
+        (
+            "it-IT",
+            "ricordami di fare stretching dal lunedì al venerdì alle 7",
+            "dal lunedì al venerdì",
+            "ogni giorno",
+        ),
+        (
+            "pt-BR",
+            "me lembre de alongar de segunda a sexta às 7 horas",
+            "de segunda a sexta",
+            "todos os dias",
+        ),
         ("en-US", "remind me to stretch on weekdays at 7 am", "weekday", "every day"),
     ],
 )

@@ -13,7 +13,8 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.reading import read_ssml
 from backstretch_local.fake_alexa import FakeAlexa
-from tests.support.spoken_week import Person, a_week
+from backstretch_local.utterances import InteractionModel, UtteranceResolver
+from tests.support.spoken_week import MONDAY_EVENING_UTC, SPEAKERS, Person, a_week
 from tests.support.spoken_words import ENGLISH, SAYS, WEEK_SAYS, Says, WeekSays
 
 
@@ -102,3 +103,39 @@ def test_a_reminder_is_said_back_then_set_in_the_locales_words(
     (spoken,) = reminder["alertInfo"]["spokenInfo"]["content"]
     assert spoken == {"locale": locale, "text": week_says.reminder_text}
     assert "BYHOUR=15;BYMINUTE=0" in reminder["trigger"]["recurrence"]["recurrenceRules"][0]
+    assert reminder["trigger"]["timeZoneId"] == SPEAKERS[locale].time_zone
+
+
+def test_every_weekday_said_in_the_locales_words_is_every_weekday(
+    dynamodb_client: Any,
+    progress_store: DynamoProgressStore,
+    fake: FakeAlexa,
+    week_says: WeekSays,
+    locale: str,
+) -> None:
+    speaker = SPEAKERS[locale]
+    fake.time_zone = speaker.time_zone
+    skill = BackStretchSkill(SkillConfig(), api=fake.in_process(), store=progress_store)
+    person = Person(skill, fake, locale)
+    person.session(MONDAY_EVENING_UTC)
+    weekdays = {"days": "weekdays"}  # the id Alexa resolves the locale's words to
+    said = f"{speaker.remind} {speaker.weekdays}"
+    asked = person.says(said, "SetReminderIntent", weekdays, days=speaker.weekdays, time="15:00")
+    assert week_says.weekdays in asked.words
+
+
+@pytest.fixture
+def resolver(locale: str) -> UtteranceResolver:
+    return UtteranceResolver(InteractionModel.load(locale))
+
+
+def test_what_people_there_say_reaches_its_intent(resolver: UtteranceResolver, locale: str) -> None:
+    understood = dict(SPEAKERS[locale].understood)
+    heard = {said: resolver.resolve(said, in_session=True).intent for said in understood}
+    assert heard == understood
+
+
+def test_the_knee_is_heard_as_the_body_parts_id(resolver: UtteranceResolver, locale: str) -> None:
+    heard = resolver.resolve(SPEAKERS[locale].knee, in_session=True)
+    assert heard.intent == "PainIntent"
+    assert dict(heard.resolutions)["bodyPart"].id == "knee"

@@ -18,6 +18,29 @@ from tests.support.envelopes import AlexaConversation, speech_of
 MONDAY_EVENING_UTC = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
 REMINDERS = "alexa::alerts:reminders:skill:readwrite"
 
+SPANISH_UNDERSTOOD = (
+    ("siguiente", "AMAZON.NextIntent"),
+    ("ya estoy lista", "AMAZON.NextIntent"),
+    ("me duele", "PainIntent"),
+    ("me duele la rodilla", "PainIntent"),
+    ("estoy mareado", "WarningSignIntent"),
+    ("siento hormigueo", "WarningSignIntent"),
+    ("siento un dolor punzante", "WarningSignIntent"),
+    ("no puedo arrodillarme", "KneeIntent"),
+    ("sáltate este", "SkipStretchIntent"),
+    ("por qué", "WhyIntent"),
+    ("cuánto tiempo queda", "TimeLeftIntent"),
+    ("dónde estoy", "WhereAmIIntent"),
+    ("cómo va mi semana", "WeeklySummaryIntent"),
+    ("recuérdame estirar", "SetReminderIntent"),
+    ("mantén 25 segundos", "SetHoldIntent"),
+    ("más suave", "GentlerIntent"),
+    ("ya terminé por hoy", "DoneForTodayIntent"),
+    ("pausa", "AMAZON.PauseIntent"),
+    ("continuar", "AMAZON.ResumeIntent"),
+    ("repite", "AMAZON.RepeatIntent"),
+)
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -36,6 +59,10 @@ class Speaker:
     week: str
     remind: str  # "remind me to stretch at 3 PM"
     yes: str
+    weekdays: str  # "every weekday", as said in a reminder, resolved to the id "weekdays"
+    # Phrases people there say, each with the intent the interaction model must reach
+    # through the local resolver (pain and warning signs included).
+    understood: tuple[tuple[str, str], ...]
 
 
 SPEAKERS = {
@@ -55,6 +82,28 @@ SPEAKERS = {
             "Alexa, frag meine Rückendehnung, wie meine Woche war",
             "erinnere mich um 15 Uhr ans Dehnen",
             "ja",
+            "montags bis freitags",
+            (
+                ("weiter", "AMAZON.NextIntent"),
+                ("ich bin bereit", "AMAZON.NextIntent"),
+                ("das tut weh", "PainIntent"),
+                ("mein knie tut weh", "PainIntent"),
+                ("mir ist schwindelig", "WarningSignIntent"),
+                ("es kribbelt", "WarningSignIntent"),
+                ("ich kann nicht knien", "KneeIntent"),
+                ("überspringen", "SkipStretchIntent"),
+                ("warum", "WhyIntent"),
+                ("wie lange noch", "TimeLeftIntent"),
+                ("wo bin ich", "WhereAmIIntent"),
+                ("wie war meine woche", "WeeklySummaryIntent"),
+                ("erinnere mich ans dehnen", "SetReminderIntent"),
+                ("halte 25 sekunden", "SetHoldIntent"),
+                ("sanfter", "GentlerIntent"),
+                ("ich bin fertig", "DoneForTodayIntent"),
+                ("pause", "AMAZON.PauseIntent"),
+                ("weitermachen", "AMAZON.ResumeIntent"),
+                ("wiederhol das", "AMAZON.RepeatIntent"),
+            ),
         ),
         Speaker(
             "es-ES",
@@ -70,6 +119,8 @@ SPEAKERS = {
             "Alexa, pregúntale a mis estiramientos de espalda cómo va mi semana",
             "recuérdame estirar a las 15:00",
             "sí",
+            "de lunes a viernes",
+            SPANISH_UNDERSTOOD,
         ),
         Speaker(
             "es-MX",
@@ -85,6 +136,8 @@ SPEAKERS = {
             "Alexa, pregúntale a mis estiramientos de espalda cómo va mi semana",
             "recuérdame estirar a las 3 de la tarde",
             "sí",
+            "de lunes a viernes",
+            SPANISH_UNDERSTOOD,
         ),
         Speaker(
             "es-US",
@@ -100,6 +153,84 @@ SPEAKERS = {
             "Alexa, pregúntale a mis estiramientos de espalda cómo va mi semana",
             "recuérdame estirar a las 3 de la tarde",
             "claro",
+            "de lunes a viernes",
+            SPANISH_UNDERSTOOD,
+        ),
+        Speaker(
+            "it-IT",
+            "Europe/Rome",
+            "Alexa, avvia stretching per la schiena",
+            "Alexa, apri stretching per la schiena",
+            "avanti",
+            "no",
+            "mi fa male il ginocchio",
+            "ginocchio",
+            "salta",
+            "mi gira la testa",
+            "Alexa, chiedi a stretching per la schiena com'è andata la mia settimana",
+            "ricordami di fare stretching alle 15",
+            "sì",
+            "dal lunedì al venerdì",
+            (
+                ("avanti", "AMAZON.NextIntent"),
+                ("sono pronta", "AMAZON.NextIntent"),
+                ("fa male", "PainIntent"),
+                ("mi fa male il ginocchio", "PainIntent"),
+                ("mi gira la testa", "WarningSignIntent"),
+                ("sento un formicolio", "WarningSignIntent"),
+                ("sento una fitta", "WarningSignIntent"),
+                ("non riesco a inginocchiarmi", "KneeIntent"),
+                ("salta l'esercizio", "SkipStretchIntent"),
+                ("perché", "WhyIntent"),
+                ("quanto manca ancora", "TimeLeftIntent"),
+                ("dove sono", "WhereAmIIntent"),
+                ("com'è andata la mia settimana", "WeeklySummaryIntent"),
+                ("ricordami di fare stretching", "SetReminderIntent"),
+                ("tieni 25 secondi", "SetHoldIntent"),
+                ("più leggero", "GentlerIntent"),
+                ("ho finito", "DoneForTodayIntent"),
+                ("un attimo", "AMAZON.PauseIntent"),
+                ("riprendi", "AMAZON.ResumeIntent"),
+                ("ripeti", "AMAZON.RepeatIntent"),
+            ),
+        ),
+        Speaker(
+            "pt-BR",
+            "America/Sao_Paulo",
+            "Alexa, inicie alongamento das costas",
+            "Alexa, abra alongamento das costas",
+            "próximo",
+            "não",
+            "meu joelho está doendo",
+            "joelho",
+            "pular",
+            "estou com tontura",
+            "Alexa, pergunte ao alongamento das costas como foi minha semana",
+            "me lembre de alongar às 15 horas",
+            "sim",
+            "de segunda a sexta",
+            (
+                ("próximo", "AMAZON.NextIntent"),
+                ("estou pronta", "AMAZON.NextIntent"),
+                ("está doendo", "PainIntent"),
+                ("meu joelho está doendo", "PainIntent"),
+                ("estou com tontura", "WarningSignIntent"),
+                ("está formigando", "WarningSignIntent"),
+                ("senti uma pontada", "WarningSignIntent"),
+                ("não consigo ajoelhar", "KneeIntent"),
+                ("pular alongamento", "SkipStretchIntent"),
+                ("por quê", "WhyIntent"),
+                ("quanto tempo falta", "TimeLeftIntent"),
+                ("onde estou", "WhereAmIIntent"),
+                ("como foi minha semana", "WeeklySummaryIntent"),
+                ("me lembre de alongar", "SetReminderIntent"),
+                ("segurar 25 segundos", "SetHoldIntent"),
+                ("mais leve", "GentlerIntent"),
+                ("terminei", "DoneForTodayIntent"),
+                ("espera aí", "AMAZON.PauseIntent"),
+                ("continuar", "AMAZON.ResumeIntent"),
+                ("repete", "AMAZON.RepeatIntent"),
+            ),
         ),
     )
 }

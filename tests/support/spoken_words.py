@@ -138,6 +138,84 @@ SAYS = {
     ),
     "es-MX": SPANISH,
     "es-US": SPANISH,
+    "it-IT": Says(
+        welcome="Ciao, sono il tuo coach per la schiena.",
+        safety=("Non è un consiglio medico", "fa male"),
+        first="Per cominciare: allungamento dei flessori dell'anca.",
+        needs_then_setup=("qualcosa di morbido", "Appoggia a terra il ginocchio sinistro."),
+        cues=("Resta così.", "10 secondi.", "20 secondi.", "Tre.", "E rilascia."),
+        side_done="Bene, lato sinistro fatto. Di' avanti quando vuoi passare al lato destro.",
+        switch="Rialzati piano. Cambia lato.",
+        next_stretch="Adesso tocca a: allungamento dei dorsali.",
+        lat_left="Appoggiaci sopra il braccio sinistro, teso",
+        lat_done="Fatto: allungamento dei dorsali, su entrambi i lati.",
+        finished="Ecco fatto, esercizi finiti.",
+        week_offer_end="come sta andando la tua settimana?",
+        goodbye="Alla prossima.",
+        time_left="Ancora 18 secondi.",
+        one_second="un secondo",
+        knee=(
+            "Togli piano il peso dal ginocchio.",
+            "più imbottitura",
+            "allungamento dei dorsali",
+        ),
+        padded="coperta piegata",
+        back_pain_start="Va bene, fermati qui. Rialzati piano dalla posizione.",
+        back_pain=("busto dritto", "fisioterapista"),
+        back_pain_end="o finiamo per oggi.",
+        gentler="solo la metà",
+        gentler_word="più leggero",
+        warning=("formicolio, un intorpidimento o un giramento di testa", "medico"),
+        weeks=(
+            "Questa settimana hai fatto stretching 3 giorni: lunedì, ieri e oggi. "
+            "Hai fatto 3 sessioni complete e tenuto le posizioni per 6 minuti e mezzo. "
+            "Hai fatto stretching 3 giorni di fila. Sono già più giorni della settimana scorsa.",
+            "Questa settimana hai fatto stretching una volta, lunedì. "
+            "Hai fatto una sessione completa e tenuto le posizioni per un minuto e mezzo. "
+            "Come la settimana scorsa.",
+            "Questa settimana non hai ancora fatto stretching. "
+            "La settimana scorsa hai fatto stretching un giorno. "
+            "Qualche minuto oggi è un ottimo inizio.",
+        ),
+        start_offer="Vuoi fare i tuoi esercizi adesso?",
+    ),
+    "pt-BR": Says(
+        welcome="Olá! Aqui é o seu treinador de alongamento para as costas.",
+        safety=("Isto não é orientação médica", "está doendo"),
+        first="Para começar: alongamento do flexor do quadril.",
+        needs_then_setup=("alguma coisa macia", "Apoie o joelho esquerdo no chão."),
+        cues=("Segure aí.", "10 segundos.", "20 segundos.", "Três.", "E solte."),
+        side_done="Pronto, lado esquerdo feito. Diga próximo quando quiser fazer o lado direito.",
+        switch="Levante devagar. Troque de lado.",
+        next_stretch="Agora vem: alongamento do dorsal.",
+        lat_left="Apoie o braço esquerdo esticado em cima dela",
+        lat_done="Feito: alongamento do dorsal, dos dois lados.",
+        finished="Pronto, alongamentos concluídos.",
+        week_offer_end="como está indo a sua semana?",
+        goodbye="Até a próxima.",
+        time_left="Mais 18 segundos.",
+        one_second="1 segundo",
+        knee=("Tire o peso do joelho, devagar.", "mais acolchoamento", "alongamento do dorsal"),
+        padded="cobertor dobrado",
+        back_pain_start="Tudo bem, pare aí. Saia da posição devagar.",
+        back_pain=("tronco reto", "fisioterapeuta"),
+        back_pain_end="ou termina por hoje.",
+        gentler="só até a metade",
+        gentler_word="mais leve",
+        warning=("Dor aguda, formigamento, dormência ou tontura", "médico"),
+        weeks=(
+            "Nesta semana, você se alongou em 3 dias: segunda-feira, ontem e hoje. "
+            "Você fez 3 sessões completas e segurou as posições por 6 minutos e meio. "
+            "Você se alongou 3 dias seguidos. Já são mais dias do que na semana passada.",
+            "Nesta semana, você se alongou uma vez: segunda-feira. "
+            "Você fez uma sessão completa e segurou as posições por um minuto e meio. "
+            "Igual à semana passada.",
+            "Você ainda não se alongou nesta semana. "
+            "Na semana passada, você se alongou em 1 dia. "
+            "Alguns minutos hoje já são um ótimo começo.",
+        ),
+        start_offer="Quer fazer seus alongamentos agora?",
+    ),
 }
 
 
@@ -152,6 +230,9 @@ class WeekSays:
     reminder_asked: str
     reminder_set: str
     reminder_text: str  # the reminder's own words, as Alexa will say them
+    weekdays: str  # a reminder every weekday at 3 PM, said back
+    # Mondays and Thursdays at 6 PM, Wednesday 2 December 2026 at 7:30 AM, every day at noon
+    schedules: tuple[str, str, str]
 
 
 SPANISH_WEEK = WeekSays(
@@ -166,6 +247,12 @@ SPANISH_WEEK = WeekSays(
     reminder_set="Listo. Te recordaré estirar todos los días a las 3 de la tarde.",
     reminder_text="Es hora de tus estiramientos de espalda. Di: Alexa, abre mis estiramientos "
     "de espalda.",
+    weekdays="de lunes a viernes a las 3 de la tarde",
+    schedules=(
+        "cada lunes y jueves a las 6 de la tarde",
+        "el miércoles 2 de diciembre a las 7:30 de la mañana",
+        "todos los días al mediodía",
+    ),
 )
 WEEK_SAYS = {
     "de-DE": WeekSays(
@@ -180,6 +267,12 @@ WEEK_SAYS = {
         "Soll ich das so einstellen?",
         reminder_set="Erledigt. Ich erinnere dich jeden Tag um 15 Uhr ans Dehnen.",
         reminder_text="Zeit für deine Rückendehnung. Sag: Alexa, starte meine Rückendehnung.",
+        weekdays="montags bis freitags um 15 Uhr",
+        schedules=(
+            "jeden Montag und Donnerstag um 18 Uhr",
+            "am Mittwoch, den 2. Dezember um 7:30 Uhr",
+            "jeden Tag um 12 Uhr mittags",
+        ),
     ),
     "es-ES": replace(
         SPANISH_WEEK,
@@ -189,7 +282,52 @@ WEEK_SAYS = {
         ),
         reminder_asked="Te recordaré estirar todos los días a las 15. ¿Lo programo así?",
         reminder_set="Listo. Te recordaré estirar todos los días a las 15.",
+        weekdays="de lunes a viernes a las 15",
+        schedules=(
+            "cada lunes y jueves a las 18",
+            "el miércoles 2 de diciembre a las 7:30",
+            SPANISH_WEEK.schedules[2],
+        ),
     ),
     "es-MX": SPANISH_WEEK,
     "es-US": SPANISH_WEEK,
+    "it-IT": WeekSays(
+        welcome_back="Che bello risentirti.",
+        declined="Chiedimi quando vuoi com'è andata la tua settimana. Alla prossima.",
+        skipped="Va bene: allungamento dei dorsali.",
+        summary=(
+            "Questa settimana hai fatto stretching 2 giorni: lunedì e ieri.",
+            "Hai fatto una sessione completa e tenuto le posizioni per 3 minuti.",
+        ),
+        reminder_asked="Ti ricorderò di fare stretching ogni giorno alle 15. Lo imposto?",
+        reminder_set="Fatto. Ti ricorderò di fare stretching ogni giorno alle 15.",
+        reminder_text="È ora del tuo stretching per la schiena. "
+        "Di': Alexa, avvia stretching per la schiena.",
+        weekdays="dal lunedì al venerdì alle 15",
+        schedules=(
+            "ogni lunedì e giovedì alle 18",
+            "mercoledì 2 dicembre alle 7:30",
+            "ogni giorno a mezzogiorno",
+        ),
+    ),
+    "pt-BR": WeekSays(
+        welcome_back="Que bom ter você de volta.",
+        declined="Pergunte como foi a sua semana, quando quiser. Até a próxima.",
+        skipped="Tudo bem: alongamento do dorsal.",
+        summary=(
+            "Nesta semana, você se alongou em 2 dias: segunda-feira e ontem.",
+            "Você fez uma sessão completa e segurou as posições por 3 minutos.",
+        ),
+        reminder_asked="Vou lembrar você de se alongar todos os dias, às 15 horas. "
+        "Posso configurar?",
+        reminder_set="Pronto. Vou lembrar você de se alongar todos os dias, às 15 horas.",
+        reminder_text="Hora do seu alongamento para as costas. "
+        "Diga: Alexa, inicie alongamento das costas.",
+        weekdays="de segunda a sexta, às 15 horas",
+        schedules=(
+            "segunda-feira e quinta-feira, toda semana, às 18 horas",
+            "quarta-feira, 2 de dezembro, às 7:30",
+            "todos os dias, ao meio-dia",
+        ),
+    ),
 }

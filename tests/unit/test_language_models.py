@@ -27,11 +27,33 @@ _SPANISH_LIGHT = (
     "a al de del el la las los lo le me mi mis en y o por para que con un una unos unas "
     "se te tu es esto este esta eso ese como sobre pon"
 )
-FUNCTION_WORDS = {"es": frozenset(_SPANISH_LIGHT.split(" "))}
-LAUNCH_WORDS = {"es": {"abre", "inicia", "empieza", "pregúntale", "pídele", "pide", "dile"}}
-FULL_MODELS = ["es-ES", "es-MX", "es-US"]
-# Lowercase words in any script, single spaces, and {slot} references.
-WORD = r"(?:[^\W\d_A-Z]+|\{[A-Za-z]+\})"
+_ITALIAN_LIGHT = (
+    "a al alla alle allo all ai agli il lo la i gli le l un una uno di del della dei delle dell "
+    "e o per in con su da mi me ti mio mia miei mie tra fra che è verso fammi facciamo metti "
+    "diciamo dire ora"
+)
+_PORTUGUESE_LIGHT = (
+    "a o as os um uma uns umas de do da dos das no na nos nas em ao aos à às e ou para pra "
+    "por pelo pela com me mim eu você meu minha meus minhas que é vamos faz fazer bota "
+    "coloca põe diga dizer agora"
+)
+FUNCTION_WORDS = {
+    "es": frozenset(_SPANISH_LIGHT.split()),
+    "it": frozenset(_ITALIAN_LIGHT.split()),
+    "pt": frozenset(_PORTUGUESE_LIGHT.split()),
+}
+LAUNCH_WORDS = {
+    "es": {"abre", "inicia", "empieza", "pregúntale", "pídele", "pide", "dile"},
+    "it": {"apri", "avvia", "chiedi"},
+    "pt": {"abra", "inicie", "pergunte"},
+}
+# The health disclaimer, as each language's store listing says it.
+NOT_MEDICAL_ADVICE = {"es": "consejo médico", "it": "consiglio medico", "pt": "orientação médica"}
+FULL_MODELS = ["es-ES", "es-MX", "es-US", "it-IT", "pt-BR"]
+# Lowercase words in any script, single spaces, and {slot} references; an apostrophe may join
+# a word to the next ("com'è", "dell'{stretch}") or end one ("un po'"), as Italian writes it.
+_PART = r"(?:[^\W\d_A-Z]+|\{[A-Za-z]+\})"
+WORD = rf"{_PART}(?:'{_PART})*'?"
 SAMPLE_FORMAT = re.compile(rf"^{WORD}(?: {WORD})*$")
 
 
@@ -125,7 +147,9 @@ def test_no_intent_sample_is_made_only_of_slots(locale: str) -> None:
     ]
     assert with_slots
     slot_only = [
-        (name, s) for name, s in with_slots if not set(SLOT_REFERENCE.sub(" ", s).split()) - light
+        (name, s)
+        for name, s in with_slots
+        if not set(SLOT_REFERENCE.sub(" ", s).replace("'", " ").split()) - light
     ]
     assert slot_only == [], f"samples with no word of their own: {slot_only}"
 
@@ -134,10 +158,10 @@ def test_no_intent_sample_is_made_only_of_slots(locale: str) -> None:
 def test_the_listing_says_what_the_skill_is_and_its_example_phrases_resolve(locale: str) -> None:
     entry = listing(locale)
     assert entry["name"] and entry["summary"] and len(entry["keywords"]) >= 5
-    assert "consejo médico" in entry["description"]  # the health disclaimer
+    assert NOT_MEDICAL_ADVICE[language(locale)] in entry["description"]
     invocation = model(locale)["languageModel"]["invocationName"]
     samples = {_normalise(s) for i in intents(locale).values() for s in i.get("samples", [])}
-    pattern = re.compile(rf"^alexa, (\w+)(?: a)? {re.escape(invocation)}(?: (.+))?$")
+    pattern = re.compile(rf"^alexa, (\w+)(?: ao| a)? {re.escape(invocation)}(?: (.+))?$")
     requests = 0
     for phrase in entry["examplePhrases"]:
         match = pattern.fullmatch(phrase.lower().rstrip("."))

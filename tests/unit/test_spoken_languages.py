@@ -10,13 +10,15 @@ from datetime import date
 import pytest
 
 from backstretch.progress.model import WeeklySummary
+from backstretch.reminders.lines import reminder_lines
+from backstretch.reminders.schedule import DAYS, ReminderSchedule
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import EventKind, Outcome, Recalled, Turn
 from backstretch.routine.state import Question
 from backstretch.speech.plan import HoldCount, SpeechPlan
 from backstretch.speech.reading import read_ssml
 from backstretch.speech.ssml import render
-from tests.support.spoken_words import ENGLISH, SAYS, Says
+from tests.support.spoken_words import ENGLISH, SAYS, WEEK_SAYS, Says
 from tests.unit.test_conversation import Person, words
 
 K = EventKind
@@ -142,6 +144,18 @@ def test_the_week_is_said_in_the_locales_words(routine, says, week):
     said = heard(turn, routine)
     assert said.startswith(says.weeks[week])
     assert said.endswith(says.start_offer)
+
+
+def test_a_reminders_schedule_is_said_the_locales_way(locale):
+    lines, week_says = reminder_lines(locale), WEEK_SAYS[locale]
+    said = (
+        lines.when(ReminderSchedule(("MO", "TH"), 18, 0)),
+        lines.when(ReminderSchedule((), 7, 30, date(2026, 12, 2))),
+        lines.when(ReminderSchedule(DAYS, 12, 0)),
+    )
+    assert said == week_says.schedules
+    assert lines.reminder_text == week_says.reminder_text
+    assert not ENGLISH.search(" ".join(said))
 
 
 def test_a_plan_with_no_words_renders_as_an_empty_document(routine):
