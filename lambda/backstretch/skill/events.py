@@ -69,30 +69,29 @@ def event_for(envelope: RequestEnvelope, now: datetime, routine: Routine | None 
 def _stretch(request: IntentRequest, routine: Routine) -> str | None:
     """The stretch id a `stretch` slot names: Alexa's resolved id, else a word of it that the
     routine's content says names a stretch (in the person's language)."""
-    slot = _slot(request, "stretch")
-    if slot is None:
-        return None
-    resolved = resolved_id(slot)
-    if resolved is not None:
+    resolved, said = _heard(request, "stretch")
+    if resolved is not None or not said:
         return resolved
-    words = (slot.value or "").lower().split()
-    named = (s.id for s in routine.stretches for w in words if w in s.said_as)
+    named = (s.id for s in routine.stretches for w in said.split() if w in s.said_as)
     return next(named, None)
 
 
 def _body_part(request: IntentRequest) -> str | None:
     """The part a `bodyPart` slot names: Alexa's resolved id ("left knee" and "kneecap" are
     the knee), else "knee" for "my knees", else the part as said; None when none was named."""
-    slot = _slot(request, "bodyPart")
-    if slot is None:
-        return None
-    resolved = resolved_id(slot)
-    if resolved is not None:
+    resolved, said = _heard(request, "bodyPart")
+    if resolved is not None or not said:
         return resolved
-    said = (slot.value or "").lower().strip()
-    if not said:
-        return None
     return "knee" if said.startswith("knee") else said
+
+
+def _heard(request: IntentRequest, name: str) -> tuple[str | None, str]:
+    """A slot as heard: the id Alexa resolved it to (None if none), and what was said
+    (lowercased; empty when the slot was not filled)."""
+    slot = _slot(request, name)
+    if slot is None:
+        return None, ""
+    return resolved_id(slot), (slot.value or "").lower().strip()
 
 
 def resolved_id(slot: Slot) -> str | None:
