@@ -1,0 +1,142 @@
+"""Each interaction model in a language other than English, held to the en-US model's shape
+(every intent with the same slots, the same dialog model and prompts, the same slot value
+ids) and to the rules of a good model (enough varied samples, none made only of slots, none
+claimed twice), and resolved by the local resolver: every sample reaches its own intent."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backstretch_local.utterances import InteractionModel, UtteranceResolver
+
+MODELS = Path(__file__).parents[2] / "skill-package" / "interactionModels" / "custom"
+HELD = ("nl-NL", "ja-JP")  # de-DE's model is still the small one (docs/languages.md)
+LOCALES = [locale for locale in HELD if (MODELS / f"{locale}.json").is_file()]
+MIN_SAMPLES = 12
+NO_SAMPLES = {"AMAZON.FallbackIntent", "AMAZON.NavigateHomeIntent"}
+SLOT = re.compile(r"\{(\w+)\}")
+# Words that say nothing by themselves: a sample of these and slots only would take in any
+# phrase with a value in it ("om {time}", "{time} に").
+FUNCTION_WORDS = {
+    "nl-NL": frozenset(
+        [
+            "om",
+            "rond",
+            "de",
+            "het",
+            "een",
+            "op",
+            "in",
+            "en",
+            "of",
+            "aan",
+            "voor",
+            "naar",
+            "me",
+            "mijn",
+            "je",
+        ]
+    ),
+    "ja-JP": frozenset(["に", "で", "を", "は", "が", "の", "と", "から", "まで", "へ", "も"]),
+}
+# A value said for each slot when a sample is played to the resolver.
+SAID_FOR = {"seconds": "25", "time": "3 pm"}
+
+
+@cache
+def model(locale: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads((MODELS / f"{locale}.json").read_text("utf-8"))
+    return document["interactionModel"]
+
+
+def intents(locale: str) -> dict[str, dict[str, Any]]:
+    return {item["name"]: item for item in model(locale)["languageModel"]["intents"]}
+
+
+def slots(item: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(slot["name"], slot["type"]) for slot in item.get("slots", [])]
+
+
+def values(locale: str) -> dict[str, dict[str, Any]]:
+    types = model(locale)["languageModel"]["types"]
+    return {kind["name"]: {v["id"]: v["name"] for v in kind["values"]} for kind in types}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_intent_of_the_english_model_with_the_same_slots(locale: str) -> None:
+    english, ours = intents("en-US"), intents(locale)
+    assert list(ours) == list(english)
+    for name, item in english.items():
+        assert slots(ours[name]) == slots(item), name
+        elicited = [s["name"] for s in item.get("slots", []) if "samples" in s]
+        assert [s["name"] for s in ours[name].get("slots", []) if s.get("samples")] == elicited
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_same_dialog_model_with_prompts_in_the_language(locale: str) -> None:
+    assert model(locale)["dialog"] == model("en-US")["dialog"]
+    english = {p["id"]: p for p in model("en-US")["prompts"]}
+    ours = {p["id"]: p for p in model(locale)["prompts"]}
+    assert set(ours) == set(english)
+    for prompt_id, prompt in ours.items():
+        (said,) = prompt["variations"]
+        assert said["type"] == "PlainText" and said["value"], prompt_id
+        assert said["value"] != english[prompt_id]["variations"][0]["value"], "not translated"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_slot_values_have_the_english_ids_and_synonyms(locale: str) -> None:
+    english, ours = values("en-US"), values(locale)
+    assert {kind: list(ids) for kind, ids in ours.items()} == {
+        kind: list(ids) for kind, ids in english.items()
+    }
+    for kind, named in ours.items():
+        assert any(name.get("synonyms") for name in named.values()), kind
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_intent_has_many_samples_none_made_only_of_slots_none_twice(locale: str):
+    seen: dict[str, str] = {}
+    for name, item in intents(locale).items():
+        samples = item["samples"]
+        if name in NO_SAMPLES:
+            assert samples == [], name
+            continue
+        assert len(samples) >= MIN_SAMPLES, f"{name}: {len(samples)} samples"
+        declared = {slot for slot, _ in slots(item)}
+        for sample in samples:
+            own = SLOT.sub(" ", sample).split()
+            assert " ".join(own).lower() == " ".join(own), sample
+            assert not re.search(r"[.,!?。、\uff1f\uff01{}]", SLOT.sub(" ", sample)), sample
+            assert set(SLOT.findall(sample)) <= declared, sample
+            assert [w for w in own if w not in FUNCTION_WORDS[locale]], f"{name}: {sample!r}"
+            assert seen.setdefault(sample, name) == name, f"{sample!r}: {seen[sample]}, {name}"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_sample_resolves_to_its_own_intent(locale: str) -> None:
+    """With the local resolver, as the chat and the simulator hear a phrase."""
+    resolver = UtteranceResolver(InteractionModel.load(locale, MODELS))
+    named = values(locale)
+    said_for = {
+        **SAID_FOR,
+        "days": named["STRETCH_DAYS"]["weekdays"]["value"],
+        "now": named["THIS_TIME"]["this_time"]["value"],
+        "bodyPart": named["BODY_PART"]["knee"]["value"],
+        "stretch": named["STRETCH"]["lat"]["value"],
+    }
+    wrong = []
+    for name, item in intents(locale).items():
+        for sample in item["samples"]:
+            said = SLOT.sub(lambda slot: said_for[slot.group(1)], sample)
+            heard = resolver.resolve(said, in_session=True)
+            number = heard.slot_values.get("seconds")
+            if heard.intent != name or ("{seconds}" in sample and number != "25"):
+                wrong.append((sample, heard.intent, heard.slot_values))
+    assert wrong == []

@@ -1,0 +1,11 @@
+"""Per written language other than English: what a person says, and what they must hear.
+Each language's own module; the tests run once for each entry of `SPOKEN`."""
+
+from __future__ import annotations
+
+from tests.support.languages import Language
+from tests.support.spoken import de_de, nl_nl
+
+SPOKEN: dict[str, Language] = {
+    language.locale: language for language in (de_de.LANGUAGE, nl_nl.LANGUAGE)
+}
