@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from backstretch.skill.service import BackStretchSkill
-from backstretch.speech.timing import ssml_seconds
 from backstretch_local.envelopes import reprompt_of
 from backstretch_local.fake_alexa import FakeAlexa
 from tests.support.envelopes import AlexaConversation, speech_of
+from tests.support.heard import heard_seconds
 
 REMINDERS = "alexa::alerts:reminders:skill:readwrite"
 # Words that would give English away in an answer in another language (none of them has any).
@@ -42,6 +42,7 @@ class Says:
     summary: str
     reminder: str
     yes: str
+    weekdays: str  # Monday to Friday, as said for the reminder's days
     chat: tuple[str, ...]  # typed into `backstretch chat`: start, why, stop
 
 
@@ -84,6 +85,7 @@ class Hears:
     week_work: str
     reminder_asked: str
     reminder_set: str
+    reminder_asked_weekdays: str  # the reminder at 3 PM on weekdays, said back
     why: str  # the first line of the hip flexor's why
     stopped: str
     english_cue: str = "Hold it there"  # never heard in the chat
@@ -163,7 +165,7 @@ class Person:
         self.heard.append(turn)
         if self.alexa.now is not None:
             heard = turn.ssml[:-1] if turn.reprompt else turn.ssml
-            self.alexa.now += timedelta(seconds=sum(map(ssml_seconds, heard)) + 2)
+            self.alexa.now += timedelta(seconds=sum(map(heard_seconds, heard)) + 2)
         return turn
 
 
@@ -186,7 +188,8 @@ def a_week(skill: BackStretchSkill, fake: FakeAlexa, language: Language) -> Pers
     sign. Wednesday: how did my week go? Then a reminder at 3 PM, said back. Each evening at
     six, local time."""
     fake.time_zone = language.time_zone
-    monday_evening = datetime(2026, 11, 23, 18, 0, tzinfo=ZoneInfo(language.time_zone))
+    local = datetime(2026, 11, 23, 18, 0, tzinfo=ZoneInfo(language.time_zone))
+    monday_evening = local.astimezone(UTC)  # requests carry UTC timestamps
     says = language.says
     person = Person(skill, fake, language.locale)
     person.session(monday_evening)

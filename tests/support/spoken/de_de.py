@@ -19,6 +19,7 @@ LANGUAGE = Language(
         summary="Alexa, frag meine Rückendehnung, wie meine Woche war",
         reminder="erinnere mich um 15 Uhr ans Dehnen",
         yes="ja",
+        weekdays="montags bis freitags",
         chat=("starten", "warum", "stopp"),
     ),
     hears=Hears(
@@ -67,6 +68,8 @@ LANGUAGE = Language(
         reminder_asked="Ich erinnere dich jeden Tag um 15 Uhr ans Dehnen. "
         "Soll ich das so einstellen?",
         reminder_set="Erledigt. Ich erinnere dich jeden Tag um 15 Uhr ans Dehnen.",
+        reminder_asked_weekdays="Ich erinnere dich montags bis freitags um 15 Uhr ans Dehnen. "
+        "Soll ich das so einstellen?",
         why="Langes Sitzen am Schreibtisch oder im Auto",
         stopped="Okay, wir hören hier auf.",
     ),

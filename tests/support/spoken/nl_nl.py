@@ -19,6 +19,7 @@ LANGUAGE = Language(
         summary="Alexa, vraag mijn rugoefeningen hoe mijn week ging",
         reminder="herinner me om 15 uur aan mijn rekoefeningen",
         yes="ja",
+        weekdays="doordeweeks",
         chat=("beginnen", "waarom", "stop"),
     ),
     hears=Hears(
@@ -68,6 +69,8 @@ LANGUAGE = Language(
         reminder_asked="Ik herinner je elke dag om 15 uur aan je rekoefeningen. "
         "Zal ik dat zo instellen?",
         reminder_set="Klaar. Ik herinner je elke dag om 15 uur aan je rekoefeningen.",
+        reminder_asked_weekdays="Ik herinner je doordeweeks om 15 uur aan je rekoefeningen. "
+        "Zal ik dat zo instellen?",
         why="Lang zitten, aan een bureau of in de auto",
         stopped="Oké, we stoppen hier.",
     ),
