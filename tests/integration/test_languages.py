@@ -14,8 +14,9 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.reading import read_ssml
 from backstretch_local.fake_alexa import FakeAlexa
-from tests.support.languages import Language, Person, a_week
+from tests.support.languages import Person, a_week
 from tests.support.spoken import SPOKEN
+from tests.support.spoken.lines import Language
 
 
 @pytest.fixture(params=sorted(SPOKEN))

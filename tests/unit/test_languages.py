@@ -15,8 +15,8 @@ from backstretch.routine.state import Question
 from backstretch.speech.plan import HoldCount, SpeechPlan
 from backstretch.speech.reading import read_ssml
 from backstretch.speech.ssml import render
-from tests.support.languages import Language
 from tests.support.spoken import SPOKEN
+from tests.support.spoken.lines import Language
 from tests.unit.test_conversation import Person, words
 
 K = EventKind

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support.languages import Hears, Language, Says
+from tests.support.spoken.lines import Hears, Language, Says
 
 LANGUAGE = Language(
     locale="de-DE",

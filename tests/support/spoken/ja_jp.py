@@ -6,7 +6,7 @@ after another are joined by a space here, as `words` joins the speech plan's par
 
 from __future__ import annotations
 
-from tests.support.languages import Hears, Language, Says
+from tests.support.spoken.lines import Hears, Language, Says
 
 LANGUAGE = Language(
     locale="ja-JP",
