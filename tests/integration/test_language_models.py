@@ -140,3 +140,23 @@ def test_every_sample_resolves_to_its_own_intent(locale: str) -> None:
             if heard.intent != name or ("{seconds}" in sample and number != "25"):
                 wrong.append((sample, heard.intent, heard.slot_values))
     assert wrong == []
+
+
+# How an example phrase names the skill in each language, and what it then asks.
+EXAMPLE = {
+    "nl-NL": re.compile(r"^Alexa, (?:open|start|vraag) mijn rugoefeningen ?(?P<request>.*)$"),
+    "ja-JP": re.compile(r"^アレクサ、腰のストレッチコーチ(?:を開いて|で)(?P<request>.*)$"),
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_listings_example_phrases_open_the_skill_or_ask_a_sample(locale: str) -> None:
+    manifest = json.loads((MODELS.parents[1] / "skill.json").read_text("utf-8"))
+    listing = manifest["manifest"]["publishingInformation"]["locales"][locale]
+    samples = {sample for item in intents(locale).values() for sample in item["samples"]}
+    assert model(locale)["languageModel"]["invocationName"] in listing["examplePhrases"][0]
+    for phrase in listing["examplePhrases"]:
+        named = EXAMPLE[locale].match(phrase)
+        assert named is not None, phrase
+        assert named["request"] in {"", *samples}, phrase
+    assert any(word in listing["description"] for word in ("medisch advies", "医療アドバイス"))
