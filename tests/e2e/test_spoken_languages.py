@@ -46,6 +46,16 @@ CHATS = {
         "en el escritorio o al volante del carro",
         "De acuerdo, lo dejamos aquí.",
     ),
+    "nl-NL": (
+        "beginnen\nwaarom\nstop\n",
+        "Lang zitten, aan een bureau of in de auto",
+        "Oké, we stoppen hier.",
+    ),
+    "ja-JP": (
+        "始めて\nなぜ\nストップ\n",
+        "机や車で長く座っていると",
+        "わかりました、ここで終わりにします。",
+    ),
 }
 
 
