@@ -56,6 +56,16 @@ CHATS = {
         "Passar horas na mesa de trabalho ou ao volante",
         "Tudo bem, vamos parar por aqui.",
     ),
+    "nl-NL": (
+        "beginnen\nwaarom\nstop\n",
+        "Lang zitten, aan een bureau of in de auto",
+        "Oké, we stoppen hier.",
+    ),
+    "ja-JP": (
+        "始めて\nなぜ\nストップ\n",
+        "机や車で長く座っていると",
+        "わかりました、ここで終わりにします。",
+    ),
 }
 
 

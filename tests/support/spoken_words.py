@@ -1,6 +1,9 @@
 """What each written locale beyond English must say at the moments the language tests
 visit: one table, so every locale is held to the same conversation in its own words."""
 
+# Japanese asks with the full-width question mark (U+FF1F), as it is written.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import re
@@ -216,6 +219,81 @@ SAYS = {
         ),
         start_offer="Quer fazer seus alongamentos agora?",
     ),
+    "nl-NL": Says(
+        welcome="Welkom bij je rugcoach.",
+        safety=("geen medisch advies", "dat doet pijn"),
+        first="Eerst: de knielende heupbuigerstretch.",
+        needs_then_setup=("iets zachts", "Ga op je linkerknie zitten."),
+        cues=("En vasthouden.", "10 seconden.", "20 seconden.", "Drie.", "En loslaten."),
+        side_done="Goed, de linkerkant zit erop. "
+        "Zeg verder als je aan de rechterkant wilt beginnen.",
+        switch="Kom rustig omhoog. Wissel van kant.",
+        next_stretch="Hierna: de latissimusstretch.",
+        lat_left="Leg je linkerarm gestrekt erop",
+        lat_done="Klaar: de latissimusstretch, aan allebei de kanten.",
+        finished="Dat was de hele ronde.",
+        week_offer_end="hoe je week gaat?",
+        goodbye="Tot de volgende keer.",
+        time_left="Nog 18 seconden.",
+        one_second="1 seconde",
+        knee=("Haal rustig het gewicht van je knie.", "meer opvulling", "latissimusstretch"),
+        padded="opgevouwen deken",
+        back_pain_start="Oké, stop hier. Kom rustig omhoog uit de rek.",
+        back_pain=("bovenlichaam rechtop", "fysiotherapeut"),
+        back_pain_end="of we stoppen voor vandaag.",
+        gentler="maar half zo ver",
+        gentler_word="zachter",
+        warning=("tintelingen, een doof gevoel of duizeligheid", "huisarts"),
+        weeks=(
+            "Deze week heb je op 3 dagen gerekt: maandag, gisteren en vandaag. "
+            "Je hebt 3 hele rondes gedaan en 6 en een halve minuut lang gerekt. "
+            "Je hebt 3 dagen op rij gerekt. Dat zijn nu al meer dagen dan vorige week.",
+            "Deze week heb je één keer gerekt, op maandag. "
+            "Je hebt één hele ronde gedaan en anderhalve minuut lang gerekt. "
+            "Dat is net zoveel als vorige week.",
+            "Deze week heb je nog niet gerekt. Vorige week heb je op één dag gerekt. "
+            "Een paar minuten vandaag is een mooi begin.",
+        ),
+        start_offer="Wil je nu je rekoefeningen doen?",
+    ),
+    # Japanese: desu/masu, as the content is written; sentences of one turn's parts are
+    # joined by a space, as `words` joins them.
+    "ja-JP": Says(
+        welcome="腰のストレッチコーチへようこそ。",
+        safety=("医療アドバイスではありません", "「痛い」と言ってください"),
+        first="まずはひざ立ちの股関節ストレッチです。",
+        needs_then_setup=("ひざの下に敷くもの", "左のひざを床につけます。"),
+        cues=("そのままキープ。", "10秒。", "20秒。", "3。", "はい、ゆるめます。"),
+        side_done="はい、左側が終わりました。 右側の準備ができたら、「次」と言ってください。",
+        switch="ゆっくり立ち上がってください。 反対側です。",
+        next_stretch="次は広背筋ストレッチです。",
+        lat_left="左腕をまっすぐ伸ばして",
+        lat_done="広背筋ストレッチ、左右とも終わりました。",
+        finished="これで全部終わりです。",
+        week_offer_end="今週の様子を聞きますか？",
+        goodbye="また次回お会いしましょう。",
+        time_left="あと18秒です。",
+        one_second="1秒",
+        knee=("ゆっくり、ひざから体重を抜いてください。", "「もっと敷く」", "広背筋ストレッチ"),
+        padded="たたんだ毛布",
+        back_pain_start="わかりました、そこで止めてください。 "
+        "ゆっくりストレッチから起き上がってください。",
+        back_pain=("上半身をまっすぐ", "理学療法士"),
+        back_pain_end="今日はここで終わりにしますか？",
+        gentler="半分くらいだけ",
+        gentler_word="やさしく",
+        warning=("しびれ、感覚がない、めまい", "医師か理学療法士"),
+        weeks=(
+            "今週は3日ストレッチをしました。月曜日、昨日、今日です。 "
+            "通しで3回行い、合計6分半ストレッチをしました。 "
+            "3日連続でストレッチをしています。 もう先週より多い日数です。",
+            "今週は1回、月曜日にストレッチをしました。 "
+            "通しで1回行い、合計1分半ストレッチをしました。 先週と同じ日数です。",
+            "今週はまだストレッチをしていません。 先週は1日ストレッチをしました。 "
+            "今日の数分が、いいスタートになります。",
+        ),
+        start_offer="今からストレッチをしますか？",
+    ),
 }
 
 
@@ -230,9 +308,9 @@ class WeekSays:
     reminder_asked: str
     reminder_set: str
     reminder_text: str  # the reminder's own words, as Alexa will say them
-    weekdays: str  # a reminder every weekday at 3 PM, said back
     # Mondays and Thursdays at 6 PM, Wednesday 2 December 2026 at 7:30 AM, every day at noon
     schedules: tuple[str, str, str]
+    reminder_weekdays: str  # a reminder at 3 PM on the weekdays (said as the locale says them)
 
 
 SPANISH_WEEK = WeekSays(
@@ -247,12 +325,13 @@ SPANISH_WEEK = WeekSays(
     reminder_set="Listo. Te recordaré estirar todos los días a las 3 de la tarde.",
     reminder_text="Es hora de tus estiramientos de espalda. Di: Alexa, abre mis estiramientos "
     "de espalda.",
-    weekdays="de lunes a viernes a las 3 de la tarde",
     schedules=(
         "cada lunes y jueves a las 6 de la tarde",
         "el miércoles 2 de diciembre a las 7:30 de la mañana",
         "todos los días al mediodía",
     ),
+    reminder_weekdays="Te recordaré estirar de lunes a viernes a las 3 de la tarde. "
+    "¿Lo programo así?",
 )
 WEEK_SAYS = {
     "de-DE": WeekSays(
@@ -267,12 +346,13 @@ WEEK_SAYS = {
         "Soll ich das so einstellen?",
         reminder_set="Erledigt. Ich erinnere dich jeden Tag um 15 Uhr ans Dehnen.",
         reminder_text="Zeit für deine Rückendehnung. Sag: Alexa, starte meine Rückendehnung.",
-        weekdays="montags bis freitags um 15 Uhr",
         schedules=(
             "jeden Montag und Donnerstag um 18 Uhr",
             "am Mittwoch, den 2. Dezember um 7:30 Uhr",
             "jeden Tag um 12 Uhr mittags",
         ),
+        reminder_weekdays="Ich erinnere dich montags bis freitags um 15 Uhr ans Dehnen. "
+        "Soll ich das so einstellen?",
     ),
     "es-ES": replace(
         SPANISH_WEEK,
@@ -282,12 +362,12 @@ WEEK_SAYS = {
         ),
         reminder_asked="Te recordaré estirar todos los días a las 15. ¿Lo programo así?",
         reminder_set="Listo. Te recordaré estirar todos los días a las 15.",
-        weekdays="de lunes a viernes a las 15",
         schedules=(
             "cada lunes y jueves a las 18",
             "el miércoles 2 de diciembre a las 7:30",
             SPANISH_WEEK.schedules[2],
         ),
+        reminder_weekdays="Te recordaré estirar de lunes a viernes a las 15. ¿Lo programo así?",
     ),
     "es-MX": SPANISH_WEEK,
     "es-US": SPANISH_WEEK,
@@ -303,12 +383,13 @@ WEEK_SAYS = {
         reminder_set="Fatto. Ti ricorderò di fare stretching ogni giorno alle 15.",
         reminder_text="È ora del tuo stretching per la schiena. "
         "Di': Alexa, avvia stretching per la schiena.",
-        weekdays="dal lunedì al venerdì alle 15",
         schedules=(
             "ogni lunedì e giovedì alle 18",
             "mercoledì 2 dicembre alle 7:30",
             "ogni giorno a mezzogiorno",
         ),
+        reminder_weekdays="Ti ricorderò di fare stretching dal lunedì al venerdì alle 15. "
+        "Lo imposto?",
     ),
     "pt-BR": WeekSays(
         welcome_back="Que bom ter você de volta.",
@@ -323,11 +404,47 @@ WEEK_SAYS = {
         reminder_set="Pronto. Vou lembrar você de se alongar todos os dias, às 15 horas.",
         reminder_text="Hora do seu alongamento para as costas. "
         "Diga: Alexa, inicie alongamento das costas.",
-        weekdays="de segunda a sexta, às 15 horas",
         schedules=(
             "segunda-feira e quinta-feira, toda semana, às 18 horas",
             "quarta-feira, 2 de dezembro, às 7:30",
             "todos os dias, ao meio-dia",
         ),
+        reminder_weekdays="Vou lembrar você de se alongar de segunda a sexta, às 15 horas. "
+        "Posso configurar?",
+    ),
+    "nl-NL": WeekSays(
+        welcome_back="Fijn dat je er weer bent.",
+        declined="Vraag me wanneer je wilt hoe je week is gegaan. Tot de volgende keer.",
+        skipped="Oké: de latissimusstretch.",
+        summary=(
+            "Deze week heb je op 2 dagen gerekt: maandag en gisteren.",
+            "Je hebt één hele ronde gedaan en 3 minuten lang gerekt.",
+        ),
+        reminder_asked="Ik herinner je elke dag om 15 uur aan je rekoefeningen. "
+        "Zal ik dat zo instellen?",
+        reminder_set="Klaar. Ik herinner je elke dag om 15 uur aan je rekoefeningen.",
+        reminder_text="Tijd voor je rugoefeningen. Zeg: Alexa, start mijn rugoefeningen.",
+        schedules=(
+            "elke maandag en donderdag om 18 uur",
+            "op woensdag 2 december om 7:30 uur",
+            "elke dag om 12 uur 's middags",
+        ),
+        reminder_weekdays="Ik herinner je doordeweeks om 15 uur aan je rekoefeningen. "
+        "Zal ik dat zo instellen?",
+    ),
+    "ja-JP": WeekSays(
+        welcome_back="おかえりなさい。",
+        declined="今週の様子は、いつでも聞いてくださいね。 また次回お会いしましょう。",
+        skipped="わかりました、広背筋ストレッチです。",
+        summary=(
+            "今週は2日ストレッチをしました。月曜日、昨日です。",
+            "通しで1回行い、合計3分ストレッチをしました。",
+        ),
+        reminder_asked="毎日15時に、ストレッチの時間をお知らせします。これで設定しますか？",
+        reminder_set="設定しました。毎日15時に、ストレッチの時間をお知らせします。",
+        reminder_text="腰のストレッチの時間です。"
+        "「アレクサ、腰のストレッチコーチを開いて」と言ってください。",
+        schedules=("毎週月曜日、木曜日18時", "12月2日、水曜日7:30", "毎日正午"),
+        reminder_weekdays="平日15時に、ストレッチの時間をお知らせします。これで設定しますか？",
     ),
 }

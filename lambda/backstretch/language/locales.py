@@ -40,8 +40,8 @@ LOCALES: dict[str, Locale] = {
         Locale("fr-FR", "fr", 24),
         Locale("hi-IN", "hi", 12),
         Locale("it-IT", "it", 24, written=True),
-        Locale("ja-JP", "ja", 24),
-        Locale("nl-NL", "nl", 24),
+        Locale("ja-JP", "ja", 24, written=True),
+        Locale("nl-NL", "nl", 24, written=True),
         Locale("pt-BR", "pt", 24, written=True),
     )
 }
