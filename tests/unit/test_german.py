@@ -1,150 +1,148 @@
-"""A routine in German (de-DE), played through `respond`: the same conversation, every word
-from the German content, numbers and lists as German says them, and valid SSML throughout."""
+"""A routine in each written language other than English, played through `respond`: the
+same conversation, every word from the locale's content, numbers and lists as the language
+says them, and valid SSML throughout. The locales and what they hear are
+`tests.support.languages.SPOKEN`."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
+from backstretch.language.locales import LOCALES
 from backstretch.progress.model import WeeklySummary
+from backstretch.reminders.lines import reminder_lines
+from backstretch.reminders.schedule import DAYS, ReminderSchedule
 from backstretch.routine.content import Routine, load_routine
 from backstretch.routine.conversation import EventKind, Outcome, Recalled, Turn
 from backstretch.routine.state import Question
 from backstretch.speech.plan import HoldCount, SpeechPlan
 from backstretch.speech.reading import read_ssml
 from backstretch.speech.ssml import render
+from tests.support.languages import SPOKEN, Spoken, english_in
 from tests.unit.test_conversation import Person, words
 
 K = EventKind
 HOLD = 30
 WEDNESDAY, MONDAY, TUESDAY = date(2026, 11, 25), date(2026, 11, 23), date(2026, 11, 24)
-# Words that would give English away in a German answer (German has none of them).
-ENGLISH = re.compile(
-    r"\b(the|you|your|and|say|seconds?|minutes?|days?|today|stretch|hurts|next|please|sorry)\b",
-    re.IGNORECASE,
+SUMMARIES = (
+    WeeklySummary((MONDAY, TUESDAY, WEDNESDAY), 3, 390, 3, 2, 0),
+    WeeklySummary((MONDAY,), 1, 90, 1, 1, 0),
+    WeeklySummary((), 0, 0, 0, 1, 0),
 )
 
 
-@pytest.fixture(scope="module")
-def routine() -> Routine:
-    return load_routine("de-DE")
+@pytest.fixture(params=sorted(SPOKEN))
+def spoken(request: pytest.FixtureRequest) -> Spoken:
+    return SPOKEN[request.param]
 
 
-def german(turn: Turn, routine: Routine) -> str:
+@pytest.fixture
+def routine(spoken: Spoken) -> Routine:
+    return load_routine(spoken.locale)
+
+
+def heard(turn: Turn, routine: Routine) -> str:
     """The turn's words, after checking its speech is valid SSML with no English in it."""
+    english = english_in(LOCALES[routine.locale].language)
     for plan in (turn.speech, turn.reprompt):
         if plan is not None:
             read_ssml(render(plan, routine.hold))  # well-formed, our own breaks only
     for said in (words(turn.speech), words(turn.reprompt)):
-        assert not ENGLISH.search(said), f"English in a German turn: {said!r}"
+        assert not english.search(said), f"English in a {routine.locale} turn: {said!r}"
     return words(turn.speech)
 
 
-def test_a_newcomer_hears_the_welcome_the_safety_note_and_a_counted_hold_in_german(routine):
+def test_a_newcomer_hears_the_welcome_the_safety_note_and_a_counted_hold(routine, spoken):
     turn = Person(routine).says(K.LAUNCH)
-    said = german(turn, routine)
-    assert said.startswith("Willkommen bei deinem Rücken-Coach.")
-    assert "keine medizinische Beratung" in said and "das tut weh" in said
-    assert "Zuerst: Hüftbeuger-Dehnung im Knien." in said
-    assert said.index("etwas Weiches") < said.index("Knie dich auf dein linkes Knie.")
+    said = heard(turn, routine)
+    assert said.startswith(spoken.welcome)
+    assert spoken.newcomer_note in said
+    assert spoken.first_stretch in said
+    needs, kneel = spoken.needs_then_kneel
+    assert said.index(needs) < said.index(kneel)
     assert turn.speech.hold == HoldCount(HOLD)
     ssml = render(turn.speech, routine.hold)
-    for cue in ("Und halten.", "10 Sekunden.", "20 Sekunden.", "Drei.", "Und lösen."):
+    for cue in spoken.hold_cues:
         assert cue in ssml
-    assert "Gut, links ist geschafft. Sag weiter, wenn du bereit bist für rechts." in said
+    assert spoken.left_done_right_next in said
 
 
-def test_a_whole_routine_counts_four_holds_and_closes_in_german(routine):
+def test_a_whole_routine_counts_four_holds_and_closes(routine, spoken):
     person = Person(routine)
     turns = [person.says(K.LAUNCH)] + [person.says(K.NEXT) for _ in range(3)]
     assert [t.speech.hold for t in turns] == [HoldCount(HOLD)] * 4
-    said = [german(t, routine) for t in turns]
-    assert "Komm langsam hoch. Wechsel die Seite." in said[1]
-    assert "Als Nächstes: Latissimus-Dehnung." in said[1]
-    assert "Leg den linken Arm gestreckt darauf" in said[2]
-    assert "Geschafft: Latissimus-Dehnung, auf beiden Seiten." in said[3]
-    assert "Das war die ganze Runde." in said[3] and said[3].endswith("Woche läuft?")
+    said = [heard(t, routine) for t in turns]
+    assert spoken.switch_sides in said[1]
+    assert spoken.next_is_lat in said[1]
+    assert spoken.lat_left_arm in said[2]
+    assert spoken.lat_done in said[3]
+    assert spoken.routine_finished in said[3] and said[3].endswith(spoken.week_offer_ends)
     closing = person.says(K.NO)
     assert closing.outcome is Outcome.ROUTINE_FINISHED and closing.end_session
-    assert german(closing, routine) == "Bis zum nächsten Mal."
+    assert heard(closing, routine) == spoken.goodbye
 
 
-def test_a_question_into_a_hold_is_answered_with_the_seconds_counted_in_german(routine):
+def test_a_question_into_a_hold_is_answered_with_the_seconds_counted(routine, spoken):
     person = Person(routine)
     person.says(K.LAUNCH)
     answer = person.cuts_into_hold(K.TIME_LEFT, held=12)
-    assert german(answer, routine).startswith("Noch 18 Sekunden.")
+    assert heard(answer, routine).startswith(spoken.eighteen_seconds_left)
     assert answer.speech.hold == HoldCount(HOLD, begun=12)
-    assert routine.words.count(1, "second") == "1 Sekunde"
+    assert routine.words.count(1, "second") == spoken.one_second
 
 
-def test_pain_in_the_knee_offers_padding_or_the_next_stretch_in_german(routine):
+def test_pain_in_the_knee_offers_padding_or_the_next_stretch(routine, spoken):
     person = Person(routine)
     person.says(K.LAUNCH)
     asked = person.cuts_into_hold(K.PAIN, held=5, body_part="knee")  # the slot's id
-    said = german(asked, routine)
+    said = heard(asked, routine)
     assert person.state.question is Question.KNEE and asked.speech.hold is None
-    assert "Nimm langsam das Gewicht vom Knie." in said
-    assert "mehr Polster" in said and "Latissimus-Dehnung" in said
+    assert spoken.knee_ease_off in said
+    assert all(choice in said for choice in spoken.knee_choices)
     padded = person.says(K.YES)
     assert padded.speech.hold == HoldCount(HOLD)
-    assert "gefaltete Decke" in german(padded, routine)
+    assert spoken.knee_padded in heard(padded, routine)
 
 
-def test_a_sore_lower_back_gets_the_stretchs_own_advice_in_german(routine):
+def test_a_sore_lower_back_gets_the_stretchs_own_advice(routine, spoken):
     person = Person(routine)
     person.says(K.LAUNCH)
-    said = german(person.cuts_into_hold(K.PAIN, held=5, body_part="lower_back"), routine)
-    assert said.startswith("Okay, hör hier auf. Komm langsam aus der Dehnung hoch.")
-    assert "Oberkörper aufrecht" in said and "Physiotherapie" in said
-    assert said.endswith("oder wir hören für heute auf.")
+    said = heard(person.cuts_into_hold(K.PAIN, held=5, body_part="lower_back"), routine)
+    assert said.startswith(spoken.back_stop)
+    assert all(advice in said for advice in spoken.back_advice)
+    assert said.endswith(spoken.pain_offer_ends)
     gentler = person.says(K.GENTLER)
     assert gentler.speech.hold == HoldCount(routine.min_hold_seconds)
-    assert "nur halb so weit" in german(gentler, routine)
+    assert spoken.gentler in heard(gentler, routine)
 
 
-def test_a_warning_sign_stops_for_today_and_points_to_a_doctor_in_german(routine):
+def test_a_warning_sign_stops_for_today_and_points_to_a_doctor(routine, spoken):
     person = Person(routine)
     person.says(K.LAUNCH)
     turn = person.cuts_into_hold(K.WARNING, held=10)
-    said = german(turn, routine)
+    said = heard(turn, routine)
     assert turn.outcome is Outcome.WARNING_STOP and turn.end_session
-    assert "Kribbeln, Taubheit oder Schwindel" in said and "ärztlich" in said
-    assert "sanfter" not in said and turn.speech.hold is None
+    assert all(sign in said for sign in spoken.warning_signs)
+    assert turn.speech.hold is None
+    assert routine.lines.pain_offer not in said
 
 
-@pytest.mark.parametrize(
-    ("summary", "spoken"),
-    [
-        (
-            WeeklySummary((MONDAY, TUESDAY, WEDNESDAY), 3, 390, 3, 2, 0),
-            "Diese Woche hast du an 3 Tagen gedehnt: Montag, gestern und heute. "
-            "Du hast 3 komplette Runden geschafft und 6 einhalb Minuten lang gedehnt. "
-            "Du hast 3 Tage in Folge gedehnt. Das sind schon mehr Tage als letzte Woche.",
-        ),
-        (
-            WeeklySummary((MONDAY,), 1, 90, 1, 1, 0),
-            "Diese Woche hast du einmal gedehnt, am Montag. "
-            "Du hast eine komplette Runde geschafft und anderthalb Minuten lang gedehnt. "
-            "Das ist genauso viel wie letzte Woche.",
-        ),
-        (
-            WeeklySummary((), 0, 0, 0, 1, 0),
-            "Diese Woche hast du noch nicht gedehnt. Letzte Woche hast du an einem Tag gedehnt. "
-            "Ein paar Minuten heute sind ein toller Anfang.",
-        ),
-    ],
-    ids=["three days", "one day", "none yet"],
-)
-def test_the_week_is_said_in_german(routine, summary, spoken):
+@pytest.mark.parametrize("which", range(3), ids=["three days", "one day", "none yet"])
+def test_the_week_is_said_in_the_locales_language(routine, spoken, which):
     person = Person(routine, newcomer=False)
-    turn = person.says(K.SUMMARY, recalled=Recalled(summary=summary, today=WEDNESDAY))
-    said = german(turn, routine)
-    assert said.startswith(spoken)
-    assert said.endswith("Möchtest du jetzt deine Dehnübungen machen?")
+    recalled = Recalled(summary=SUMMARIES[which], today=WEDNESDAY)
+    said = heard(person.says(K.SUMMARY, recalled=recalled), routine)
+    assert said.startswith(spoken.summaries[which])
+    assert said.endswith(spoken.start_offer)
+
+
+def test_a_reminder_is_said_back_in_the_locales_words(spoken):
+    lines = reminder_lines(spoken.locale)
+    said = lines.set.format(when=lines.when(ReminderSchedule(DAYS, 15, 0)))
+    assert said == spoken.reminder_set
 
 
 def test_a_plan_with_no_words_renders_as_an_empty_document(routine):
     assert read_ssml(render(SpeechPlan(), routine.hold)) == []
+
