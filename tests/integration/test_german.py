@@ -15,7 +15,15 @@ from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.reading import read_ssml
 from backstretch_local.fake_alexa import FakeAlexa
-from tests.support.languages import SPOKEN, Speaker, Spoken, a_week, english_in
+from tests.support.languages import (
+    MONDAY_EVENING_UTC,
+    REMINDERS,
+    SPOKEN,
+    Speaker,
+    Spoken,
+    a_week,
+    english_in,
+)
 
 
 @pytest.fixture(params=sorted(SPOKEN))
@@ -24,9 +32,7 @@ def spoken(request: pytest.FixtureRequest) -> Spoken:
 
 
 @pytest.fixture
-def week(
-    dynamodb_client: Any, progress_store: DynamoProgressStore, spoken: Spoken
-) -> Speaker:
+def week(dynamodb_client: Any, progress_store: DynamoProgressStore, spoken: Spoken) -> Speaker:
     fake = FakeAlexa()
     skill = BackStretchSkill(SkillConfig(), api=fake.in_process(), store=progress_store)
     return a_week(skill, fake, spoken)
@@ -85,3 +91,26 @@ def test_thursday_a_reminder_is_set_and_said_back(week: Speaker, spoken: Spoken)
     assert "BYHOUR=15;BYMINUTE=0" in reminder["trigger"]["recurrence"]["recurrenceRules"][0]
     (text,) = reminder["alertInfo"]["spokenInfo"]["content"]
     assert text["locale"] == spoken.locale and spoken.launch in text["text"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="framework: skill/reminder_handler.py reads the days slot's words as said (English "
+    "only, in reminders/schedule.py::parse_days), not the id Alexa resolved them to",
+)
+def test_reminder_days_said_in_the_locales_words_are_read_by_their_id(
+    progress_store: DynamoProgressStore, dynamodb_client: Any, spoken: Spoken
+) -> None:
+    fake = FakeAlexa()
+    fake.time_zone = spoken.time_zone
+    skill = BackStretchSkill(SkillConfig(), api=fake.in_process(), store=progress_store)
+    person = Speaker(skill, fake, spoken.locale)
+    person.session(MONDAY_EVENING_UTC, granted=frozenset({REMINDERS}))
+    asked = person.says(
+        spoken.weekdays,
+        "SetReminderIntent",
+        {"days": "weekdays"},
+        days=spoken.weekdays,
+        time="15:00",
+    )
+    assert spoken.weekdays_said_back in asked.words

@@ -80,11 +80,12 @@ class Spoken:
     one_routine_three_minutes: str
     start_offer: str
     reminder_set: str
+    weekdays: str  # the days slot's words for Monday to Friday (resolved to "weekdays")
+    weekdays_said_back: str
     # the chat
     chat_input: str
     chat_why: str
     chat_stopped: str
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 GERMAN = Spoken(
@@ -141,6 +142,8 @@ GERMAN = Spoken(
     one_routine_three_minutes="Du hast eine komplette Runde geschafft und 3 Minuten lang gedehnt.",
     start_offer="Möchtest du jetzt deine Dehnübungen machen?",
     reminder_set="Erledigt. Ich erinnere dich jeden Tag um 15 Uhr ans Dehnen.",
+    weekdays="montags bis freitags",
+    weekdays_said_back="montags bis freitags um 15 Uhr",
     chat_input="starten\nwarum\nstopp\n",
     chat_why="Langes Sitzen am Schreibtisch oder im Auto",
     chat_stopped="Okay, wir hören hier auf.",
@@ -208,6 +211,8 @@ FRENCH = Spoken(
     ),
     start_offer="Voulez-vous faire vos étirements maintenant ?",
     reminder_set="C'est fait. Je vous rappellerai de faire vos étirements tous les jours à 15 h.",
+    weekdays="du lundi au vendredi",
+    weekdays_said_back="du lundi au vendredi à 15 h",
     chat_input="commencer\npourquoi\nstop\n",
     chat_why="Passer du temps assis, à un bureau ou au volant",
     chat_stopped="D'accord, on s'arrête là.",

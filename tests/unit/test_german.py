@@ -145,4 +145,3 @@ def test_a_reminder_is_said_back_in_the_locales_words(spoken):
 
 def test_a_plan_with_no_words_renders_as_an_empty_document(routine):
     assert read_ssml(render(SpeechPlan(), routine.hold)) == []
-
