@@ -19,7 +19,7 @@ from backstretch.routine.state import Question
 from backstretch.speech.plan import HoldCount, SpeechPlan
 from backstretch.speech.reading import read_ssml
 from backstretch.speech.ssml import render
-from tests.support.languages import SPOKEN, Spoken, english_in
+from tests.support.spoken import SPOKEN, Spoken, english_in
 from tests.unit.test_conversation import Person, words
 
 K = EventKind
