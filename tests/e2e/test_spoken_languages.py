@@ -66,6 +66,16 @@ CHATS = {
         "机や車で長く座っていると",
         "わかりました、ここで終わりにします。",
     ),
+    "fr-FR": (
+        "commencer\npourquoi\nstop\n",
+        "Passer du temps assis, à un bureau ou au volant",
+        "D'accord, on s'arrête là.",
+    ),
+    "fr-CA": (
+        "commencer\npourquoi\nstop\n",
+        "Passer du temps assis, à un bureau ou au volant",
+        "D'accord, on s'arrête là.",
+    ),
 }
 
 

@@ -6,7 +6,7 @@ ssml-check-core. One table of what each locale's person says; the week is the sa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -43,6 +43,29 @@ SPANISH_UNDERSTOOD = (
     ("repite", "AMAZON.RepeatIntent"),
 )
 
+FRENCH_UNDERSTOOD = (
+    ("suivant", "AMAZON.NextIntent"),
+    ("je suis prête", "AMAZON.NextIntent"),
+    ("ça fait mal", "PainIntent"),
+    ("j'ai mal au genou", "PainIntent"),
+    ("j'ai la tête qui tourne", "WarningSignIntent"),
+    ("ça me lance", "WarningSignIntent"),
+    ("j'ai une douleur vive", "WarningSignIntent"),
+    ("je ne peux pas me mettre à genoux", "KneeIntent"),
+    ("passe cet étirement", "SkipStretchIntent"),
+    ("pourquoi", "WhyIntent"),
+    ("il reste combien de temps", "TimeLeftIntent"),
+    ("où j'en suis", "WhereAmIIntent"),
+    ("comment s'est passée ma semaine", "WeeklySummaryIntent"),
+    ("rappelle moi de m'étirer", "SetReminderIntent"),
+    ("tenir 25 secondes", "SetHoldIntent"),
+    ("plus doucement", "GentlerIntent"),
+    ("c'est tout pour aujourd'hui", "DoneForTodayIntent"),
+    ("fais une pause", "AMAZON.PauseIntent"),
+    ("on reprend", "AMAZON.ResumeIntent"),
+    ("tu peux répéter", "AMAZON.RepeatIntent"),
+)
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -65,6 +88,25 @@ class Speaker:
     # Phrases people there say, each with the intent the interaction model must reach
     # through the local resolver (pain and warning signs included).
     understood: tuple[tuple[str, str], ...]
+
+
+FRENCH_SPEAKER = Speaker(
+    "fr-FR",
+    "Europe/Paris",
+    "Alexa, lance mes étirements du dos",
+    "Alexa, ouvre mes étirements du dos",
+    "suivant",
+    "non",
+    "j'ai mal au genou",
+    "genou",
+    "passer",
+    "j'ai la tête qui tourne",
+    "Alexa, demande à mes étirements du dos comment s'est passée ma semaine",
+    "rappelle moi de m'étirer à 15 h",
+    "oui",
+    "du lundi au vendredi",
+    FRENCH_UNDERSTOOD,
+)
 
 
 SPEAKERS = {
@@ -311,6 +353,8 @@ SPEAKERS = {
                 ("もう一度言って", "AMAZON.RepeatIntent"),
             ),
         ),
+        FRENCH_SPEAKER,
+        replace(FRENCH_SPEAKER, locale="fr-CA", time_zone="America/Toronto"),
     )
 }
 

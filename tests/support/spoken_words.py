@@ -10,11 +10,15 @@ import re
 from dataclasses import dataclass, replace
 
 # Words that would give English away in another language's answer (none of these
-# languages has them).
-ENGLISH = re.compile(
-    r"\b(the|you|your|and|say|seconds?|minutes?|days?|today|stretch|hurts|next|please|sorry)\b",
-    re.IGNORECASE,
-)
+# languages has them; French alone has "minutes", so it is held to the others).
+_ENGLISH = "the|you|your|and|say|seconds?|days?|today|stretch|hurts|next|please|sorry"
+ENGLISH = re.compile(rf"\b({_ENGLISH}|minutes?)\b", re.IGNORECASE)
+_ENGLISH_IN_FRENCH = re.compile(rf"\b({_ENGLISH})\b", re.IGNORECASE)
+
+
+def english_in(locale: str) -> re.Pattern[str]:
+    """The English words no line of the locale's language has."""
+    return _ENGLISH_IN_FRENCH if locale.startswith("fr-") else ENGLISH
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,49 @@ SPANISH = Says(
         "Unos minutos hoy son un gran comienzo.",
     ),
     start_offer="¿Quieres hacer tus estiramientos ahora?",
+)
+FRENCH = Says(
+    welcome="Bienvenue dans votre coach du dos.",
+    safety=("n'est pas un avis médical", "dites : j'ai mal"),
+    first="Pour commencer : étirement des fléchisseurs de la hanche, à genou.",
+    needs_then_setup=("quelque chose de doux", "Mettez-vous à genoux sur le genou gauche."),
+    cues=("Et on tient.", "10 secondes.", "20 secondes.", "Trois.", "Et relâchez."),
+    side_done="Bien, le côté gauche, c'est fait. "
+    "Dites suivant quand vous voulez passer au côté droit.",
+    switch="Relevez-vous doucement. On change de côté.",
+    next_stretch="Ensuite : étirement du grand dorsal.",
+    lat_left="Posez le bras gauche tendu dessus",
+    lat_done="Terminé : étirement du grand dorsal, des deux côtés.",
+    finished="C'était toute la séance.",
+    week_offer_end="comment se passe votre semaine ?",
+    goodbye="À la prochaine.",
+    time_left="Encore 18 secondes.",
+    one_second="1 seconde",
+    knee=(
+        "Retirez doucement le poids de votre genou.",
+        "plus de rembourrage",
+        "étirement du grand dorsal",
+    ),
+    padded="couverture pliée",
+    back_pain_start="D'accord, arrêtez-vous là. Sortez doucement de l'étirement.",
+    back_pain=("buste bien droit", "un médecin ou un kiné."),
+    back_pain_end="ou s'arrêter pour aujourd'hui.",
+    gentler="qu'à moitié",
+    gentler_word="plus doux",
+    warning=("des picotements, un engourdissement ou un vertige", "médecin"),
+    weeks=(
+        "Cette semaine, vous avez fait 3 jours d'étirements : lundi, hier et aujourd'hui. "
+        "Vous avez fait 3 séances complètes, et tenu vos étirements 6 minutes et demie au "
+        "total. Vous avez fait vos étirements 3 jours d'affilée. "
+        "C'est déjà plus de jours que la semaine dernière.",
+        "Cette semaine, vous avez fait vos étirements une fois, lundi. "
+        "Vous avez fait une séance complète, et tenu vos étirements une minute et demie au "
+        "total. C'est autant que la semaine dernière.",
+        "Vous n'avez pas encore fait vos étirements cette semaine. "
+        "La semaine dernière, vous aviez fait un jour d'étirements. "
+        "Quelques minutes aujourd'hui, c'est un très bon début.",
+    ),
+    start_offer="Voulez-vous faire vos étirements maintenant ?",
 )
 SAYS = {
     "de-DE": Says(
@@ -294,6 +341,9 @@ SAYS = {
         ),
         start_offer="今からストレッチをしますか？",
     ),
+    "fr-FR": FRENCH,
+    # Québec: the same lines, but a physiothérapeute (routine/content/fr-CA.json).
+    "fr-CA": replace(FRENCH, back_pain=("buste bien droit", "un médecin ou un physiothérapeute.")),
 }
 
 
@@ -332,6 +382,27 @@ SPANISH_WEEK = WeekSays(
     ),
     reminder_weekdays="Te recordaré estirar de lunes a viernes a las 3 de la tarde. "
     "¿Lo programo así?",
+)
+FRENCH_WEEK = WeekSays(
+    welcome_back="Contente de vous retrouver.",
+    declined="Demandez-moi quand vous voulez comment s'est passée votre semaine. À la prochaine.",
+    skipped="D'accord : étirement du grand dorsal.",
+    summary=(
+        "Cette semaine, vous avez fait 2 jours d'étirements : lundi et hier.",
+        "Vous avez fait une séance complète, et tenu vos étirements 3 minutes au total.",
+    ),
+    reminder_asked="Je vous rappellerai de faire vos étirements tous les jours à 15 h. "
+    "Je le programme ?",
+    reminder_set="C'est fait. Je vous rappellerai de faire vos étirements tous les jours à 15 h.",
+    reminder_text="C'est l'heure de vos étirements du dos. "
+    "Dites : Alexa, lance mes étirements du dos.",
+    schedules=(
+        "chaque lundi et jeudi à 18 h",
+        "le mercredi 2 décembre à 7 h 30",
+        "tous les jours à midi",
+    ),
+    reminder_weekdays="Je vous rappellerai de faire vos étirements du lundi au vendredi à 15 h. "
+    "Je le programme ?",
 )
 WEEK_SAYS = {
     "de-DE": WeekSays(
@@ -447,4 +518,6 @@ WEEK_SAYS = {
         schedules=("毎週月曜日、木曜日18時", "12月2日、水曜日7:30", "毎日正午"),
         reminder_weekdays="平日15時に、ストレッチの時間をお知らせします。これで設定しますか？",
     ),
+    "fr-FR": FRENCH_WEEK,
+    "fr-CA": FRENCH_WEEK,
 }

@@ -39,12 +39,17 @@ _PORTUGUESE_LIGHT = (
     "por pelo pela com me mim eu você meu minha meus minhas que é vamos faz fazer bota "
     "coloca põe diga dizer agora"
 )
+_FRENCH_LIGHT = (
+    "à a au aux avec ce cette de des du en et je la le les ma me mes moi mon ou par pour "
+    "plutôt s'il plaît te tu un une vers disons mettons"
+)
 _DUTCH_LIGHT = "om rond de het een op in en of aan voor naar me mijn je"
 _JAPANESE_LIGHT = "に で を は が の と から まで へ も"
 FUNCTION_WORDS = {
     "es": frozenset(_SPANISH_LIGHT.split()),
     "it": frozenset(_ITALIAN_LIGHT.split()),
     "pt": frozenset(_PORTUGUESE_LIGHT.split()),
+    "fr": frozenset(_FRENCH_LIGHT.split()),
     "nl": frozenset(_DUTCH_LIGHT.split()),
     "ja": frozenset(_JAPANESE_LIGHT.split()),
 }
@@ -52,16 +57,18 @@ LAUNCH_WORDS = {
     "es": {"abre", "inicia", "empieza", "pregúntale", "pídele", "pide", "dile"},
     "it": {"apri", "avvia", "chiedi"},
     "pt": {"abra", "inicie", "pergunte"},
+    "fr": {"ouvre", "lance", "demande"},
     "nl": {"open", "start", "vraag"},
     "ja": {"を開いて", "で"},
 }
 # How an example phrase says "Alexa, <launch word> <invocation name> [request]" in each
 # language (`{name}`: the invocation name); Japanese names the skill first.
-_LATIN_EXAMPLE = r"^alexa, (?P<launch>\w+)(?: ao| a)? {name}(?: (?P<request>.+))?$"
+_LATIN_EXAMPLE = r"^alexa, (?P<launch>\w+)(?: ao| a| à)? {name}(?: (?P<request>.+))?$"
 EXAMPLE = {
     "es": _LATIN_EXAMPLE,
     "it": _LATIN_EXAMPLE,
     "pt": _LATIN_EXAMPLE,
+    "fr": _LATIN_EXAMPLE,
     "nl": _LATIN_EXAMPLE,
     "ja": r"^アレクサ、{name}(?P<launch>を開いて|で)(?P<request>.*)$",
 }
@@ -70,6 +77,7 @@ NOT_MEDICAL_ADVICE = {
     "es": "no es un consejo médico",
     "it": "consiglio medico",
     "pt": "orientação médica",
+    "fr": "pas un avis médical",
     "nl": "geen medisch advies",
     "ja": "医療アドバイスではありません",
 }
@@ -78,10 +86,11 @@ SAME_AS_ENGLISH = {
     "es": {"arm"},
     "it": {"arm"},
     "pt": {"arm"},
+    "fr": {"arm"},
     "nl": {"arm", "hand", "hamstring"},
     "ja": set[str](),
 }
-FULL_MODELS = ["es-ES", "es-MX", "es-US", "it-IT", "pt-BR", "nl-NL", "ja-JP"]
+FULL_MODELS = ["es-ES", "es-MX", "es-US", "it-IT", "pt-BR", "nl-NL", "ja-JP", "fr-FR", "fr-CA"]
 # Lowercase words in any script, single spaces, and {slot} references; an apostrophe may join
 # a word to the next ("com'è", "dell'{stretch}") or end one ("un po'"), as Italian writes it.
 _PART = r"(?:[^\W\d_A-Z]+|\{[A-Za-z]+\})"
