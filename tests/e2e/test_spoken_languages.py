@@ -56,6 +56,26 @@ CHATS = {
         "Passar horas na mesa de trabalho ou ao volante",
         "Tudo bem, vamos parar por aqui.",
     ),
+    "nl-NL": (
+        "beginnen\nwaarom\nstop\n",
+        "Lang zitten, aan een bureau of in de auto",
+        "Oké, we stoppen hier.",
+    ),
+    "ja-JP": (
+        "始めて\nなぜ\nストップ\n",
+        "机や車で長く座っていると",
+        "わかりました、ここで終わりにします。",
+    ),
+    "fr-FR": (
+        "commencer\npourquoi\nstop\n",
+        "Passer du temps assis, à un bureau ou au volant",
+        "D'accord, on s'arrête là.",
+    ),
+    "fr-CA": (
+        "commencer\npourquoi\nstop\n",
+        "Passer du temps assis, à un bureau ou au volant",
+        "D'accord, on s'arrête là.",
+    ),
 }
 
 

@@ -6,16 +6,18 @@ ssml-check-core. One table of what each locale's person says; the week is the sa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from backstretch.skill.service import BackStretchSkill
 from backstretch_local.envelopes import reprompt_of
 from backstretch_local.fake_alexa import FakeAlexa
 from tests.support.envelopes import AlexaConversation, speech_of
+from tests.support.heard import heard_seconds
 
-MONDAY_EVENING_UTC = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+MONDAY = datetime(2026, 11, 23, 18, 0)  # six in the evening, in the person's time zone
 REMINDERS = "alexa::alerts:reminders:skill:readwrite"
 
 SPANISH_UNDERSTOOD = (
@@ -41,6 +43,29 @@ SPANISH_UNDERSTOOD = (
     ("repite", "AMAZON.RepeatIntent"),
 )
 
+FRENCH_UNDERSTOOD = (
+    ("suivant", "AMAZON.NextIntent"),
+    ("je suis prête", "AMAZON.NextIntent"),
+    ("ça fait mal", "PainIntent"),
+    ("j'ai mal au genou", "PainIntent"),
+    ("j'ai la tête qui tourne", "WarningSignIntent"),
+    ("ça me lance", "WarningSignIntent"),
+    ("j'ai une douleur vive", "WarningSignIntent"),
+    ("je ne peux pas me mettre à genoux", "KneeIntent"),
+    ("passe cet étirement", "SkipStretchIntent"),
+    ("pourquoi", "WhyIntent"),
+    ("il reste combien de temps", "TimeLeftIntent"),
+    ("où j'en suis", "WhereAmIIntent"),
+    ("comment s'est passée ma semaine", "WeeklySummaryIntent"),
+    ("rappelle moi de m'étirer", "SetReminderIntent"),
+    ("tenir 25 secondes", "SetHoldIntent"),
+    ("plus doucement", "GentlerIntent"),
+    ("c'est tout pour aujourd'hui", "DoneForTodayIntent"),
+    ("fais une pause", "AMAZON.PauseIntent"),
+    ("on reprend", "AMAZON.ResumeIntent"),
+    ("tu peux répéter", "AMAZON.RepeatIntent"),
+)
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -59,10 +84,29 @@ class Speaker:
     week: str
     remind: str  # "remind me to stretch at 3 PM"
     yes: str
-    weekdays: str  # "every weekday", as said in a reminder, resolved to the id "weekdays"
+    weekdays: str  # Monday to Friday, as said for a reminder's days (resolved to `weekdays`)
     # Phrases people there say, each with the intent the interaction model must reach
     # through the local resolver (pain and warning signs included).
     understood: tuple[tuple[str, str], ...]
+
+
+FRENCH_SPEAKER = Speaker(
+    "fr-FR",
+    "Europe/Paris",
+    "Alexa, lance mes étirements du dos",
+    "Alexa, ouvre mes étirements du dos",
+    "suivant",
+    "non",
+    "j'ai mal au genou",
+    "genou",
+    "passer",
+    "j'ai la tête qui tourne",
+    "Alexa, demande à mes étirements du dos comment s'est passée ma semaine",
+    "rappelle moi de m'étirer à 15 h",
+    "oui",
+    "du lundi au vendredi",
+    FRENCH_UNDERSTOOD,
+)
 
 
 SPEAKERS = {
@@ -136,7 +180,7 @@ SPEAKERS = {
             "Alexa, pregúntale a mis estiramientos de espalda cómo va mi semana",
             "recuérdame estirar a las 3 de la tarde",
             "sí",
-            "de lunes a viernes",
+            "entre semana",
             SPANISH_UNDERSTOOD,
         ),
         Speaker(
@@ -232,6 +276,85 @@ SPEAKERS = {
                 ("repete", "AMAZON.RepeatIntent"),
             ),
         ),
+        Speaker(
+            "nl-NL",
+            "Europe/Amsterdam",
+            "Alexa, start mijn rugoefeningen",
+            "Alexa, open mijn rugoefeningen",
+            "verder",
+            "nee",
+            "mijn knie doet pijn",
+            "knie",
+            "overslaan",
+            "ik ben duizelig",
+            "Alexa, vraag mijn rugoefeningen hoe mijn week ging",
+            "herinner me om 15 uur aan mijn rekoefeningen",
+            "ja",
+            "doordeweeks",
+            (
+                ("verder", "AMAZON.NextIntent"),
+                ("ik ben er klaar voor", "AMAZON.NextIntent"),
+                ("dat doet pijn", "PainIntent"),
+                ("mijn knie doet pijn", "PainIntent"),
+                ("ik ben duizelig", "WarningSignIntent"),
+                ("het tintelt", "WarningSignIntent"),
+                ("ik voel een steek", "WarningSignIntent"),
+                ("ik kan niet knielen", "KneeIntent"),
+                ("sla deze oefening over", "SkipStretchIntent"),
+                ("waarom", "WhyIntent"),
+                ("hoe lang nog", "TimeLeftIntent"),
+                ("waar ben ik", "WhereAmIIntent"),
+                ("hoe ging mijn week", "WeeklySummaryIntent"),
+                ("herinner me aan mijn rekoefeningen", "SetReminderIntent"),
+                ("houd 25 seconden vast", "SetHoldIntent"),
+                ("iets zachter", "GentlerIntent"),
+                ("genoeg voor vandaag", "DoneForTodayIntent"),
+                ("even pauze", "AMAZON.PauseIntent"),
+                ("hervatten", "AMAZON.ResumeIntent"),
+                ("herhaal dat", "AMAZON.RepeatIntent"),
+            ),
+        ),
+        Speaker(
+            "ja-JP",
+            "Asia/Tokyo",
+            "アレクサ、腰のストレッチコーチで始めて",
+            "アレクサ、腰のストレッチコーチを開いて",
+            "次",
+            "いいえ",
+            "ひざが痛い",
+            "ひざ",
+            "スキップ",
+            "めまいがする",
+            "アレクサ、腰のストレッチコーチで今週はどうだった",
+            "15時にストレッチをリマインドして",
+            "はい",
+            "平日",
+            # A value set apart by spaces, as the local resolver reads Japanese (languages.md).
+            (
+                ("次", "AMAZON.NextIntent"),
+                ("準備できた", "AMAZON.NextIntent"),
+                ("痛い", "PainIntent"),
+                ("ひざ が痛い", "PainIntent"),
+                ("めまいがする", "WarningSignIntent"),
+                ("しびれる", "WarningSignIntent"),
+                ("鋭い痛み", "WarningSignIntent"),
+                ("ひざ立ちができない", "KneeIntent"),
+                ("このストレッチを飛ばして", "SkipStretchIntent"),
+                ("なぜ", "WhyIntent"),
+                ("あと何秒", "TimeLeftIntent"),
+                ("今どこ", "WhereAmIIntent"),
+                ("今週はどうだった", "WeeklySummaryIntent"),
+                ("ストレッチをリマインドして", "SetReminderIntent"),
+                ("25 秒キープして", "SetHoldIntent"),
+                ("もっとやさしく", "GentlerIntent"),
+                ("今日はここまで", "DoneForTodayIntent"),
+                ("ちょっと待って", "AMAZON.PauseIntent"),
+                ("再開して", "AMAZON.ResumeIntent"),
+                ("もう一度言って", "AMAZON.RepeatIntent"),
+            ),
+        ),
+        FRENCH_SPEAKER,
+        replace(FRENCH_SPEAKER, locale="fr-CA", time_zone="America/Toronto"),
     )
 }
 
@@ -299,7 +422,8 @@ class Person:
         turn = Heard(said, self.fake.speech_texts()[before:], response)
         self.heard.append(turn)
         if self.alexa.now is not None:
-            self.alexa.now += timedelta(seconds=_heard_seconds(turn) + 2)
+            heard = turn.ssml[:-1] if turn.reprompt else turn.ssml
+            self.alexa.now += timedelta(seconds=sum(map(heard_seconds, heard)) + 2)
         return turn
 
 
@@ -317,30 +441,26 @@ def _resolution(value_id: str) -> dict[str, Any]:
     }
 
 
-def _heard_seconds(turn: Heard) -> float:
-    ssml = " ".join(turn.ssml[:-1] if turn.reprompt else turn.ssml)
-    silence = sum(int(ms) for ms in re.findall(r'<break time="(\d+)ms"/>', ssml)) / 1000
-    return silence + len(re.sub(r"<[^>]+>", " ", ssml).split()) / 2.5
-
-
 def a_week(skill: BackStretchSkill, fake: FakeAlexa, locale: str) -> Person:
     """Monday: a whole routine, the week declined. Tuesday: pain in the knee, then a warning
-    sign. Wednesday: how did my week go? Then a reminder at 3 PM, said back and set."""
+    sign. Wednesday: how did my week go? Then a reminder at 3 PM, said back and set. Each
+    evening at six, local time (requests carry it in UTC)."""
     speaker = SPEAKERS[locale]
     fake.time_zone = speaker.time_zone
+    monday_evening = MONDAY.replace(tzinfo=ZoneInfo(speaker.time_zone)).astimezone(UTC)
     person = Person(skill, fake, locale)
-    person.session(MONDAY_EVENING_UTC)
+    person.session(monday_evening)
     person.says(speaker.launch)
     for _ in range(3):
         person.says(speaker.next, "AMAZON.NextIntent")
     person.says(speaker.no, "AMAZON.NoIntent")
-    person.session(MONDAY_EVENING_UTC + timedelta(days=1))
+    person.session(monday_evening + timedelta(days=1))
     person.says(speaker.open_again)
     knee = {"bodyPart": "knee"}
     person.says(speaker.knee, "PainIntent", knee, bodyPart=speaker.knee_said)
     person.says(speaker.skip, "SkipStretchIntent")
     person.says(speaker.dizzy, "WarningSignIntent")
-    person.session(MONDAY_EVENING_UTC + timedelta(days=2))
+    person.session(monday_evening + timedelta(days=2))
     person.says(speaker.week, "WeeklySummaryIntent")
     person.says(speaker.remind, "SetReminderIntent", time="15:00")
     person.says(speaker.yes, "AMAZON.YesIntent")

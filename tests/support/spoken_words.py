@@ -1,17 +1,24 @@
 """What each written locale beyond English must say at the moments the language tests
 visit: one table, so every locale is held to the same conversation in its own words."""
 
+# Japanese asks with the full-width question mark (U+FF1F), as it is written.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
 # Words that would give English away in another language's answer (none of these
-# languages has them).
-ENGLISH = re.compile(
-    r"\b(the|you|your|and|say|seconds?|minutes?|days?|today|stretch|hurts|next|please|sorry)\b",
-    re.IGNORECASE,
-)
+# languages has them; French alone has "minutes", so it is held to the others).
+_ENGLISH = "the|you|your|and|say|seconds?|days?|today|stretch|hurts|next|please|sorry"
+ENGLISH = re.compile(rf"\b({_ENGLISH}|minutes?)\b", re.IGNORECASE)
+_ENGLISH_IN_FRENCH = re.compile(rf"\b({_ENGLISH})\b", re.IGNORECASE)
+
+
+def english_in(locale: str) -> re.Pattern[str]:
+    """The English words no line of the locale's language has."""
+    return _ENGLISH_IN_FRENCH if locale.startswith("fr-") else ENGLISH
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,49 @@ SPANISH = Says(
         "Unos minutos hoy son un gran comienzo.",
     ),
     start_offer="¿Quieres hacer tus estiramientos ahora?",
+)
+FRENCH = Says(
+    welcome="Bienvenue dans votre coach du dos.",
+    safety=("n'est pas un avis médical", "dites : j'ai mal"),
+    first="Pour commencer : étirement des fléchisseurs de la hanche, à genou.",
+    needs_then_setup=("quelque chose de doux", "Mettez-vous à genoux sur le genou gauche."),
+    cues=("Et on tient.", "10 secondes.", "20 secondes.", "Trois.", "Et relâchez."),
+    side_done="Bien, le côté gauche, c'est fait. "
+    "Dites suivant quand vous voulez passer au côté droit.",
+    switch="Relevez-vous doucement. On change de côté.",
+    next_stretch="Ensuite : étirement du grand dorsal.",
+    lat_left="Posez le bras gauche tendu dessus",
+    lat_done="Terminé : étirement du grand dorsal, des deux côtés.",
+    finished="C'était toute la séance.",
+    week_offer_end="comment se passe votre semaine ?",
+    goodbye="À la prochaine.",
+    time_left="Encore 18 secondes.",
+    one_second="1 seconde",
+    knee=(
+        "Retirez doucement le poids de votre genou.",
+        "plus de rembourrage",
+        "étirement du grand dorsal",
+    ),
+    padded="couverture pliée",
+    back_pain_start="D'accord, arrêtez-vous là. Sortez doucement de l'étirement.",
+    back_pain=("buste bien droit", "un médecin ou un kiné."),
+    back_pain_end="ou s'arrêter pour aujourd'hui.",
+    gentler="qu'à moitié",
+    gentler_word="plus doux",
+    warning=("des picotements, un engourdissement ou un vertige", "médecin"),
+    weeks=(
+        "Cette semaine, vous avez fait 3 jours d'étirements : lundi, hier et aujourd'hui. "
+        "Vous avez fait 3 séances complètes, et tenu vos étirements 6 minutes et demie au "
+        "total. Vous avez fait vos étirements 3 jours d'affilée. "
+        "C'est déjà plus de jours que la semaine dernière.",
+        "Cette semaine, vous avez fait vos étirements une fois, lundi. "
+        "Vous avez fait une séance complète, et tenu vos étirements une minute et demie au "
+        "total. C'est autant que la semaine dernière.",
+        "Vous n'avez pas encore fait vos étirements cette semaine. "
+        "La semaine dernière, vous aviez fait un jour d'étirements. "
+        "Quelques minutes aujourd'hui, c'est un très bon début.",
+    ),
+    start_offer="Voulez-vous faire vos étirements maintenant ?",
 )
 SAYS = {
     "de-DE": Says(
@@ -216,6 +266,84 @@ SAYS = {
         ),
         start_offer="Quer fazer seus alongamentos agora?",
     ),
+    "nl-NL": Says(
+        welcome="Welkom bij je rugcoach.",
+        safety=("geen medisch advies", "dat doet pijn"),
+        first="Eerst: de knielende heupbuigerstretch.",
+        needs_then_setup=("iets zachts", "Ga op je linkerknie zitten."),
+        cues=("En vasthouden.", "10 seconden.", "20 seconden.", "Drie.", "En loslaten."),
+        side_done="Goed, de linkerkant zit erop. "
+        "Zeg verder als je aan de rechterkant wilt beginnen.",
+        switch="Kom rustig omhoog. Wissel van kant.",
+        next_stretch="Hierna: de latissimusstretch.",
+        lat_left="Leg je linkerarm gestrekt erop",
+        lat_done="Klaar: de latissimusstretch, aan allebei de kanten.",
+        finished="Dat was de hele ronde.",
+        week_offer_end="hoe je week gaat?",
+        goodbye="Tot de volgende keer.",
+        time_left="Nog 18 seconden.",
+        one_second="1 seconde",
+        knee=("Haal rustig het gewicht van je knie.", "meer opvulling", "latissimusstretch"),
+        padded="opgevouwen deken",
+        back_pain_start="Oké, stop hier. Kom rustig omhoog uit de rek.",
+        back_pain=("bovenlichaam rechtop", "fysiotherapeut"),
+        back_pain_end="of we stoppen voor vandaag.",
+        gentler="maar half zo ver",
+        gentler_word="zachter",
+        warning=("tintelingen, een doof gevoel of duizeligheid", "huisarts"),
+        weeks=(
+            "Deze week heb je op 3 dagen gerekt: maandag, gisteren en vandaag. "
+            "Je hebt 3 hele rondes gedaan en 6 en een halve minuut lang gerekt. "
+            "Je hebt 3 dagen op rij gerekt. Dat zijn nu al meer dagen dan vorige week.",
+            "Deze week heb je één keer gerekt, op maandag. "
+            "Je hebt één hele ronde gedaan en anderhalve minuut lang gerekt. "
+            "Dat is net zoveel als vorige week.",
+            "Deze week heb je nog niet gerekt. Vorige week heb je op één dag gerekt. "
+            "Een paar minuten vandaag is een mooi begin.",
+        ),
+        start_offer="Wil je nu je rekoefeningen doen?",
+    ),
+    # Japanese: desu/masu, as the content is written; sentences of one turn's parts are
+    # joined by a space, as `words` joins them.
+    "ja-JP": Says(
+        welcome="腰のストレッチコーチへようこそ。",
+        safety=("医療アドバイスではありません", "「痛い」と言ってください"),
+        first="まずはひざ立ちの股関節ストレッチです。",
+        needs_then_setup=("ひざの下に敷くもの", "左のひざを床につけます。"),
+        cues=("そのままキープ。", "10秒。", "20秒。", "3。", "はい、ゆるめます。"),
+        side_done="はい、左側が終わりました。 右側の準備ができたら、「次」と言ってください。",
+        switch="ゆっくり立ち上がってください。 反対側です。",
+        next_stretch="次は広背筋ストレッチです。",
+        lat_left="左腕をまっすぐ伸ばして",
+        lat_done="広背筋ストレッチ、左右とも終わりました。",
+        finished="これで全部終わりです。",
+        week_offer_end="今週の様子を聞きますか？",
+        goodbye="また次回お会いしましょう。",
+        time_left="あと18秒です。",
+        one_second="1秒",
+        knee=("ゆっくり、ひざから体重を抜いてください。", "「もっと敷く」", "広背筋ストレッチ"),
+        padded="たたんだ毛布",
+        back_pain_start="わかりました、そこで止めてください。 "
+        "ゆっくりストレッチから起き上がってください。",
+        back_pain=("上半身をまっすぐ", "理学療法士"),
+        back_pain_end="今日はここで終わりにしますか？",
+        gentler="半分くらいだけ",
+        gentler_word="やさしく",
+        warning=("しびれ、感覚がない、めまい", "医師か理学療法士"),
+        weeks=(
+            "今週は3日ストレッチをしました。月曜日、昨日、今日です。 "
+            "通しで3回行い、合計6分半ストレッチをしました。 "
+            "3日連続でストレッチをしています。 もう先週より多い日数です。",
+            "今週は1回、月曜日にストレッチをしました。 "
+            "通しで1回行い、合計1分半ストレッチをしました。 先週と同じ日数です。",
+            "今週はまだストレッチをしていません。 先週は1日ストレッチをしました。 "
+            "今日の数分が、いいスタートになります。",
+        ),
+        start_offer="今からストレッチをしますか？",
+    ),
+    "fr-FR": FRENCH,
+    # Québec: the same lines, but a physiothérapeute (routine/content/fr-CA.json).
+    "fr-CA": replace(FRENCH, back_pain=("buste bien droit", "un médecin ou un physiothérapeute.")),
 }
 
 
@@ -230,9 +358,9 @@ class WeekSays:
     reminder_asked: str
     reminder_set: str
     reminder_text: str  # the reminder's own words, as Alexa will say them
-    weekdays: str  # a reminder every weekday at 3 PM, said back
     # Mondays and Thursdays at 6 PM, Wednesday 2 December 2026 at 7:30 AM, every day at noon
     schedules: tuple[str, str, str]
+    reminder_weekdays: str  # a reminder at 3 PM on the weekdays (said as the locale says them)
 
 
 SPANISH_WEEK = WeekSays(
@@ -247,12 +375,34 @@ SPANISH_WEEK = WeekSays(
     reminder_set="Listo. Te recordaré estirar todos los días a las 3 de la tarde.",
     reminder_text="Es hora de tus estiramientos de espalda. Di: Alexa, abre mis estiramientos "
     "de espalda.",
-    weekdays="de lunes a viernes a las 3 de la tarde",
     schedules=(
         "cada lunes y jueves a las 6 de la tarde",
         "el miércoles 2 de diciembre a las 7:30 de la mañana",
         "todos los días al mediodía",
     ),
+    reminder_weekdays="Te recordaré estirar de lunes a viernes a las 3 de la tarde. "
+    "¿Lo programo así?",
+)
+FRENCH_WEEK = WeekSays(
+    welcome_back="Contente de vous retrouver.",
+    declined="Demandez-moi quand vous voulez comment s'est passée votre semaine. À la prochaine.",
+    skipped="D'accord : étirement du grand dorsal.",
+    summary=(
+        "Cette semaine, vous avez fait 2 jours d'étirements : lundi et hier.",
+        "Vous avez fait une séance complète, et tenu vos étirements 3 minutes au total.",
+    ),
+    reminder_asked="Je vous rappellerai de faire vos étirements tous les jours à 15 h. "
+    "Je le programme ?",
+    reminder_set="C'est fait. Je vous rappellerai de faire vos étirements tous les jours à 15 h.",
+    reminder_text="C'est l'heure de vos étirements du dos. "
+    "Dites : Alexa, lance mes étirements du dos.",
+    schedules=(
+        "chaque lundi et jeudi à 18 h",
+        "le mercredi 2 décembre à 7 h 30",
+        "tous les jours à midi",
+    ),
+    reminder_weekdays="Je vous rappellerai de faire vos étirements du lundi au vendredi à 15 h. "
+    "Je le programme ?",
 )
 WEEK_SAYS = {
     "de-DE": WeekSays(
@@ -267,12 +417,13 @@ WEEK_SAYS = {
         "Soll ich das so einstellen?",
         reminder_set="Erledigt. Ich erinnere dich jeden Tag um 15 Uhr ans Dehnen.",
         reminder_text="Zeit für deine Rückendehnung. Sag: Alexa, starte meine Rückendehnung.",
-        weekdays="montags bis freitags um 15 Uhr",
         schedules=(
             "jeden Montag und Donnerstag um 18 Uhr",
             "am Mittwoch, den 2. Dezember um 7:30 Uhr",
             "jeden Tag um 12 Uhr mittags",
         ),
+        reminder_weekdays="Ich erinnere dich montags bis freitags um 15 Uhr ans Dehnen. "
+        "Soll ich das so einstellen?",
     ),
     "es-ES": replace(
         SPANISH_WEEK,
@@ -282,12 +433,12 @@ WEEK_SAYS = {
         ),
         reminder_asked="Te recordaré estirar todos los días a las 15. ¿Lo programo así?",
         reminder_set="Listo. Te recordaré estirar todos los días a las 15.",
-        weekdays="de lunes a viernes a las 15",
         schedules=(
             "cada lunes y jueves a las 18",
             "el miércoles 2 de diciembre a las 7:30",
             SPANISH_WEEK.schedules[2],
         ),
+        reminder_weekdays="Te recordaré estirar de lunes a viernes a las 15. ¿Lo programo así?",
     ),
     "es-MX": SPANISH_WEEK,
     "es-US": SPANISH_WEEK,
@@ -303,12 +454,13 @@ WEEK_SAYS = {
         reminder_set="Fatto. Ti ricorderò di fare stretching ogni giorno alle 15.",
         reminder_text="È ora del tuo stretching per la schiena. "
         "Di': Alexa, avvia stretching per la schiena.",
-        weekdays="dal lunedì al venerdì alle 15",
         schedules=(
             "ogni lunedì e giovedì alle 18",
             "mercoledì 2 dicembre alle 7:30",
             "ogni giorno a mezzogiorno",
         ),
+        reminder_weekdays="Ti ricorderò di fare stretching dal lunedì al venerdì alle 15. "
+        "Lo imposto?",
     ),
     "pt-BR": WeekSays(
         welcome_back="Que bom ter você de volta.",
@@ -323,11 +475,49 @@ WEEK_SAYS = {
         reminder_set="Pronto. Vou lembrar você de se alongar todos os dias, às 15 horas.",
         reminder_text="Hora do seu alongamento para as costas. "
         "Diga: Alexa, inicie alongamento das costas.",
-        weekdays="de segunda a sexta, às 15 horas",
         schedules=(
             "segunda-feira e quinta-feira, toda semana, às 18 horas",
             "quarta-feira, 2 de dezembro, às 7:30",
             "todos os dias, ao meio-dia",
         ),
+        reminder_weekdays="Vou lembrar você de se alongar de segunda a sexta, às 15 horas. "
+        "Posso configurar?",
     ),
+    "nl-NL": WeekSays(
+        welcome_back="Fijn dat je er weer bent.",
+        declined="Vraag me wanneer je wilt hoe je week is gegaan. Tot de volgende keer.",
+        skipped="Oké: de latissimusstretch.",
+        summary=(
+            "Deze week heb je op 2 dagen gerekt: maandag en gisteren.",
+            "Je hebt één hele ronde gedaan en 3 minuten lang gerekt.",
+        ),
+        reminder_asked="Ik herinner je elke dag om 15 uur aan je rekoefeningen. "
+        "Zal ik dat zo instellen?",
+        reminder_set="Klaar. Ik herinner je elke dag om 15 uur aan je rekoefeningen.",
+        reminder_text="Tijd voor je rugoefeningen. Zeg: Alexa, start mijn rugoefeningen.",
+        schedules=(
+            "elke maandag en donderdag om 18 uur",
+            "op woensdag 2 december om 7:30 uur",
+            "elke dag om 12 uur 's middags",
+        ),
+        reminder_weekdays="Ik herinner je doordeweeks om 15 uur aan je rekoefeningen. "
+        "Zal ik dat zo instellen?",
+    ),
+    "ja-JP": WeekSays(
+        welcome_back="おかえりなさい。",
+        declined="今週の様子は、いつでも聞いてくださいね。 また次回お会いしましょう。",
+        skipped="わかりました、広背筋ストレッチです。",
+        summary=(
+            "今週は2日ストレッチをしました。月曜日、昨日です。",
+            "通しで1回行い、合計3分ストレッチをしました。",
+        ),
+        reminder_asked="毎日15時に、ストレッチの時間をお知らせします。これで設定しますか？",
+        reminder_set="設定しました。毎日15時に、ストレッチの時間をお知らせします。",
+        reminder_text="腰のストレッチの時間です。"
+        "「アレクサ、腰のストレッチコーチを開いて」と言ってください。",
+        schedules=("毎週月曜日、木曜日18時", "12月2日、水曜日7:30", "毎日正午"),
+        reminder_weekdays="平日15時に、ストレッチの時間をお知らせします。これで設定しますか？",
+    ),
+    "fr-FR": FRENCH_WEEK,
+    "fr-CA": FRENCH_WEEK,
 }

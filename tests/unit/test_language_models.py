@@ -4,7 +4,9 @@ how the code reads a slot in any language), enough samples written for each inte
 catch-all sample, and store listings whose example phrases the model resolves.
 
 `FULL_MODELS` lists the locales whose model is written in full; de-DE's is still the small
-one (docs/languages.md), so it is held only by the deployment and catalog tests."""
+one (docs/languages.md), so it is held only by the deployment and catalog tests. That every
+sample reaches its own intent through the local resolver is tested in the integration tier
+(tests/integration/test_spoken_languages.py), as the unit tier runs without the local tools."""
 
 from __future__ import annotations
 
@@ -37,19 +39,58 @@ _PORTUGUESE_LIGHT = (
     "por pelo pela com me mim eu você meu minha meus minhas que é vamos faz fazer bota "
     "coloca põe diga dizer agora"
 )
+_FRENCH_LIGHT = (
+    "à a au aux avec ce cette de des du en et je la le les ma me mes moi mon ou par pour "
+    "plutôt s'il plaît te tu un une vers disons mettons"
+)
+_DUTCH_LIGHT = "om rond de het een op in en of aan voor naar me mijn je"
+_JAPANESE_LIGHT = "に で を は が の と から まで へ も"
 FUNCTION_WORDS = {
     "es": frozenset(_SPANISH_LIGHT.split()),
     "it": frozenset(_ITALIAN_LIGHT.split()),
     "pt": frozenset(_PORTUGUESE_LIGHT.split()),
+    "fr": frozenset(_FRENCH_LIGHT.split()),
+    "nl": frozenset(_DUTCH_LIGHT.split()),
+    "ja": frozenset(_JAPANESE_LIGHT.split()),
 }
 LAUNCH_WORDS = {
     "es": {"abre", "inicia", "empieza", "pregúntale", "pídele", "pide", "dile"},
     "it": {"apri", "avvia", "chiedi"},
     "pt": {"abra", "inicie", "pergunte"},
+    "fr": {"ouvre", "lance", "demande"},
+    "nl": {"open", "start", "vraag"},
+    "ja": {"を開いて", "で"},
+}
+# How an example phrase says "Alexa, <launch word> <invocation name> [request]" in each
+# language (`{name}`: the invocation name); Japanese names the skill first.
+_LATIN_EXAMPLE = r"^alexa, (?P<launch>\w+)(?: ao| a| à)? {name}(?: (?P<request>.+))?$"
+EXAMPLE = {
+    "es": _LATIN_EXAMPLE,
+    "it": _LATIN_EXAMPLE,
+    "pt": _LATIN_EXAMPLE,
+    "fr": _LATIN_EXAMPLE,
+    "nl": _LATIN_EXAMPLE,
+    "ja": r"^アレクサ、{name}(?P<launch>を開いて|で)(?P<request>.*)$",
 }
 # The health disclaimer, as each language's store listing says it.
-NOT_MEDICAL_ADVICE = {"es": "consejo médico", "it": "consiglio medico", "pt": "orientação médica"}
-FULL_MODELS = ["es-ES", "es-MX", "es-US", "it-IT", "pt-BR"]
+NOT_MEDICAL_ADVICE = {
+    "es": "no es un consejo médico",
+    "it": "consiglio medico",
+    "pt": "orientação médica",
+    "fr": "pas un avis médical",
+    "nl": "geen medisch advies",
+    "ja": "医療アドバイスではありません",
+}
+# Slot values written the same in the language as in English.
+SAME_AS_ENGLISH = {
+    "es": {"arm"},
+    "it": {"arm"},
+    "pt": {"arm"},
+    "fr": {"arm"},
+    "nl": {"arm", "hand", "hamstring"},
+    "ja": set[str](),
+}
+FULL_MODELS = ["es-ES", "es-MX", "es-US", "it-IT", "pt-BR", "nl-NL", "ja-JP", "fr-FR", "fr-CA"]
 # Lowercase words in any script, single spaces, and {slot} references; an apostrophe may join
 # a word to the next ("com'è", "dell'{stretch}") or end one ("un po'"), as Italian writes it.
 _PART = r"(?:[^\W\d_A-Z]+|\{[A-Za-z]+\})"
@@ -76,10 +117,10 @@ def language(locale: str) -> str:
     return locale.split("-")[0]
 
 
-def shape(locale: str) -> dict[str, list[tuple[str, str]]]:
-    """Each intent's slots: (name, type)."""
+def shape(locale: str) -> dict[str, list[tuple[str, str, bool]]]:
+    """Each intent's slots: (name, type, whether the dialog asks for it with samples)."""
     return {
-        name: [(s["name"], s["type"]) for s in intent.get("slots", [])]
+        name: [(s["name"], s["type"], bool(s.get("samples"))) for s in intent.get("slots", [])]
         for name, intent in intents(locale).items()
     }
 
@@ -112,7 +153,8 @@ def test_slot_values_have_the_en_us_ids_and_synonyms(locale: str) -> None:
     for kind in model(locale)["languageModel"]["types"]:
         for value in kind["values"]:
             assert value["name"]["synonyms"], (kind["name"], value["id"])
-            assert value["name"]["value"] not in english - {"arm"}, value["name"]["value"]
+            name = value["name"]["value"]
+            assert name not in english - SAME_AS_ENGLISH[language(locale)], name
 
 
 @pytest.mark.parametrize("locale", FULL_MODELS)
@@ -128,10 +170,12 @@ def test_every_intent_people_say_has_enough_samples(locale: str) -> None:
 def test_samples_are_lowercase_words_unique_across_intents(locale: str) -> None:
     seen: dict[str, str] = {}
     for name, intent in intents(locale).items():
+        declared = {slot["name"] for slot in intent.get("slots", [])}
         slots = [s for slot in intent.get("slots", []) for s in slot.get("samples", [])]
         for sample in [*intent.get("samples", []), *slots]:
             words = SLOT_REFERENCE.sub("", sample)
             assert SAMPLE_FORMAT.fullmatch(sample) and words == words.lower(), sample
+            assert set(SLOT_REFERENCE.findall(sample)) <= declared, (name, sample)
         for sample in intent.get("samples", []):
             assert seen.setdefault(_normalise(sample), name) == name, (sample, name)
 
@@ -161,13 +205,13 @@ def test_the_listing_says_what_the_skill_is_and_its_example_phrases_resolve(loca
     assert NOT_MEDICAL_ADVICE[language(locale)] in entry["description"]
     invocation = model(locale)["languageModel"]["invocationName"]
     samples = {_normalise(s) for i in intents(locale).values() for s in i.get("samples", [])}
-    pattern = re.compile(rf"^alexa, (\w+)(?: ao| a)? {re.escape(invocation)}(?: (.+))?$")
+    pattern = re.compile(EXAMPLE[language(locale)].format(name=re.escape(invocation)))
     requests = 0
     for phrase in entry["examplePhrases"]:
         match = pattern.fullmatch(phrase.lower().rstrip("."))
         assert match, f"{phrase!r} is not 'Alexa, <launch word> {invocation} [request]'"
-        assert match.group(1) in LAUNCH_WORDS[language(locale)], phrase
-        if match.group(2):
+        assert match["launch"] in LAUNCH_WORDS[language(locale)], phrase
+        if match["request"]:
             requests += 1
-            assert _normalise(match.group(2)) in samples, f"{phrase!r}: request is not a sample"
+            assert _normalise(match["request"]) in samples, f"{phrase!r}: request is not a sample"
     assert requests, "at least one example phrase should carry a request"

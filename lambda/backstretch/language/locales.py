@@ -36,12 +36,12 @@ LOCALES: dict[str, Locale] = {
         Locale("es-ES", "es", 24, written=True),
         Locale("es-MX", "es", 12, written=True),
         Locale("es-US", "es", 12, written=True),
-        Locale("fr-CA", "fr", 24),
-        Locale("fr-FR", "fr", 24),
+        Locale("fr-CA", "fr", 24, written=True),
+        Locale("fr-FR", "fr", 24, written=True),
         Locale("hi-IN", "hi", 12),
         Locale("it-IT", "it", 24, written=True),
-        Locale("ja-JP", "ja", 24),
-        Locale("nl-NL", "nl", 24),
+        Locale("ja-JP", "ja", 24, written=True),
+        Locale("nl-NL", "nl", 24, written=True),
         Locale("pt-BR", "pt", 24, written=True),
     )
 }
