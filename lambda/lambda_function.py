@@ -16,14 +16,19 @@ _skill: BackStretchSkill | None = None
 _consumer: OutboxConsumer | None = None
 
 
+def _config() -> SkillConfig:
+    """The function's configuration, with logging set up for Lambda's log stream."""
+    config = SkillConfig.from_env()
+    if config.on_lambda:
+        configure_logging(config.log_level, as_json=True)
+    return config
+
+
 def skill() -> BackStretchSkill:
     """The skill, built once per Lambda container on first use (nothing happens at import)."""
     global _skill  # one skill per process, by design
     if _skill is None:
-        config = SkillConfig.from_env()
-        if config.on_lambda:
-            configure_logging(config.log_level, as_json=True)
-        _skill = BackStretchSkill(config)
+        _skill = BackStretchSkill(_config())
     return _skill
 
 
@@ -42,10 +47,7 @@ def consumer() -> OutboxConsumer:
     if _consumer is None:
         from backstretch.skill.outbox_consumer import OutboxConsumer
 
-        config = SkillConfig.from_env()
-        if config.on_lambda:
-            configure_logging(config.log_level, as_json=True)
-        _consumer = OutboxConsumer.from_config(config)
+        _consumer = OutboxConsumer.from_config(_config())
     return _consumer
 
 

@@ -42,22 +42,22 @@ PAUSED_SECONDS = 20.0  # how long a pause lasts before "resume"
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
-class _Resolver(UtteranceResolver):
-    """The local resolver, keeping what it heard each phrase as (the report shows it); it
-    may hand the resolving to one already built (building one reads the whole model)."""
+@cache
+def _shared_resolver(locale: str) -> UtteranceResolver:
+    """One resolver per locale for every scripted person (building one reads the whole model)."""
+    return UtteranceResolver(InteractionModel.load(locale))
 
-    def __init__(self, model: InteractionModel, built: UtteranceResolver | None = None) -> None:
-        if built is None:
-            super().__init__(model)
-        self.model = model
+
+class _Resolver(UtteranceResolver):
+    """A built resolver that also keeps what it heard each phrase as (the report shows it)."""
+
+    def __init__(self, built: UtteranceResolver) -> None:  # resolving is `built`'s
+        self.model = built.model
         self._built = built
         self.heard: list[Utterance] = []
 
     def resolve(self, *args: Any, **kwargs: Any) -> Utterance:
-        if self._built is not None:
-            utterance = self._built.resolve(*args, **kwargs)
-        else:
-            utterance = super().resolve(*args, **kwargs)
+        utterance = self._built.resolve(*args, **kwargs)
         self.heard.append(utterance)
         return utterance
 
@@ -75,14 +75,13 @@ class Run:
 class Person:
     """One person with their own skill, store and device, talking on the listener's clock."""
 
-    def __init__(self, locale: str = "en-US", resolver: UtteranceResolver | None = None) -> None:
+    def __init__(self, locale: str = "en-US") -> None:
         self.store = InMemoryProgressStore()
         self._alexa = FakeAlexa()
         self._skill = BackStretchSkill(
             SkillConfig(), api=self._alexa.in_process(), store=self.store
         )
-        model = resolver.model if resolver is not None else InteractionModel.load(locale)
-        self._resolver = _Resolver(model, resolver)
+        self._resolver = _Resolver(_shared_resolver(locale))
         self._settings = DeviceSettings(locale, user_id=USER_ID)
 
     def plays(self, cues: Sequence[Cue], start: datetime = MONDAY_5PM) -> Run:
@@ -374,11 +373,6 @@ def _outcome_right(meaning: str, moment: str, turn: HeardTurn, routine: Routine)
 
 
 @cache
-def _shared_resolver(locale: str) -> UtteranceResolver:
-    return UtteranceResolver(InteractionModel.load(locale))
-
-
-@cache
 def corpus_figure(locale: str = "en-US") -> CorpusFigure:
     """Every phrase of the corpus said at its moment, through the skill as a device plays it:
     right when Alexa would resolve it to its meaning AND the answer heard is what that
@@ -397,7 +391,7 @@ def corpus_figure(locale: str = "en-US") -> CorpusFigure:
     wrong: list[str] = []
     for phrase in corpus:
         why = mistake(phrase, resolve_phrase(resolver, phrase))
-        person = Person(locale, resolver=resolver)
+        person = Person(locale)
         sittings = _reach(phrase.moment, phrase.text, routine.hold.start)
         start = MONDAY_5PM
         for cues in sittings:

@@ -31,12 +31,12 @@ from backstretch.routine.conversation import (
     Outcome,
     Recalled,
     Turn,
+    finishes_routine,
     respond,
     settle_hold,
 )
 from backstretch.routine.state import (
     CoachState,
-    Phase,
     Question,
     StepRef,
     next_step,
@@ -237,7 +237,7 @@ def _with_summary(
     # A summary asked in the middle of a hold cut it short: count only what was held; one
     # asked once the last hold was heard out counts the routine as finished.
     held, cut = settle_hold(state, event.at)
-    finishing = state.phase is Phase.FINISHED and state.hold_step is not None and cut is None
+    finishing = finishes_routine(state, cut)
     held_record = None
     if (held.in_progress or finishing) and held.seconds_held:
         held_record = _routine_record(request, held, completed=finishing)

@@ -250,14 +250,7 @@ class DynamoProgressStore:
         self._client = client
 
     def load_profile(self, user_id: str) -> Profile:
-        with _storage_errors("load_profile"):
-            response = self._client.get_item(
-                TableName=self._table,
-                Key=_key(user_key(user_id), PROFILE_SK),
-                ConsistentRead=True,
-            )
-            _require_dynamodb_answer(response, "load_profile")
-        item = response.get("Item")
+        item = self._read_item(user_id, PROFILE_SK, "load_profile")
         return Profile() if item is None else _decode_profile(item)
 
     def save_profile(self, user_id: str, profile: Profile) -> Profile:
@@ -335,14 +328,16 @@ class DynamoProgressStore:
         return len(keys)
 
     def was_deleted(self, user_id: str) -> bool:
-        with _storage_errors("was_deleted"):
+        return self._read_item(user_id, DELETED_SK, "was_deleted") is not None
+
+    def _read_item(self, user_id: str, sk: str, operation: str) -> Item | None:
+        """One of a person's items, read consistently; None when it is not there."""
+        with _storage_errors(operation):
             response = self._client.get_item(
-                TableName=self._table,
-                Key=_key(user_key(user_id), DELETED_SK),
-                ConsistentRead=True,
+                TableName=self._table, Key=_key(user_key(user_id), sk), ConsistentRead=True
             )
-            _require_dynamodb_answer(response, "was_deleted")
-        return "Item" in response
+            _require_dynamodb_answer(response, operation)
+        return response.get("Item")
 
     def _mark_deleted(self, user_id: str) -> None:
         now = datetime.now(UTC)

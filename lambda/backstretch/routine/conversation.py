@@ -31,6 +31,7 @@ __all__ = [
     "Recalled",
     "Rule",
     "Turn",
+    "finishes_routine",
     "respond",
     "settle_hold",
 ]
@@ -65,7 +66,7 @@ def respond(
     """
     settled, cut = settle_hold(state, event.at)
     turn = _answer(Moment(settled, event, routine, recalled, cut))
-    if state.phase is Phase.FINISHED and state.hold_step is not None and cut is None:
+    if finishes_routine(state, cut):
         keeps = turn.outcome in (Outcome.ANSWERED, Outcome.SESSION_ENDED, Outcome.STOPPED)
         outcome = Outcome.ROUTINE_FINISHED if keeps else turn.outcome
         turn = replace(turn, outcome=outcome, finished=settled)
@@ -304,6 +305,12 @@ RULES: tuple[Rule, ...] = (
 
 def _answer(moment: Moment) -> Turn:
     return next(rule for rule in RULES if rule.applies(moment)).answer(moment)
+
+
+def finishes_routine(state: CoachState, cut: HoldCut | None) -> bool:
+    """Whether settling `state`'s last hold (`cut`, from `settle_hold`) finishes its routine:
+    the routine's last hold was counted and heard out."""
+    return state.phase is Phase.FINISHED and state.hold_step is not None and cut is None
 
 
 def settle_hold(state: CoachState, at: str) -> tuple[CoachState, HoldCut | None]:
