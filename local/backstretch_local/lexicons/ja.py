@@ -74,6 +74,20 @@ _KANA_WORDS = (
     "して", "する", "した", "しない", "したい", "あー", "うーん",
 )  # fmt: skip
 _HIRAGANA_WORDS = sorted({*_FUNCTION, *_KANA_WORDS}, key=len, reverse=True)
+# Words written in two kanji or more that people say here: a kanji run is read as these,
+# longest first, and any other kanji as a word of its own ("方合って" is 方 合 って, "体勢"
+# 体 勢), so that two words written side by side without kana still meet their samples.
+_KANJI_WORDS = sorted(
+    """今日 今週 今夜 今晩 今度 明日 昨日 毎日 毎回 毎週 平日 週末 土日 曜日 月曜 火曜 水曜
+    木曜 金曜 土曜 日曜 月曜日 火曜日 水曜日 木曜日 金曜日 土曜日 日曜日 午前 午後 夕方 夜中
+    深夜 正午 時間 最初 最後 前回 広背筋 股関節 腸腰筋 背中 背骨 肩甲骨 鼠径部 脇腹 肋骨
+    手首 足先 両方 両足 両肩 両膝 両手首 足首 変更 再開 設定 準備 無理 気持 電気 体勢 姿勢
+    位置 限界 反対側 反対 休憩 全部 結構 感覚 記録 確認 削除 解除 大丈夫 天気 説明 停止
+    終了 起動 意味 理由 効果 様子 結果 連続 成績 範囲 遠慮 注文 試合 電話 首都 音楽
+    東京 本当 少々 医師 相談 大事 今回 次回""".split(),
+    key=len,
+    reverse=True,
+)
 
 
 def _script(char: str) -> str:
@@ -110,9 +124,29 @@ def segment(phrase: str) -> str:
         for run in _runs(chunk):
             if _script(run[0]) == "hiragana":
                 words.extend(_split_hiragana(run))
+            elif _script(run[0]) == "kanji":
+                words.extend(_split_kanji(run))
+            elif _script(run[0]) == "katakana" and _doubled(run):
+                words.extend((run[: len(run) // 2],) * 2)  # ストップストップ: said twice
             else:
                 words.append(run)
     return " ".join(words)
+
+
+def _split_kanji(run: str) -> list[str]:
+    """A kanji run as the listed kanji words in it, and single kanji between them."""
+    words: list[str] = []
+    start = 0
+    while start < len(run):
+        found = next((w for w in _KANJI_WORDS if run.startswith(w, start)), run[start])
+        words.append(found)
+        start += len(found)
+    return words
+
+
+def _doubled(run: str) -> bool:
+    half = len(run) // 2
+    return len(run) % 2 == 0 and half >= 2 and run[:half] == run[half:]
 
 
 def _runs(chunk: str) -> list[str]:
