@@ -24,12 +24,15 @@ so `negations` is empty: "ない" stays part of the word it ends (できない i
 a kanji verb's negative keeps its own ending (痛くない is 痛 くない, never 痛 い).
 """
 
+# Full-width and ideographic forms are the point of this module.
+# ruff: noqa: RUF001, RUF002
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from backstretch_local.lexicon import Lexicon
+from backstretch_local.lexicon import Lexicon, clock_digits
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                  "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -77,17 +80,14 @@ _HIRAGANA_WORDS = sorted({*_FUNCTION, *_KANA_WORDS}, key=len, reverse=True)
 # Words written in two kanji or more that people say here: a kanji run is read as these,
 # longest first, and any other kanji as a word of its own ("方合って" is 方 合 って, "体勢"
 # 体 勢), so that two words written side by side without kana still meet their samples.
-_KANJI_WORDS = sorted(
-    """今日 今週 今夜 今晩 今度 明日 昨日 毎日 毎回 毎週 平日 週末 土日 曜日 月曜 火曜 水曜
+_KANJI = """今日 今週 今夜 今晩 今度 明日 昨日 毎日 毎回 毎週 平日 週末 土日 曜日 月曜 火曜 水曜
     木曜 金曜 土曜 日曜 月曜日 火曜日 水曜日 木曜日 金曜日 土曜日 日曜日 午前 午後 夕方 夜中
     深夜 正午 時間 最初 最後 前回 広背筋 股関節 腸腰筋 背中 背骨 肩甲骨 鼠径部 脇腹 肋骨
     手首 足先 両方 両足 両肩 両膝 両手首 足首 変更 再開 設定 準備 無理 気持 電気 体勢 姿勢
     位置 限界 反対側 反対 休憩 全部 結構 感覚 記録 確認 削除 解除 大丈夫 天気 説明 停止
     終了 起動 意味 理由 効果 様子 結果 連続 成績 範囲 遠慮 注文 試合 電話 首都 音楽
-    東京 本当 少々 医師 相談 大事 今回 次回""".split(),
-    key=len,
-    reverse=True,
-)
+    東京 本当 少々 医師 相談 大事 今回 次回"""
+_KANJI_WORDS = sorted(_KANJI.split(), key=len, reverse=True)
 
 
 def _script(char: str) -> str:
@@ -116,6 +116,8 @@ def segment(phrase: str) -> str:
     ('午後 7 時 に リマインド して', '朝 7 時 半', 'にじゅう 秒')
     >>> segment(segment("今日はここまで")) == segment("今日はここまで") == '今日 は ここ まで'
     True
+    >>> segment("痛くない"), segment("ひざをつけない"), segment("ストップストップ")
+    ('痛 くない', 'ひざ を つけない', 'ストップ ストップ')
     """
     text = unicodedata.normalize("NFKC", phrase)
     text = re.sub(r"[、。！？!?,.・「」『』（）()…〜~]", " ", text)
@@ -160,11 +162,8 @@ def _runs(chunk: str) -> list[str]:
         if runs and scripts[-1] == script:
             runs[-1] += char
             continue
-        if script == "kanji" and scripts and scripts[-1] in ("numeral", "digit"):
-            if char in _COUNTERS:
-                runs.append(char)
-                scripts.append("counter")
-                continue
+        if char in _COUNTERS and scripts and scripts[-1] in ("numeral", "digit"):
+            script = "counter"
         runs.append(char)
         scripts.append(script)
     return runs
@@ -303,25 +302,21 @@ def parse_time(text: str) -> str | None:
         return "00:00"
     found = _CLOCK.match(said)
     if found is None:
-        return None
+        return clock_digits(said)  # "19:30", or an hour alone while a time is asked for
     hour = parse_number(found["h"])
     minute = 30 if found["half"] else parse_number(found["m"] or "0")
     if hour is None or minute is None or hour > 24 or minute >= 60:
         return None
     part = found["part"]
-    if part in ("午後", "夕方", "晩") and hour < 12:
-        hour += 12
-    elif part in ("夜",) and 5 <= hour < 12:
-        hour += 12
-    elif part in ("昼", "お昼") and hour < 6:
+    if (
+        (part in ("午後", "夕方", "晩") and hour < 12)
+        or (part == "夜" and 5 <= hour < 12)
+        or (part in ("昼", "お昼") and hour < 6)
+    ):
         hour += 12
     elif part == "午前" and hour == 12:
         hour = 0
     return f"{hour % 24:02d}:{minute:02d}"
-
-
-def _segmented(*phrases: str) -> tuple[str, ...]:
-    return tuple(segment(p) for p in phrases)
 
 
 _BUILT_IN = {
@@ -354,41 +349,49 @@ _OUT_OF_DOMAIN = (
     "テレビをつけて|ありがとう|しりとりしよう|面白い話をして|今日のニュースは|天気を教えて"
 )
 
+_FILLERS = "えっと えーと えー あの あのー うーん ちょっと アレクサ まあ なんか ねえ あ あー ほら"
+_LEAD_INS = "じゃあ それじゃ よし そうだ あのさ ごめん"
+# Said last, these only soften (ね, かな, お願い) or pass a request on ("...か聞いて").
+_TAIL_OFFS = (
+    "かな よね なあ ね よ な お願い お願いします ください ちょうだい か聞いて って聞いて "
+    "って伝えて と伝えて か教えて"
+)
+_IRREGULAR = {
+    "膝": "ひざ", "いたい": "痛", "いたた": "痛", "痛っ": "痛", "おしり": "お尻",
+    "ストレッチング": "ストレッチ", "オーケー": "オッケー", "ok": "オッケー",
+    "okay": "オッケー", "いっかい": "一回",
+}  # fmt: skip
+# Particles, copulas and the kana a verb's ending leaves behind once its kanji is a word.
+_LIGHT = "だ な か かな よね なあ あ い く し き た る え"
+# Said after the skill's name: to open it ("を開いて"), or to ask it something ("で ...").
+_LAUNCH_AFTER = (
+    "を開いて を開けて を起動して を起動 を始めて をスタートして を呼んで を使って をつけて "
+    "を開く を開いてください を起動してください で に"
+)
+_EXIT = "スキルを終了 スキルを閉じて スキルを終了して"
+
+
+def _segmented(phrases: str | tuple[str, ...]) -> tuple[str, ...]:
+    """Phrase entries as `normalise` writes them: words split by `segment`."""
+    listed = phrases.split() if isinstance(phrases, str) else phrases
+    return tuple(segment(phrase) for phrase in listed)
+
+
 LEXICON = Lexicon(
     language="ja",
-    fillers=frozenset(
-        _segmented("えっと", "えーと", "えー", "あの", "あのー", "うーん", "ちょっと", "アレクサ",
-                   "まあ", "なんか", "ねえ", "あ", "あー", "ほら")
-    ),  # fmt: skip
-    lead_ins=_segmented("じゃあ", "それじゃ", "よし", "そうだ", "あのさ", "ごめん"),
-    tail_offs=_segmented(
-        "かな", "よね", "なあ", "ね", "よ", "な", "お願い", "お願いします", "ください",
-        "ちょうだい", "か聞いて", "って聞いて", "って伝えて", "と伝えて", "か教えて",
-    ),  # fmt: skip
-    contractions={},
-    irregular={"膝": "ひざ", "いたい": "痛", "いたた": "痛", "痛っ": "痛", "おしり": "お尻",
-               "ストレッチング": "ストレッチ", "オーケー": "オッケー", "ok": "オッケー",
-               "okay": "オッケー", "一度": "一回", "いっかい": "一回"},  # fmt: skip
-    light_words=frozenset(
-        _segmented(*_FUNCTION)
-        + ("だ", "な", "か", "かな", "よね", "なあ", "あ", "い", "く", "し", "き", "た", "る", "え")
-    ),
+    fillers=frozenset(_segmented(_FILLERS)),
+    lead_ins=_segmented(_LEAD_INS),
+    tail_offs=_segmented(_TAIL_OFFS),
+    irregular=_IRREGULAR,
+    light_words=frozenset((*_segmented(_FUNCTION), *_LIGHT.split())),
     negations=frozenset(),  # negation is the verb's suffix (ない, ません): see the docstring
-    negation_reach=frozenset(),
-    stem=lambda word: word,
-    launch_before=(),
-    launch_after=_segmented(
-        "を開いて", "を開けて", "を起動して", "を起動", "を始めて", "をスタートして",
-        "を呼んで", "を使って", "をつけて", "を開く", "を開いてください", "を起動してください",
-        "で", "に",
-    ),  # fmt: skip
-    articles=(),
-    joiners=(),
-    built_in={name: _segmented(*phrases.split("|")) for name, phrases in _BUILT_IN.items()},
-    out_of_domain=_segmented(*_OUT_OF_DOMAIN.split("|")),
-    exit_phrases=frozenset(_segmented("スキルを終了", "スキルを閉じて", "スキルを終了して")),
+    launch_after=_segmented(_LAUNCH_AFTER),
+    built_in={name: _segmented(tuple(said.split("|"))) for name, said in _BUILT_IN.items()},
+    out_of_domain=_segmented(tuple(_OUT_OF_DOMAIN.split("|"))),
+    exit_phrases=frozenset(_segmented(_EXIT)),
     parse_number=parse_number,
     parse_time=parse_time,
     time_shape=TIME_SHAPE,
     segment=segment,
+    wake_words=("アレクサ",),
 )

@@ -138,8 +138,6 @@ def parse_time(text: str) -> str | None:
         if minute_said is None or minute_said >= 60:
             return None
         minute = minute_said
-    elif not (found["half"] or found["off"] or found["part"] or " uur" in f" {said}"):
-        return None  # "zeven" or "19" alone is a number, not a time
     offset = 0
     if found["half"]:
         offset = -30  # "half acht": half an hour before eight
@@ -161,7 +159,7 @@ def _in_part(hour: int, part: str | None) -> int:
     if said == "NI":
         if hour == 12:
             return 0
-        if hour >= 7 and hour < 12:
+        if 7 <= hour < 12:
             return hour + 12
     return hour
 
@@ -199,6 +197,8 @@ _IRREGULAR = {
     "beter": "goed", "best": "goed", "jep": "ja", "jawel": "ja", "jazeker": "ja",
     "neen": "nee", "nope": "nee", "knieën": "knie", "oke": "oké", "okay": "oké", "ok": "oké",
 }  # fmt: skip
+# Lexicon.base does not stem an irregular form's base: give it stemmed, as the others are.
+_IRREGULAR_STEMMED = {form: stem(base) for form, base in _IRREGULAR.items()}
 
 _BUILT_IN = {
     "AMAZON.YesIntent": "ja|jawel|jazeker|ja hoor|ja graag|zeker|zeker weten|prima|goed|oké|"
@@ -234,37 +234,50 @@ _OUT_OF_DOMAIN = (
     "dank je wel|bedankt|vertel een mop|hoe laat gaat de trein"
 )
 
+# Said anywhere, these add nothing a person means: hesitations, politeness, and the
+# softeners Dutch sprinkles everywhere ("wacht even", "ja hoor", "begin maar").
+_FILLERS = (
+    "eh ehm euh uh uhm hm hmm mm ah even effe ff hoor maar alsjeblieft alstublieft graag "
+    "gewoon eigenlijk alexa"
+)
+# Said first, these only lead in: dropped when words follow.
+_LEAD_INS = (
+    "oké dan", "oké", "nou", "zo", "dus", "en", "kun je", "kan je", "kunt u", "wil je",
+    "zou je", "ik denk", "weet je", "nou ja", "ja maar",
+)  # fmt: skip
+_TAIL_OFFS = ("denk ik", "toch", "dan", "of zo", "hè", "he", "nu")
+_CONTRACTIONS = {
+    "hoelang": "hoe lang", "t": "het", "das": "dat is", "m": "hem", "ie": "hij",
+    "zon": "zo een", "effe": "even", "ff": "even", "oke": "oké", "ok": "oké", "okay": "oké",
+    "okee": "oké", "sec": "seconde", "secs": "seconden", "min": "minuut", "mins": "minuten",
+    "dankjewel": "dank je wel",
+}  # fmt: skip
+# Articles, pronouns, particles and the verbs every sentence has: they weigh little.
+_LIGHT = (
+    "de het een ik je jij jou u me mij mijn we wij ons onze dit dat die deze er hier daar "
+    "nog wel dan toch ook al nu om te in op aan van voor met naar en of zo heel echt erg "
+    "beetje even hoor graag oké nou maar zijn hebben kunnen willen doen hem hij zij ze"
+)
+_LIGHT_WORDS = frozenset(_LIGHT.split())
+_LAUNCH_VERBS = (
+    "open", "start", "begin", "activeer", "gebruik", "vraag", "vraag aan", "zeg tegen",
+    "praat met", "laat", "speel",
+)  # fmt: skip
+
 LEXICON = Lexicon(
     language="nl",
-    fillers=frozenset(
-        "eh ehm euh uh uhm hm hmm mm ah even effe ff hoor maar alsjeblieft alstublieft "
-        "graag gewoon eigenlijk alexa".split()
-    ),
-    lead_ins=(
-        "oké dan", "oké", "nou", "zo", "dus", "en", "kun je", "kan je", "kunt u", "wil je",
-        "zou je", "ik denk", "weet je", "nou ja", "ja maar",
-    ),  # fmt: skip
-    tail_offs=("denk ik", "toch", "dan", "of zo", "hè", "he", "nu"),
-    contractions={
-        "hoelang": "hoe lang", "t": "het", "das": "dat is", "kan't": "kan het", "m": "hem",
-        "ie": "hij", "zon": "zo een", "effe": "even", "ff": "even", "oke": "oké",
-        "ok": "oké", "okay": "oké", "okee": "oké", "sec": "seconde", "secs": "seconden",
-        "min": "minuut", "mins": "minuten", "dankjewel": "dank je wel",
-    },  # fmt: skip
-    irregular=_IRREGULAR,
-    light_words=frozenset(
-        "de het een ik je jij jou u me mij mijn we wij ons onze dit dat die deze er hier "
-        "daar nog wel dan toch ook al nu om te in op aan van voor met naar en of zo heel "
-        "echt erg beetje even hoor graag oké nou zeg maar zijn hebben kunnen willen doen "
-        "hem hij zij ze wat".split()
-    ),
+    fillers=frozenset(_FILLERS.split()),
+    lead_ins=_LEAD_INS,
+    tail_offs=_TAIL_OFFS,
+    contractions=_CONTRACTIONS,
+    irregular=_IRREGULAR_STEMMED,
+    # Compared after stemming: each light word as said and as its base form.
+    light_words=_LIGHT_WORDS | {_IRREGULAR_STEMMED.get(w, stem(w)) for w in _LIGHT_WORDS},
     negations=frozenset({"niet", "geen", "nooit"}),
-    negation_reach=frozenset({"echt", "zo", "heel", "helemaal", "erg", "meer", "goed", "zo'n"}),
+    # Words a negation reaches over to the word it bears on: "niet echt knielen".
+    negation_reach=frozenset({"echt", "zo", "heel", "helemaal", "erg", "meer", "goed"}),
     stem=stem,
-    launch_before=(
-        "open", "start", "begin", "activeer", "gebruik", "vraag", "vraag aan", "zeg tegen",
-        "praat met", "laat", "speel",
-    ),  # fmt: skip
+    launch_before=_LAUNCH_VERBS,
     articles=("de", "het"),
     joiners=("om", "of", "dat", "naar", "en", "over", "voor"),
     built_in={name: tuple(phrases.split("|")) for name, phrases in _BUILT_IN.items()},
@@ -273,4 +286,5 @@ LEXICON = Lexicon(
     parse_number=parse_number,
     parse_time=parse_time,
     time_shape=TIME_SHAPE,
+    spot_skips=frozenset({"de", "het", "een", "en", "om", "in", "op", "rond"}),
 )
