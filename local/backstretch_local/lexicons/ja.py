@@ -38,8 +38,6 @@ _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "�
                  "七": 7, "八": 8, "九": 9}  # fmt: skip
 _KANJI_SCALES = {"十": 10, "百": 100, "千": 1000}
 _KANJI_NUMERALS = frozenset(_KANJI_DIGITS) | frozenset(_KANJI_SCALES) | {"万"}
-# Counters: after a number (or 何) they are a word of their own, whatever kanji follows.
-_COUNTERS = frozenset("回度秒分時日個番週年月歳本枚人")
 
 # Kana numerals, longest first, each as the kanji it stands for (rendaku forms included).
 _KANA_NUMERALS = {
@@ -153,8 +151,7 @@ def _doubled(run: str) -> bool:
 
 def _runs(chunk: str) -> list[str]:
     """The chunk split where its script changes (the long-vowel mark ー goes with the letter
-    before it: うーん, ストレッチコーチ), and a counter after a number split off its kanji
-    ("一回言って": 一 回 言 って; "何秒残って": 何 秒 残 って)."""
+    before it: うーん, ストレッチコーチ); numerals and 何 are a script of their own ("何秒")."""
     runs: list[str] = []
     scripts: list[str] = []
     for char in chunk:
@@ -162,8 +159,6 @@ def _runs(chunk: str) -> list[str]:
         if runs and scripts[-1] == script:
             runs[-1] += char
             continue
-        if char in _COUNTERS and scripts and scripts[-1] in ("numeral", "digit"):
-            script = "counter"
         runs.append(char)
         scripts.append(script)
     return runs
