@@ -452,8 +452,8 @@ def _resolution(value_id: str) -> dict[str, Any]:
 def a_week(skill: BackStretchSkill, fake: FakeAlexa, locale: str) -> Person:
     """Monday: a whole routine, the week declined. Tuesday: pain in the knee, then a warning
     sign. Wednesday: how did my week go? Then a reminder at 3 PM, said back and set.
-    Thursday: yes, that has settled; a pause after the first side, then resume. Each evening at six, local time
-    (requests carry it in UTC)."""
+    Thursday: yes, that has settled; a pause after the first side, then resume. Each evening
+    at six, local time (requests carry it in UTC)."""
     speaker = SPEAKERS[locale]
     fake.time_zone = speaker.time_zone
     monday_evening = MONDAY.replace(tzinfo=ZoneInfo(speaker.time_zone)).astimezone(UTC)
