@@ -78,6 +78,7 @@ _PART = "|".join(PARTS)
 _NUMBER_WORD = "|".join(sorted(NUMBERS, key=len, reverse=True))
 _HOUR = rf"\d{{1,2}}(?::\d{{2}})?|{_NUMBER_WORD}|{'|'.join(HALVES)}"
 TIME_SHAPE = (
+    rf"(?:(?:{_PART})(?: को| में)?$)|"
     rf"(?:(?:{_PART})(?: को| के| में)? )?"
     rf"(?:(?:{'|'.join(QUARTERS)}) )?"
     rf"(?:{_HOUR})"
@@ -123,7 +124,7 @@ def parse_time(said: str) -> str | None:
         minutes = parse_number(found["minutes"])
         minute = minutes if minutes is not None and minutes < 60 else minute
     part = found["before"] or found["after"]
-    hour = _in_part(hour % 24, PARTS[part] if part else "")
+    hour = _in_part(hour, PARTS[part] if part else "")
     if not 0 <= hour < 24 or not 0 <= minute < 60:
         return None
     return f"{hour:02d}:{minute:02d}"
@@ -151,6 +152,20 @@ def _in_part(hour: int, part: str) -> int:
     if part == "MO" and hour == 12:
         return 0
     return hour
+
+
+_SNOWBALL = snowball("hindi")
+
+
+def stem(word: str) -> str:
+    """Snowball's Hindi stem, unless it leaves one letter: "करो" is "कर", but "हाँ", "ही"
+    and "हो" stay apart (each would be "ह"), as do "दो", "दे" and "ना".
+
+    >>> stem("दुखता"), stem("करो"), stem("हाँ"), stem("ही")
+    ('दुख', 'कर', 'हाँ', 'ही')
+    """
+    stemmed = _SNOWBALL(word)
+    return word if len(stemmed) < 2 else stemmed
 
 
 _FILLERS = "अम्म उम्म हम्म हम्मम अं उह ओह अरे ज़रा जरा प्लीज़ प्लीज यार भाई वैसे मतलब"
@@ -222,11 +237,14 @@ LEXICON = Lexicon(
         "कंधों": "कंधे",
     },
     light_words=frozenset(_LIGHT.split()),
-    negations=frozenset({"नहीं", "न", "मत", "ना", "नही"}),
+    # "नहीं" leads a phrase as "no" as often as it negates a verb: only "मत" and "न" mark one.
+    negations=frozenset({"मत", "न"}),
     negation_reach=frozenset({"बिल्कुल", "ज़्यादा", "अभी", "पूरा", "ठीक", "से", "तो", "भी"}),
-    stem=snowball("hindi"),
+    stem=stem,
     # The name comes first in Hindi ("कमर की स्ट्रेचिंग खोलो"); an English verb may lead.
     launch_before=("ओपन करो", "ओपन", "खोलो", "स्टार्ट करो", "चलाओ"),
+    # After the name: a verb that opens it, or one that asks it something ("कमर की
+    # स्ट्रेचिंग से पूछो मेरा हफ़्ता कैसा रहा"), the request following, maybe after "कि".
     launch_after=(
         "खोलो",
         "खोलिए",
@@ -238,9 +256,15 @@ LEXICON = Lexicon(
         "स्टार्ट करो",
         "ओपन करो",
         "लगाओ",
+        "से पूछो",
+        "से पूछिए",
+        "से बोलो",
+        "से कहो",
+        "को बोलो",
     ),
     articles=(),
-    joiners=("से पूछो", "से बोलो", "से कहो", "को बोलो", "से", "पूछो", "बोलो"),
+    wake_words=("alexa", "अलेक्सा", "एलेक्सा", "अलेक्ज़ा"),
+    joiners=("कि",),
     built_in={
         "AMAZON.YesIntent": ("हाँ", "हाँ जी", "जी हाँ", "ठीक है", "ज़रूर", "बिल्कुल", "ओके", "जी"),
         "AMAZON.NoIntent": ("नहीं", "ना", "नहीं जी", "जी नहीं", "नो", "नहीं चाहिए"),
