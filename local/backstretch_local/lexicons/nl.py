@@ -237,8 +237,8 @@ _OUT_OF_DOMAIN = (
 # Said anywhere, these add nothing a person means: hesitations, politeness, and the
 # softeners Dutch sprinkles everywhere ("wacht even", "ja hoor", "begin maar").
 _FILLERS = (
-    "eh ehm euh uh uhm hm hmm mm ah even effe ff hoor maar alsjeblieft alstublieft graag "
-    "gewoon eigenlijk alexa"
+    "eh ehm euh uh uhm hm hmm mm ah even effe ff hoor maar alsjeblieft alstublieft gewoon "
+    "eigenlijk alexa"
 )
 # Said first, these only lead in: dropped when words follow.
 _LEAD_INS = (
