@@ -25,7 +25,7 @@ import re
 from backstretch_local.lexicon import Lexicon, snowball
 
 # Said anywhere, these add nothing a person means: hesitations, politeness, modal particles.
-_FILLERS = "äh ähm ähh öhm öh hm hmm hmmm mm mmm bitte mal eben eigentlich einfach denn alexa danke"
+_FILLERS = "äh ähm ähh öhm öh hm hmm hmmm mm mmm bitte eben eigentlich einfach denn alexa danke"
 # Said first, these only lead in, and are dropped when words follow.
 _LEAD_INS = (
     "okay also", "ok also", "ja also", "also", "okay", "ok", "so", "na ja", "naja", "na", "ach so",
@@ -33,18 +33,7 @@ _LEAD_INS = (
     "könntest du", "würdest du", "ich glaube", "ich glaub", "sorry", "entschuldigung",
 )  # fmt: skip
 # Said last, these only soften what came before.
-_TAIL_OFFS = (
-    "oder so",
-    "glaube ich",
-    "glaub ich",
-    "oder",
-    "bitte",
-    "danke",
-    "dann",
-    "mal",
-    "gell",
-    "ne",
-)
+_TAIL_OFFS = ("oder so", "glaube ich", "glaub ich", "oder", "bitte", "danke", "dann", "gell", "ne")
 
 # Spoken short forms spelled out, and compounds split where people say either
 # ("rückenschmerzen", "rücken tut weh"). Slot values are never split here.
@@ -96,7 +85,7 @@ _LIGHT = (
     "der die das den dem des ein eine einen einem einer eines ich du er es wir ihr sie mich "
     "mir dich dir mein meine meinen meinem meiner uns und oder aber so ja doch schon im in am "
     "an auf zu zum zur von vom mit bei sein haben können man da hier halt echt ganz total "
-    "ziemlich wirklich sehr etwas bisschen irgendwie boah oh ach puh"
+    "ziemlich wirklich sehr etwas bisschen irgendwie boah oh ach puh mal"
 )
 _NEGATIONS = "nicht kein keine keinen keiner keinem nie niemals"
 _NEGATION_REACH = "so wirklich ganz sehr mehr zu besonders allzu richtig"
@@ -289,17 +278,21 @@ _OUT_OF_DOMAIN = (
     "vielen dank"
 )
 
+_STEM = snowball("german")
+
 LEXICON = Lexicon(
     language="de",
     fillers=frozenset(_FILLERS.split()),
+    dropped=("vielen dank", "danke schön", "dankeschön"),
     lead_ins=_LEAD_INS,
     tail_offs=_TAIL_OFFS,
     contractions=_CONTRACTIONS,
-    irregular=_IRREGULAR,
+    # A base form is compared as it is: stemmed here, as the words it meets are.
+    irregular={form: _STEM(base) for form, base in _IRREGULAR.items()},
     light_words=frozenset(_LIGHT.split()),
     negations=frozenset(_NEGATIONS.split()),
     negation_reach=frozenset(_NEGATION_REACH.split()),
-    stem=snowball("german"),
+    stem=_STEM,
     launch_before=("öffne", "öffnen", "starte", "start", "frag", "frage", "sag", "sage", "bitte"),
     launch_after=("starten", "öffnen"),
     articles=("den skill", "der", "die", "das", "den", "dem"),
@@ -310,4 +303,5 @@ LEXICON = Lexicon(
     parse_number=parse_number,
     parse_time=parse_time,
     time_shape=TIME_SHAPE,
+    spot_skips=frozenset({"um", "gegen", "so", "am", "im", "in", "der", "die", "das", "und", "ab"}),
 )
