@@ -85,7 +85,7 @@ _LIGHT = (
     "der die das den dem des ein eine einen einem einer eines ich du er es wir ihr sie mich "
     "mir dich dir mein meine meinen meinem meiner uns und oder aber so ja doch schon im in am "
     "an auf zu zum zur von vom mit bei sein haben können man da hier halt echt ganz total "
-    "ziemlich wirklich sehr etwas bisschen irgendwie boah oh ach puh mal"
+    "ziemlich wirklich sehr etwas bisschen irgendwie boah oh ach puh mal mann"
 )
 _NEGATIONS = "nicht kein keine keinen keiner keinem nie niemals"
 _NEGATION_REACH = "so wirklich ganz sehr mehr zu besonders allzu richtig"
