@@ -12,10 +12,12 @@ read as AMAZON.TIME gives them: "um sieben Uhr abends" is "19:00", "halb acht" "
     >>> [parse_time(t) for t in ("viertel nach sieben", "zehn vor acht", "um sieben uhr abends")]
     ['07:15', '07:50', '19:00']
 
-Compounds the model's words are made of are split where a person may say them either way
-("rückenschmerzen" is "rücken schmerzen"; `contractions`); slot values (body parts,
-stretches) stay whole, as the model lists them. Umlauts and ß are kept as said; the
-stemmer (Snowball's German) folds "ä", "ö", "ü" and "ß" alike for comparison.
+Compounds are split where a person may say them either way: a pain said in one word before
+anything reads the phrase ("rückenschmerzen" is "rücken schmerzen", so the back is heard as
+the body part: `split_compounds`), a few others when words are compared ("wochenübersicht";
+`contractions`); slot values (body parts, stretches) stay whole, as the model lists them.
+Umlauts and ß are kept as said; the stemmer (Snowball's German) folds "ä", "ö", "ü" and "ß"
+alike for comparison.
 """
 
 from __future__ import annotations
@@ -46,9 +48,6 @@ _CONTRACTIONS = {
     "spürs": "spüre es", "kannste": "kannst du", "biste": "bist du", "haste": "hast du",
     "wieviel": "wie viel", "wieviele": "wie viele", "wehtut": "tut weh", "wehtun": "weh tun",
     "wehgetan": "weh getan", "ok": "okay", "sek": "sekunden", "sec": "sekunden",
-    "rückenschmerzen": "rücken schmerzen", "knieschmerzen": "knie schmerzen",
-    "hüftschmerzen": "hüfte schmerzen", "beinschmerzen": "bein schmerzen",
-    "nackenschmerzen": "nacken schmerzen", "schulterschmerzen": "schulter schmerzen",
     "rückenübungen": "rücken übungen", "dehnübungen": "dehnen übungen",
     "dehnübung": "dehnen übung", "wochenübersicht": "woche übersicht",
     "dehnerinnerung": "dehnen erinnerung", "erinnerungszeit": "erinnerung zeit",
@@ -78,7 +77,8 @@ _IRREGULAR = {
     "geschafft": "schaffen", "gehört": "hören", "aufgehört": "aufhören",
     "schwindlig": "schwindelig",
     "schwummerig": "schwummrig", "tschüs": "tschüss", "nee": "nein", "nö": "nein", "jo": "ja",
-    "jep": "ja", "jup": "ja", "lang": "lange",
+    "jep": "ja", "jup": "ja", "lang": "lange", "krieg": "bekommen", "kriege": "bekommen",
+    "kriegt": "bekommen", "bekomm": "bekommen", "bekomme": "bekommen", "bekommt": "bekommen",
 }  # fmt: skip
 # Articles, pronouns and particles: they carry little of what a person means.
 _LIGHT = (
@@ -278,6 +278,25 @@ _OUT_OF_DOMAIN = (
     "vielen dank"
 )
 
+# Pain said in one word, its body part first: split before anything else reads the phrase, so
+# the body part is heard as a slot value ("ich hab rückenschmerzen": the back).
+_PAINED = {
+    "rücken": "rücken", "knie": "knie", "hüft": "hüfte", "bein": "bein", "nacken": "nacken",
+    "schulter": "schulter", "kreuz": "kreuz", "fuß": "fuß", "arm": "arm", "hand": "hand",
+    "leisten": "leiste", "waden": "wade", "hals": "hals", "gelenk": "gelenk",
+}  # fmt: skip
+_PAIN_COMPOUND = re.compile(rf"\b({'|'.join(_PAINED)})(schmerzen|schmerz)\b")
+
+
+def split_compounds(phrase: str) -> str:
+    """A normalised phrase with its pain compounds split (`Lexicon.segment`).
+
+    >>> split_compounds("ich hab rückenschmerzen und hüftschmerzen")
+    'ich hab rücken schmerzen und hüfte schmerzen'
+    """
+    return _PAIN_COMPOUND.sub(lambda found: f"{_PAINED[found[1]]} {found[2]}", phrase)
+
+
 _STEM = snowball("german")
 
 LEXICON = Lexicon(
@@ -303,5 +322,6 @@ LEXICON = Lexicon(
     parse_number=parse_number,
     parse_time=parse_time,
     time_shape=TIME_SHAPE,
+    segment=split_compounds,
     spot_skips=frozenset({"um", "gegen", "so", "am", "im", "in", "der", "die", "das", "und", "ab"}),
 )
