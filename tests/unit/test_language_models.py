@@ -49,6 +49,8 @@ _GERMAN_LIGHT = (
     "ins mein meine meinem meinen meiner mir mich mal so um von vom zu zum zur und oder"
 )
 _JAPANESE_LIGHT = "に で を は が の と から まで へ も"
+# Hindi's postpositions, auxiliaries and pronouns; "पर" and "तक" carry a time or a place.
+_HINDI_LIGHT = "को में से का की के पर तक है हैं था रहा रही मेरा मेरी मेरे मुझे वो यह वाला ही"
 FUNCTION_WORDS = {
     "es": frozenset(_SPANISH_LIGHT.split()),
     "it": frozenset(_ITALIAN_LIGHT.split()),
@@ -57,6 +59,7 @@ FUNCTION_WORDS = {
     "nl": frozenset(_DUTCH_LIGHT.split()),
     "de": frozenset(_GERMAN_LIGHT.split()),
     "ja": frozenset(_JAPANESE_LIGHT.split()),
+    "hi": frozenset(_HINDI_LIGHT.split()),
 }
 LAUNCH_WORDS = {
     "es": {"abre", "inicia", "empieza", "pregúntale", "pídele", "pide", "dile"},
@@ -66,6 +69,7 @@ LAUNCH_WORDS = {
     "nl": {"open", "start", "vraag"},
     "de": {"öffne", "starte", "frag"},
     "ja": {"を開いて", "で"},
+    "hi": {"खोलो", "शुरू करो", "से पूछो"},
 }
 # How an example phrase says "Alexa, <launch word> <invocation name> [request]" in each
 # language (`{name}`: the invocation name); Japanese names the skill first.
@@ -79,6 +83,7 @@ EXAMPLE = {
     # German puts a comma before a question it asks: "frag meine Rückendehnung, wie ...".
     "de": r"^alexa, (?P<launch>\w+) {name},?(?: (?P<request>.+))?$",
     "ja": r"^アレクサ、{name}(?P<launch>を開いて|で)(?P<request>.*)$",
+    "hi": r"^अलेक्सा, {name} (?P<launch>खोलो|शुरू करो|से पूछो)(?: (?P<request>.+))?$",
 }
 # The health disclaimer, as each language's store listing says it.
 NOT_MEDICAL_ADVICE = {
@@ -89,6 +94,7 @@ NOT_MEDICAL_ADVICE = {
     "nl": "geen medisch advies",
     "de": "keine medizinische Beratung",
     "ja": "医療アドバイスではありません",
+    "hi": "डॉक्टरी सलाह नहीं है",
 }
 # Slot values written the same in the language as in English.
 SAME_AS_ENGLISH = {
@@ -99,6 +105,7 @@ SAME_AS_ENGLISH = {
     "nl": {"arm", "hand", "hamstring"},
     "de": {"arm", "hand"},
     "ja": set[str](),
+    "hi": set[str](),
 }
 FULL_MODELS = [
     "de-DE",
@@ -111,10 +118,13 @@ FULL_MODELS = [
     "ja-JP",
     "fr-FR",
     "fr-CA",
+    "hi-IN",
 ]
 # Lowercase words in any script, single spaces, and {slot} references; an apostrophe may join
 # a word to the next ("com'è", "dell'{stretch}") or end one ("un po'"), as Italian writes it.
-_PART = r"(?:[^\W\d_A-Z]+|\{[A-Za-z]+\})"
+# Devanagari's vowel signs, virama and nukta are combining marks, which `\w` does not match.
+_MARKS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+_PART = rf"(?:(?:[^\W\d_A-Z]|[{_MARKS}])+|\{{[A-Za-z]+\}})"
 WORD = rf"{_PART}(?:'{_PART})*'?"
 SAMPLE_FORMAT = re.compile(rf"^{WORD}(?: {WORD})*$")
 
