@@ -79,6 +79,7 @@ _IRREGULAR = {
     "schwummerig": "schwummrig", "tschüs": "tschüss", "nee": "nein", "nö": "nein", "jo": "ja",
     "jep": "ja", "jup": "ja", "lang": "lange", "krieg": "bekommen", "kriege": "bekommen",
     "kriegt": "bekommen", "bekomm": "bekommen", "bekomme": "bekommen", "bekommt": "bekommen",
+    "schläft": "schlafen", "eingeschlafen": "einschlafen",
 }  # fmt: skip
 # Articles, pronouns and particles: they carry little of what a person means.
 _LIGHT = (
