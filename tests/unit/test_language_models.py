@@ -45,6 +45,7 @@ _FRENCH_LIGHT = (
 )
 _DUTCH_LIGHT = "om rond de het een op in en of aan voor naar me mijn je"
 _JAPANESE_LIGHT = "に で を は が の と から まで へ も"
+_ARABIC_LIGHT = "في على من إلى الى عن مع و أو او لو سمحت يا الله"
 FUNCTION_WORDS = {
     "es": frozenset(_SPANISH_LIGHT.split()),
     "it": frozenset(_ITALIAN_LIGHT.split()),
@@ -52,6 +53,7 @@ FUNCTION_WORDS = {
     "fr": frozenset(_FRENCH_LIGHT.split()),
     "nl": frozenset(_DUTCH_LIGHT.split()),
     "ja": frozenset(_JAPANESE_LIGHT.split()),
+    "ar": frozenset(_ARABIC_LIGHT.split()),
 }
 LAUNCH_WORDS = {
     "es": {"abre", "inicia", "empieza", "pregúntale", "pídele", "pide", "dile"},
@@ -60,6 +62,7 @@ LAUNCH_WORDS = {
     "fr": {"ouvre", "lance", "demande"},
     "nl": {"open", "start", "vraag"},
     "ja": {"を開いて", "で"},
+    "ar": {"افتحي", "شغلي", "اسألي"},
 }
 # How an example phrase says "Alexa, <launch word> <invocation name> [request]" in each
 # language (`{name}`: the invocation name); Japanese names the skill first.
@@ -71,6 +74,7 @@ EXAMPLE = {
     "fr": _LATIN_EXAMPLE,
     "nl": _LATIN_EXAMPLE,
     "ja": r"^アレクサ、{name}(?P<launch>を開いて|で)(?P<request>.*)$",
+    "ar": r"^أليكسا، (?P<launch>\w+) {name}(?: (?P<request>.+))?$",
 }
 # The health disclaimer, as each language's store listing says it.
 NOT_MEDICAL_ADVICE = {
@@ -80,6 +84,7 @@ NOT_MEDICAL_ADVICE = {
     "fr": "pas un avis médical",
     "nl": "geen medisch advies",
     "ja": "医療アドバイスではありません",
+    "ar": "ليست نصيحة طبية",
 }
 # Slot values written the same in the language as in English.
 SAME_AS_ENGLISH = {
@@ -89,8 +94,20 @@ SAME_AS_ENGLISH = {
     "fr": {"arm"},
     "nl": {"arm", "hand", "hamstring"},
     "ja": set[str](),
+    "ar": set[str](),
 }
-FULL_MODELS = ["es-ES", "es-MX", "es-US", "it-IT", "pt-BR", "nl-NL", "ja-JP", "fr-FR", "fr-CA"]
+FULL_MODELS = [
+    "es-ES",
+    "es-MX",
+    "es-US",
+    "it-IT",
+    "pt-BR",
+    "nl-NL",
+    "ja-JP",
+    "fr-FR",
+    "fr-CA",
+    "ar-SA",
+]
 # Lowercase words in any script, single spaces, and {slot} references; an apostrophe may join
 # a word to the next ("com'è", "dell'{stretch}") or end one ("un po'"), as Italian writes it.
 _PART = r"(?:[^\W\d_A-Z]+|\{[A-Za-z]+\})"
