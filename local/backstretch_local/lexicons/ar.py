@@ -17,6 +17,9 @@ resolver meets each word in one spelling. Numbers are read as AMAZON.NUMBER give
 ['15:00', '07:00', '18:30', 'MO']
 """
 
+# Arabic letters are the point of this module, not Latin look-alikes.
+# ruff: noqa: RUF001, RUF002
+
 from __future__ import annotations
 
 import re
@@ -200,7 +203,7 @@ def parse_time(text: str) -> str | None:
     """A time said aloud, as AMAZON.TIME gives it: "15:00", or "MO"/"AF"/"EV"/"NI" for a
     part of the day; an hour said with no part of the day is kept as said ("8" -> "08:00").
 
-    >>> [parse_time(t) for t in ("الساعة سبعة مساء", "الساعة 5:30 مساء", "تسعة بالليل")]
+    >>> [parse_time(t) for t in ("الساعة سبعة مساء", "الساعة 5 30 مساء", "تسعة بالليل")]
     ['19:00', '17:30', '21:00']
     >>> [parse_time(t) for t in ("الساعة 12 الظهر", "سبعة وربع الصبح", "نص الليل", "المسا")]
     ['12:00', '07:15', '00:00', 'EV']
@@ -234,6 +237,8 @@ def parse_time(text: str) -> str | None:
             minutes = parse_number(words.pop()) or 0
         elif len(words) > 2 and words[-2] == "و":
             minutes, words = parse_number(words[-1]) or 0, words[:-2]
+    if len(words) == 2 and all(word.isdigit() for word in words) and len(words[1]) == 2:
+        words = [":".join(words)]  # "5:30" as normalised text has it: "5 30"
     if len(words) != 1:
         return None
     clock = re.fullmatch(r"(\d{1,2}):(\d{2})", words[0])
@@ -264,7 +269,7 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(sorted({re.escape(word) for word in words}, key=len, reverse=True))
 
 
-_HOUR = rf"(?:\d{{1,2}}(?::\d{{2}})?|{_alternatives([*_UNITS, *_TEENS])})"
+_HOUR = rf"(?:\d{{1,2}}(?:[: ]\d{{2}})?|{_alternatives([*_UNITS, *_TEENS])})"
 _PERIOD = _alternatives(_MORNING | _NOON | _LATER | _NIGHT)
 # What a time said aloud can look like (folded), so "3 العصر من الاثنين" splits after العصر.
 TIME_SHAPE = (
