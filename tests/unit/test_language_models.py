@@ -46,6 +46,8 @@ _FRENCH_LIGHT = (
 _DUTCH_LIGHT = "om rond de het een op in en of aan voor naar me mijn je"
 _JAPANESE_LIGHT = "に で を は が の と から まで へ も"
 _ARABIC_LIGHT = "في على من إلى الى عن مع و أو او لو سمحت يا الله"
+# Hindi's postpositions, auxiliaries and pronouns; "पर" and "तक" carry a time or a place.
+_HINDI_LIGHT = "को में से का की के पर तक है हैं था रहा रही मेरा मेरी मेरे मुझे वो यह वाला ही"
 FUNCTION_WORDS = {
     "es": frozenset(_SPANISH_LIGHT.split()),
     "it": frozenset(_ITALIAN_LIGHT.split()),
@@ -54,6 +56,7 @@ FUNCTION_WORDS = {
     "nl": frozenset(_DUTCH_LIGHT.split()),
     "ja": frozenset(_JAPANESE_LIGHT.split()),
     "ar": frozenset(_ARABIC_LIGHT.split()),
+    "hi": frozenset(_HINDI_LIGHT.split()),
 }
 LAUNCH_WORDS = {
     "es": {"abre", "inicia", "empieza", "pregúntale", "pídele", "pide", "dile"},
@@ -63,6 +66,7 @@ LAUNCH_WORDS = {
     "nl": {"open", "start", "vraag"},
     "ja": {"を開いて", "で"},
     "ar": {"افتحي", "شغلي", "اسألي"},
+    "hi": {"खोलो", "शुरू करो", "से पूछो"},
 }
 # How an example phrase says "Alexa, <launch word> <invocation name> [request]" in each
 # language (`{name}`: the invocation name); Japanese names the skill first.
@@ -75,6 +79,7 @@ EXAMPLE = {
     "nl": _LATIN_EXAMPLE,
     "ja": r"^アレクサ、{name}(?P<launch>を開いて|で)(?P<request>.*)$",
     "ar": r"^أليكسا، (?P<launch>\w+) {name}(?: (?P<request>.+))?$",
+    "hi": r"^अलेक्सा, {name} (?P<launch>खोलो|शुरू करो|से पूछो)(?: (?P<request>.+))?$",
 }
 # The health disclaimer, as each language's store listing says it.
 NOT_MEDICAL_ADVICE = {
@@ -85,6 +90,7 @@ NOT_MEDICAL_ADVICE = {
     "nl": "geen medisch advies",
     "ja": "医療アドバイスではありません",
     "ar": "ليست نصيحة طبية",
+    "hi": "डॉक्टरी सलाह नहीं है",
 }
 # Slot values written the same in the language as in English.
 SAME_AS_ENGLISH = {
@@ -95,6 +101,7 @@ SAME_AS_ENGLISH = {
     "nl": {"arm", "hand", "hamstring"},
     "ja": set[str](),
     "ar": set[str](),
+    "hi": set[str](),
 }
 FULL_MODELS = [
     "es-ES",
@@ -107,10 +114,13 @@ FULL_MODELS = [
     "fr-FR",
     "fr-CA",
     "ar-SA",
+    "hi-IN",
 ]
 # Lowercase words in any script, single spaces, and {slot} references; an apostrophe may join
 # a word to the next ("com'è", "dell'{stretch}") or end one ("un po'"), as Italian writes it.
-_PART = r"(?:[^\W\d_A-Z]+|\{[A-Za-z]+\})"
+# Devanagari's vowel signs, virama and nukta are combining marks, which `\w` does not match.
+_MARKS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+_PART = rf"(?:(?:[^\W\d_A-Z]|[{_MARKS}])+|\{{[A-Za-z]+\}})"
 WORD = rf"{_PART}(?:'{_PART})*'?"
 SAMPLE_FORMAT = re.compile(rf"^{WORD}(?: {WORD})*$")
 
