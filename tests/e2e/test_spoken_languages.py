@@ -81,6 +81,11 @@ CHATS = {
         "Passer du temps assis, à un bureau ou au volant",
         "D'accord, on s'arrête là.",
     ),
+    "ar-SA": (
+        "يلا نبدأ\nليش\nإيقاف\n",  # noqa: RUF001 (an Arabic alef, not an l)
+        "الجلوس على المكتب أو وراء مقود السيارة",
+        "حسنًا، نتوقف هنا.",
+    ),
 }
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import json
+import pkgutil
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
@@ -15,9 +17,9 @@ from ask_sdk_model import RequestEnvelope
 from backstretch.routine.conversation import EventKind
 from backstretch.skill.envelope import parse_envelope
 from backstretch.skill.events import event_for
-from backstretch_local import corpus, envelopes, lexicon, nearest, utterances
+from backstretch_local import corpus, envelopes, lexicon, lexicons, nearest, utterances
 from backstretch_local.envelopes import AlexaConversation, elicited_slot
-from backstretch_local.lexicons import de, en
+from backstretch_local.lexicons import en
 from backstretch_local.utterances import (
     FALLBACK_INTENT,
     InteractionModel,
@@ -585,9 +587,18 @@ def test_a_response_says_which_slot_it_elicits() -> None:
     assert elicited_slot({"response": {"directives": []}}) is None
 
 
-@pytest.mark.parametrize("module", [lexicon, en, de, nearest, utterances, corpus, envelopes])
+@pytest.mark.parametrize("module", [lexicon, nearest, utterances, corpus, envelopes])
 def test_the_examples_in_the_resolvers_docstrings_hold(module: ModuleType) -> None:
     """The local package is outside pytest's doctest paths: its examples are run here."""
     failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert tried > 0
+    assert failed == 0
+
+
+@pytest.mark.parametrize(
+    "name", [module.name for module in pkgutil.iter_modules(lexicons.__path__)]
+)
+def test_the_examples_in_each_languages_lexicon_hold(name: str) -> None:
+    module = importlib.import_module(f"backstretch_local.lexicons.{name}")
+    failed, _ = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert failed == 0

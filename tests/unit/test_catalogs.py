@@ -177,7 +177,8 @@ def test_every_written_locale_loads_its_own_lines(tag: str) -> None:
 
 
 def test_a_locale_not_written_yet_answers_in_en_us_and_is_logged(caplog) -> None:
-    unwritten = next(tag for tag, entry in LOCALES.items() if not entry.written)
+    # Every one of Alexa's 17 is written now: a locale Alexa does not have stands in.
+    unwritten = next((tag for tag, entry in LOCALES.items() if not entry.written), "xx-XX")
     with caplog.at_level("WARNING"):
         assert load_routine(unwritten) is load_routine(DEFAULT_LOCALE)
     assert unwritten in caplog.text and DEFAULT_LOCALE in caplog.text

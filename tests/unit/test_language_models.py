@@ -49,6 +49,7 @@ _GERMAN_LIGHT = (
     "ins mein meine meinem meinen meiner mir mich mal so um von vom zu zum zur und oder"
 )
 _JAPANESE_LIGHT = "に で を は が の と から まで へ も"
+_ARABIC_LIGHT = "في على من إلى الى عن مع و أو او لو سمحت يا الله"
 # Hindi's postpositions, auxiliaries and pronouns; "पर" and "तक" carry a time or a place.
 _HINDI_LIGHT = "को में से का की के पर तक है हैं था रहा रही मेरा मेरी मेरे मुझे वो यह वाला ही"
 FUNCTION_WORDS = {
@@ -59,6 +60,7 @@ FUNCTION_WORDS = {
     "nl": frozenset(_DUTCH_LIGHT.split()),
     "de": frozenset(_GERMAN_LIGHT.split()),
     "ja": frozenset(_JAPANESE_LIGHT.split()),
+    "ar": frozenset(_ARABIC_LIGHT.split()),
     "hi": frozenset(_HINDI_LIGHT.split()),
 }
 LAUNCH_WORDS = {
@@ -69,6 +71,7 @@ LAUNCH_WORDS = {
     "nl": {"open", "start", "vraag"},
     "de": {"öffne", "starte", "frag"},
     "ja": {"を開いて", "で"},
+    "ar": {"افتحي", "شغلي", "اسألي"},
     "hi": {"खोलो", "शुरू करो", "से पूछो"},
 }
 # How an example phrase says "Alexa, <launch word> <invocation name> [request]" in each
@@ -83,6 +86,7 @@ EXAMPLE = {
     # German puts a comma before a question it asks: "frag meine Rückendehnung, wie ...".
     "de": r"^alexa, (?P<launch>\w+) {name},?(?: (?P<request>.+))?$",
     "ja": r"^アレクサ、{name}(?P<launch>を開いて|で)(?P<request>.*)$",
+    "ar": r"^أليكسا، (?P<launch>\w+) {name}(?: (?P<request>.+))?$",
     "hi": r"^अलेक्सा, {name} (?P<launch>खोलो|शुरू करो|से पूछो)(?: (?P<request>.+))?$",
 }
 # The health disclaimer, as each language's store listing says it.
@@ -94,6 +98,7 @@ NOT_MEDICAL_ADVICE = {
     "nl": "geen medisch advies",
     "de": "keine medizinische Beratung",
     "ja": "医療アドバイスではありません",
+    "ar": "ليست نصيحة طبية",
     "hi": "डॉक्टरी सलाह नहीं है",
 }
 # Slot values written the same in the language as in English.
@@ -105,6 +110,7 @@ SAME_AS_ENGLISH = {
     "nl": {"arm", "hand", "hamstring"},
     "de": {"arm", "hand"},
     "ja": set[str](),
+    "ar": set[str](),
     "hi": set[str](),
 }
 FULL_MODELS = [
@@ -118,6 +124,7 @@ FULL_MODELS = [
     "ja-JP",
     "fr-FR",
     "fr-CA",
+    "ar-SA",
     "hi-IN",
 ]
 # Lowercase words in any script, single spaces, and {slot} references; an apostrophe may join

@@ -34,7 +34,7 @@ class Locale:
 LOCALES: dict[str, Locale] = {
     entry.tag: entry
     for entry in (
-        Locale("ar-SA", "ar", 12),
+        Locale("ar-SA", "ar", 12, written=True),
         Locale("de-DE", "de", 24, written=True),
         Locale("en-AU", "en", 12, written=True),
         Locale("en-CA", "en", 12, written=True),
