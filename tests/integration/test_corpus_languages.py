@@ -9,12 +9,14 @@ overlays. English's fuller figures and honesty checks are test_corpus_resolution
 
 from __future__ import annotations
 
+import pkgutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from backstretch.language.locales import DEFAULT_LOCALE, written_locales
+from backstretch.language.locales import DEFAULT_LOCALE, LOCALES, written_locales
+from backstretch_local import lexicons
 from backstretch_local.corpus import (
     MEANINGS,
     MOMENTS,
@@ -35,6 +37,14 @@ WITH_CORPUS = [tag for tag in written_locales() if corpus_path(tag, CORPORA).is_
 # The first locale to read each corpus file (en-US for English): where it is played.
 _FIRST = sorted(WITH_CORPUS, key=lambda tag: tag != DEFAULT_LOCALE)
 PLAYED = list({corpus_path(tag, CORPORA): tag for tag in reversed(_FIRST)}.values())
+
+
+def test_every_locale_the_skill_speaks_has_a_corpus_and_its_language_a_lexicon() -> None:
+    assert list(written_locales()) == WITH_CORPUS
+    languages = {module.name for module in pkgutil.iter_modules(lexicons.__path__)}
+    missing = {LOCALES[tag].language for tag in written_locales()} - languages
+    assert missing == set(), "no lexicons/<language>.py: the resolver reads digits only"
+    assert sorted(LOCALES) == list(written_locales()), "all 17 of Alexa's locales"
 
 
 @pytest.fixture(params=WITH_CORPUS)
