@@ -109,3 +109,17 @@ def test_weekday_and_month_names_are_cldrs(tag: str) -> None:
 def test_the_week_charts_day_names_are_cldrs_abbreviated(tag: str) -> None:
     days = cldr(tag).days["stand-alone"]["abbreviated"]
     assert screen_words(tag).days == tuple(days[index] for index in range(7))
+
+
+# India: CLDR's weekend is Sunday alone, but its models (like every English one) hear
+# "Monday to Friday" as the weekdays, so the locale keeps Saturday and Sunday (locales.py).
+WEEKEND_AS_SAID = {"en-IN", "hi-IN"}
+
+
+@pytest.mark.parametrize("tag", sorted(set(LOCALES) - WEEKEND_AS_SAID))
+def test_the_weekend_and_so_the_weekdays_are_cldrs(tag: str) -> None:
+    """A reminder "on weekdays" goes off on the territory's working days: Sunday to
+    Thursday in Saudi Arabia."""
+    locale = cldr(tag)
+    weekend = tuple(range(locale.weekend_start, locale.weekend_end + 1))
+    assert LOCALES[tag].weekend == weekend

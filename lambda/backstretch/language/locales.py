@@ -24,6 +24,10 @@ class Locale:
     language: str  # the content file every locale of the language shares, and its plurals
     hour_cycle: int  # 12 or 24, as CLDR writes a short time there
     written: bool = False  # its content (and its reminders') exists and is complete
+    # The days of its weekend, Monday 0: Saturday and Sunday, or Friday and Saturday in Saudi
+    # Arabia, as CLDR has them. India keeps Saturday and Sunday, where CLDR has Sunday alone:
+    # its models (like every English one) hear "Monday to Friday" as the weekdays.
+    weekend: tuple[int, ...] = (5, 6)
 
     @property
     def layout_direction(self) -> str:
@@ -34,7 +38,7 @@ class Locale:
 LOCALES: dict[str, Locale] = {
     entry.tag: entry
     for entry in (
-        Locale("ar-SA", "ar", 12, written=True),
+        Locale("ar-SA", "ar", 12, written=True, weekend=(4, 5)),
         Locale("de-DE", "de", 24, written=True),
         Locale("en-AU", "en", 12, written=True),
         Locale("en-CA", "en", 12, written=True),

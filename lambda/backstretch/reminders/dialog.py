@@ -17,7 +17,6 @@ from typing import Any
 from backstretch.reminders.lines import ReminderLines
 from backstretch.reminders.schedule import (
     DAYS,
-    WEEKDAYS,
     ClockTime,
     ReminderSchedule,
     parse_days,
@@ -144,7 +143,7 @@ def _asked_for(
 ) -> Decision:
     """A new or changed reminder: work out the schedule, then say it back as a question."""
     days_said = asked.days or (pending.days if pending and pending.step is Step.TIME else None)
-    days = parse_days(days_said, local_now.date())
+    days = parse_days(days_said, local_now.date(), lines.weekend)
     time = parse_time(asked.time)
     if asked.at_this_time:
         time = _this_time(local_now)
@@ -189,9 +188,10 @@ def _permission_answered(asked: ReminderAsk, lines: ReminderLines) -> Decision:
 
 
 def offer(local_now: datetime, lines: ReminderLines) -> Decision:
-    """The one-time offer after a finished routine: this time of day, on weekdays."""
+    """The one-time offer after a finished routine: this time of day, on weekdays (the
+    person's own)."""
     now = _this_time(local_now)
-    schedule = ReminderSchedule(WEEKDAYS, now.hour, now.minute)
+    schedule = ReminderSchedule(lines.weekdays, now.hour, now.minute)
     return Decision(
         Action.NONE,
         question=lines.offer,

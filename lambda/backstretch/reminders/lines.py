@@ -12,7 +12,7 @@ from backstretch.language.catalog import read_catalog
 from backstretch.language.clock import ClockWords
 from backstretch.language.lists import ListPattern
 from backstretch.language.locales import LOCALES
-from backstretch.reminders.schedule import DAYS, WEEKDAYS, WEEKEND, ReminderSchedule
+from backstretch.reminders.schedule import DAYS, WEEKEND, ReminderSchedule, working_week
 from backstretch.routine.content import ContentError, content_locale, load_routine
 
 
@@ -66,6 +66,12 @@ class ReminderLines:
     words: ScheduleWords
     listing: ListPattern
     hour_cycle: int  # 12 or 24, as the locale tells the time
+    weekend: tuple[str, ...] = WEEKEND  # the locale's weekend days (CLDR's), as RFC 5545 codes
+
+    @property
+    def weekdays(self) -> tuple[str, ...]:
+        """The locale's working week: "weekdays" where the person lives."""
+        return working_week(self.weekend)
 
     def when(self, schedule: ReminderSchedule) -> str:
         """How a schedule is said: "every weekday at 3 PM", "on Wednesday, December 2 at 7:30 AM".
@@ -94,9 +100,9 @@ class ReminderLines:
             return words.on_date.format(date=named)
         if schedule.days == DAYS:
             return words.every_day
-        if schedule.days == WEEKDAYS:
+        if schedule.days == self.weekdays:
             return words.weekdays
-        if schedule.days == WEEKEND:
+        if schedule.days == self.weekend:
             return words.weekends
         return words.every.format(days=self.listing.join([words.days[d] for d in schedule.days]))
 
@@ -125,14 +131,17 @@ def parse_reminder_lines(data: dict[str, Any], tag: str) -> ReminderLines:
         said = {
             f.name: str(data[f.name])
             for f in fields(ReminderLines)
-            if f.name not in ("words", "listing", "hour_cycle")
+            if f.name not in ("words", "listing", "hour_cycle", "weekend")
         }
     except (KeyError, TypeError) as exc:
         raise ContentError(f"reminder content is incomplete: {exc!r}") from exc
     if len(words.months) != 12:
         raise ContentError("reminder content needs the twelve month names, January first")
     listing = load_routine(tag).words.listing
-    return ReminderLines(**said, words=words, listing=listing, hour_cycle=locale.hour_cycle)
+    weekend = tuple(DAYS[day] for day in locale.weekend)
+    return ReminderLines(
+        **said, words=words, listing=listing, hour_cycle=locale.hour_cycle, weekend=weekend
+    )
 
 
 def reminder_lines(locale: str | None) -> ReminderLines:

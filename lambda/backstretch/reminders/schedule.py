@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAYS = DAYS[:5]
+WEEKDAYS = DAYS[:5]  # where the weekend is Saturday and Sunday (`working_week` elsewhere)
 WEEKEND = DAYS[5:]
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # What AMAZON.TIME gives for a vague time of day, and the hour each stands for: said back
@@ -133,12 +133,27 @@ def parse_time(value: str | None) -> ClockTime | None:
     return ClockTime(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def parse_days(value: str | None, today: date) -> tuple[tuple[str, ...], date | None] | None:
+def working_week(weekend: tuple[str, ...]) -> tuple[str, ...]:
+    """The weekdays where the weekend is `weekend`.
+
+    >>> working_week(("FR", "SA"))
+    ('MO', 'TU', 'WE', 'TH', 'SU')
+    """
+    return tuple(day for day in DAYS if day not in weekend)
+
+
+def parse_days(
+    value: str | None, today: date, weekend: tuple[str, ...] = WEEKEND
+) -> tuple[tuple[str, ...], date | None] | None:
     """Days said by a person ("weekdays", "every day", "monday and thursday", "tomorrow"):
     weekly days, or one date; None when nothing was said or nothing could be understood.
+    Weekdays and the weekend are the person's own (`weekend`: Friday and Saturday in Saudi
+    Arabia).
 
     >>> parse_days("weekends", date(2026, 12, 1))
     (('SA', 'SU'), None)
+    >>> parse_days("weekdays", date(2026, 12, 1), weekend=("FR", "SA"))
+    (('MO', 'TU', 'WE', 'TH', 'SU'), None)
     >>> parse_days("tomorrow", date(2026, 12, 1))
     ((), datetime.date(2026, 12, 2))
     """
@@ -157,8 +172,8 @@ def parse_days(value: str | None, today: date) -> tuple[tuple[str, ...], date | 
     ):
         return DAYS, None
     if "weekday" in said or "work day" in said or "workday" in said:
-        return WEEKDAYS, None
+        return working_week(weekend), None
     if "weekend" in said:
-        return WEEKEND, None
+        return weekend, None
     named = tuple(code for code, name in zip(DAYS, _DAY_NAMES, strict=True) if name in said)
     return (named, None) if named else None
