@@ -142,7 +142,7 @@ _BUILT_IN = {
     "AMAZON.NavigateHomeIntent": "inicio|ve al inicio|pantalla de inicio|volver al inicio",
     "AMAZON.NextIntent": "siguiente|el siguiente|próximo|adelante|sigue|pasa|salta",
     "AMAZON.PreviousIntent": "anterior|atrás|vuelve|regresa|ve atrás|el anterior",
-    "AMAZON.RepeatIntent": "repite|repítelo|otra vez|de nuevo|repetir|dilo otra vez",
+    "AMAZON.RepeatIntent": "repite|repítelo|otra vez|repetir|dilo otra vez",
     "AMAZON.PauseIntent": "pausa|pausar|pon pausa|espera|detén",
     "AMAZON.ResumeIntent": "continúa|continuar|reanuda|reanudar|quita la pausa|sigue ya",
     "AMAZON.StartOverIntent": "empieza de nuevo|empezar de nuevo|reinicia|reiniciar|"
@@ -160,12 +160,12 @@ _OUT_OF_DOMAIN = (
     "cómo va el partido|dónde están mis llaves|prende la tele|qué hora es ahora"
 )
 
-_FILLERS = "eh|ehh|em|emm|mm|mmm|hmm|hm|ah|ahh|porfa|porfis|alexa"
+_FILLERS = "eh|ehh|em|emm|mm|mmm|hmm|hm|ah|ahh|porfa|porfis|pues|alexa"
 _LEAD_INS = (
-    "bueno pues|pues|bueno|oye|oiga|a ver|entonces|ok|okey|okay|o sea|este|mira|y|pero|oh|ah|"
+    "bueno|oye|oiga|uf|uff|uy|a ver|entonces|ok|okey|okay|o sea|este|mira|y|pero|oh|ah|"
     "por favor|órale|ándale|vale|venga|puedes|podrías|me puedes|me podrías|quiero que|creo que"
 )
-_TAIL_OFFS = "por favor|porfa|porfis|gracias|verdad|no crees|pues|creo"
+_TAIL_OFFS = "por favor|gracias|verdad|no crees|creo"
 _CONTRACTIONS = (
     "q=que|k=que|xq=por qué|pq=por qué|porq=por qué|tmb=también|toy=estoy|tas=estás|ta=está|"
     "pa=para|pal=para el|ok=okay|okey=okay|seg=segundo|segs=segundos"
@@ -188,9 +188,9 @@ _IRREGULAR = (
     "quedé=quedar|quedamos=quedar|quedó=quedar"
 )
 _LIGHT = (
-    "a|al|de|del|el|la|las|lo|los|le|les|me|mi|mis|te|tu|tus|se|su|sus|un|una|unos|unas|y|o|"
-    "e|en|con|por|que|qué|es|eso|esto|esta|este|ese|esa|yo|tú|muy|mucho|poco|algo|pues|bueno|"
-    "oye|uy"
+    "a|al|de|del|el|la|las|lo|los|le|les|me|mi|mis|te|tu|tus|se|su|sus|nos|un|una|unos|unas|y|o|"
+    "e|en|con|que|qué|es|eso|esto|esta|este|ese|esa|yo|tú|muy|mucho|poco|algo|bueno|"
+    "oye|uy|mejor"
 )
 _NEGATION_REACH = "me|te|se|lo|la|le|les|nos|muy|mucho|tan|tanto|realmente|bien|nada|ya"
 _LAUNCH_BEFORE = (

@@ -176,9 +176,12 @@ class ClockSpeech:
         said = " ".join(fold(text).split())
         if said in self.parts_of_day:
             return self.parts_of_day[said]
+        bare = said
         said = _strip_all(said, self.lead_ins, at_start=True)
         if said in self.parts_of_day:
             return self.parts_of_day[said]
+        if said == bare and said in self.numbers.lone_article:
+            return None  # "un", "uma" alone are an article; "a la una", "à uma" a time
         said = re.sub(r"\b(\d{1,2})h(\d{2})?\b", r"\1 \2", said).strip()
         period = ""
         for words, kind in sorted(self.periods.items(), key=lambda p: -len(p[0])):

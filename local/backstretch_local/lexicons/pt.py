@@ -124,19 +124,20 @@ _OUT_OF_DOMAIN = (
     "coloca leite na lista de compras|o que tem na minha agenda|compra papel toalha|"
     "qual a altura da torre eiffel|quem é o presidente|quanto é dois mais dois|bom dia|"
     "boa noite|oi|olá|tudo bem|eu te amo|qual é o seu nome|você está aí|"
-    "o que eu almoço hoje|quanto está o jogo|cadê minhas chaves|liga a televisão"
+    "o que eu almoço hoje|quanto está o jogo|cadê minhas chaves|liga a televisão|cadê o controle|"
+    "onde está o meu celular"
 )
 
 _FILLERS = "ahn|ãh|hum|humm|hmm|hm|ah|eh|uh|né|alexa"
 _LEAD_INS = (
-    "então|bom|olha|ô|ei|tipo|aí|ok|okay|e|mas|ah|oh|por favor|será que|você pode|"
-    "eu acho que|acho que"
+    "então|bom|olha|ô|ei|tipo|desculpa|nossa|bora|aí|ok|okay|e|mas|ah|oh|por favor|será que|"
+    "você pode|eu acho que|acho que"
 )
 _TAIL_OFFS = "por favor|por gentileza|obrigado|obrigada|aí|então|viu|tá|beleza"
 _CONTRACTIONS = (
     "tô=estou|to=estou|tá=está|ta=está|tava=estava|tão=estão|pra=para|pro=para o|"
     "pros=para os|pras=para as|pq=por que|vc=você|cê=você|q=que|peraí=espera aí|"
-    "perai=espera aí|cadê=onde está|cade=onde está|tb=também|tbm=também|seg=segundo|"
+    "perai=espera aí|tb=também|tbm=também|seg=segundo|"
     "segs=segundos|ok=okay"
 )
 # Forms the stemmer would not bring together, and the infinitive a one-shot request is said
@@ -150,7 +151,7 @@ _IRREGULAR = (
     "ficou=ficar|fico=ficar|dá=dar|deu=dar|sei=saber|parei=parar|parou=parar|paramos=parar"
 )
 _LIGHT = (
-    "a|o|as|os|um|uma|uns|umas|de|do|da|dos|das|no|na|nos|nas|em|ao|aos|à|às|e|ou|para|por|"
+    "a|o|as|os|um|uma|uns|umas|de|do|da|dos|das|no|na|nos|nas|em|ao|aos|à|às|e|ou|"
     "que|é|isso|isto|esse|essa|este|esta|eu|você|me|te|se|lhe|meu|minha|meus|minhas|seu|sua|"
     "muito|pouco|bem|mais|tipo|né|aí|lá|já|bom"
 )
