@@ -76,6 +76,16 @@ def test_the_hour_cycle_is_cldrs(tag: str) -> None:
     assert LOCALES[tag].hour_cycle == (24 if "H" in pattern else 12), pattern
 
 
+@pytest.mark.parametrize("tag", sorted(LOCALES))
+def test_screens_run_the_way_cldr_writes_the_language(tag: str) -> None:
+    """A screen in Arabic is laid out from the right (APL's layoutDirection), as CLDR says
+    the language is written; every other of the 17 from the left."""
+    written = CldrLocale.parse(tag.replace("-", "_")).character_order
+    assert (
+        LOCALES[tag].layout_direction == {"right-to-left": "RTL", "left-to-right": "LTR"}[written]
+    )
+
+
 @pytest.mark.parametrize("tag", written_locales())
 def test_spoken_lists_join_as_cldr_joins_them(tag: str) -> None:
     words = load_routine(tag).words

@@ -96,6 +96,7 @@ def step_data(
             "paused": paused,
         },
         "labels": labels,
+        "direction": words.direction,
     }
 
 
@@ -143,6 +144,7 @@ def week_data(
         "lastWeekSaid": said.count(summary.last_week_days, "day"),
         "reminder": words.week["reminder"].format(when=reminder) if reminder else "",
         "labels": words.week,
+        "direction": words.direction,
     }
 
 
