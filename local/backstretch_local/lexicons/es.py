@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import re
 
-from backstretch_local.lexicon import Lexicon, snowball
-from backstretch_local.lexicons.iberian import (
+from backstretch_local.iberian_words import (
     ClockSpeech,
     NumberWords,
+    as_stems,
     fold,
     listed,
     table,
     with_folded_keys,
     with_stems,
 )
+from backstretch_local.lexicon import Lexicon, snowball
 
 _UNITS = {
     "cero": 0, "uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
@@ -67,7 +68,7 @@ CLOCK = ClockSpeech(
     NUMBERS,
     lead_ins=listed(
         "a eso de las|a eso de la|como a las|como a la|sobre las|sobre la|hacia las|para las|"
-        "para la|a las|a la|las|la|al|el|como|mejor|tipo"
+        "para la|a las|a la|las|la|al|a|el|como|mejor|tipo"
     ),
     hour_marks=("horas", "hora", "en punto", "h"),
     half=("media",),
@@ -201,10 +202,11 @@ _LAUNCH_BEFORE = (
 LEXICON = Lexicon(
     language="es",
     fillers=frozenset(listed(_FILLERS)),
+    dropped=listed("por favor"),
     lead_ins=listed(_LEAD_INS),
     tail_offs=listed(_TAIL_OFFS),
     contractions=table(_CONTRACTIONS),
-    irregular=with_folded_keys(table(_IRREGULAR)),
+    irregular=as_stems(with_folded_keys(table(_IRREGULAR)), stem),
     light_words=with_stems(listed(_LIGHT), stem),
     negations=frozenset(listed("no|nunca|ni|tampoco|sin")),
     negation_reach=frozenset(listed(_NEGATION_REACH)),
@@ -212,6 +214,7 @@ LEXICON = Lexicon(
     launch_before=listed(_LAUNCH_BEFORE),
     articles=listed("a|al|el|la|los|las|con"),
     joiners=listed("que|si|y|para|sobre"),
+    spot_skips=frozenset(listed("a|al|el|la|las|los|en|de|del|y|con|para")),
     built_in={name: listed(said) for name, said in _BUILT_IN.items()},
     out_of_domain=listed(_OUT_OF_DOMAIN),
     exit_phrases=frozenset(listed("sal de la skill|salir de la skill|cierra la skill")),

@@ -13,16 +13,17 @@ oito", "meio-dia").
 
 from __future__ import annotations
 
-from backstretch_local.lexicon import Lexicon, snowball
-from backstretch_local.lexicons.iberian import (
+from backstretch_local.iberian_words import (
     ClockSpeech,
     NumberWords,
+    as_stems,
     fold,
     listed,
     table,
     with_folded_keys,
     with_stems,
 )
+from backstretch_local.lexicon import Lexicon, snowball
 
 _UNITS = {
     "zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5,
@@ -163,10 +164,11 @@ _LAUNCH_BEFORE = (
 LEXICON = Lexicon(
     language="pt",
     fillers=frozenset(listed(_FILLERS)),
+    dropped=listed("por favor|por gentileza"),
     lead_ins=listed(_LEAD_INS),
     tail_offs=listed(_TAIL_OFFS),
     contractions=table(_CONTRACTIONS),
-    irregular=with_folded_keys(table(_IRREGULAR)),
+    irregular=as_stems(with_folded_keys(table(_IRREGULAR)), stem),
     light_words=with_stems(listed(_LIGHT), stem),
     negations=frozenset(listed("não|nao|nunca|nem|sem")),
     negation_reach=frozenset(listed("me|te|se|o|a|lhe|muito|tão|bem|mais|nada|já")),
@@ -174,6 +176,7 @@ LEXICON = Lexicon(
     launch_before=listed(_LAUNCH_BEFORE),
     articles=listed("o|a|ao|pro|para o|pra|no|com o|à"),
     joiners=listed("que|se|para|pra"),
+    spot_skips=frozenset(listed("a|o|as|os|à|às|ao|aos|de|do|da|e|em|no|na|pra|pro|pras|para")),
     built_in={name: listed(said) for name, said in _BUILT_IN.items()},
     out_of_domain=listed(_OUT_OF_DOMAIN),
     exit_phrases=frozenset(listed("sair da skill|fechar a skill|fecha a skill")),

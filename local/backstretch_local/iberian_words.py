@@ -2,7 +2,8 @@
 words ("veinticinco", "vinte e cinco"), and a time said aloud ("a las siete de la tarde",
 "às sete e meia da noite", "cuarto para las ocho", "às 19h").
 
-Each language gives its own words (`NumberWords`, `ClockSpeech`); the reading is one.
+Each language gives its own words (`NumberWords`, `ClockSpeech`); the reading is one. (Not
+in lexicons/: every module there is a language.)
 Everything here works on normalised phrases (lowercase, no punctuation: "7:30" arrives as
 "7 30", "meio-dia" as "meio dia") and folds accents before reading, because people type
 "dieciseis" as often as "dieciséis".
@@ -38,6 +39,12 @@ def with_folded(words: Iterable[str]) -> tuple[str, ...]:
 def with_folded_keys(words: Mapping[str, str]) -> dict[str, str]:
     """A table of word forms with each form also as typed without its accents."""
     return {**{fold(form): base for form, base in words.items()}, **words}
+
+
+def as_stems(forms: Mapping[str, str], stem: Callable[[str], str]) -> dict[str, str]:
+    """Word forms with their base stemmed, as the resolver compares it: "duele" and "doler"
+    both meet as "dol"."""
+    return {form: stem(base) for form, base in forms.items()}
 
 
 def with_stems(words: Iterable[str], stem: Callable[[str], str]) -> frozenset[str]:
@@ -173,7 +180,7 @@ class ClockSpeech:
 
     def parse(self, text: str) -> str | None:
         """A time said aloud, as AMAZON.TIME gives it: "19:30", or "MO" for the morning."""
-        said = " ".join(fold(text).split())
+        said = " ".join(fold(text).replace(":", " ").split())  # "19:30" as typed, or "19 30"
         if said in self.parts_of_day:
             return self.parts_of_day[said]
         bare = said
