@@ -24,6 +24,7 @@ from backstretch_local.iberian_words import (
     fold,
     listed,
     table,
+    with_folded,
     with_folded_keys,
     with_stems,
 )
@@ -215,7 +216,7 @@ LEXICON = Lexicon(
     articles=listed("a|al|el|la|los|las|con"),
     joiners=listed("que|si|y|para|sobre"),
     spot_skips=frozenset(listed("a|al|el|la|las|los|en|de|del|y|con|para")),
-    built_in={name: listed(said) for name, said in _BUILT_IN.items()},
+    built_in={name: with_folded(listed(said)) for name, said in _BUILT_IN.items()},
     out_of_domain=listed(_OUT_OF_DOMAIN),
     exit_phrases=frozenset(listed("sal de la skill|salir de la skill|cierra la skill")),
     parse_number=NUMBERS.parse,

@@ -20,6 +20,7 @@ from backstretch_local.iberian_words import (
     fold,
     listed,
     table,
+    with_folded,
     with_folded_keys,
     with_stems,
 )
@@ -177,7 +178,7 @@ LEXICON = Lexicon(
     articles=listed("o|a|ao|pro|para o|pra|no|com o|à"),
     joiners=listed("que|se|para|pra"),
     spot_skips=frozenset(listed("a|o|as|os|à|às|ao|aos|de|do|da|e|em|no|na|pra|pro|pras|para")),
-    built_in={name: listed(said) for name, said in _BUILT_IN.items()},
+    built_in={name: with_folded(listed(said)) for name, said in _BUILT_IN.items()},
     out_of_domain=listed(_OUT_OF_DOMAIN),
     exit_phrases=frozenset(listed("sair da skill|fechar a skill|fecha a skill")),
     parse_number=NUMBERS.parse,
