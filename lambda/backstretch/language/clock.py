@@ -26,9 +26,10 @@ class ClockWords:
 
     `periods` names the parts of the day by the hour each begins at (0..23), as CLDR's
     dayPeriods do ("de la madrugada" from 0, "de la mañana" from 6, "de la tarde" from 12,
-    "de la noche" from 20); where given, it is said instead of `am` and `pm`. `hours` holds
-    the patterns of an hour said its own way, keyed by the hour as it is said (1 for both
-    1 AM and 1 PM on a 12-hour clock)."""
+    "de la noche" from 20; Hindi's सुबह from 4 ... रात from 20, which runs on past midnight);
+    where given, it is said instead of `am` and `pm`. `hours` holds the patterns of an hour
+    said its own way, keyed by the hour as it is said (1 for both 1 AM and 1 PM on a 12-hour
+    clock)."""
 
     on_the_hour: str
     with_minutes: str
@@ -36,13 +37,13 @@ class ClockWords:
     pm: str = ""
     noon: str = ""
     midnight: str = ""
-    periods: tuple[tuple[int, str], ...] = ()  # (first hour, words), the first from 0
+    periods: tuple[tuple[int, str], ...] = ()  # (hour it begins, words), earliest first
     hours: Mapping[int, HourWords] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         starts = [start for start, _ in self.periods]
-        if starts and (starts[0] != 0 or starts != sorted(set(starts))):
-            raise ValueError(f"day periods must begin at hour 0, in order: {starts}")
+        if starts != sorted(set(starts)):
+            raise ValueError(f"day periods begin at different hours, in order: {starts}")
         if not all(0 <= start < HOURS_IN_A_DAY for start in starts):
             raise ValueError(f"a day period begins at an hour of the day: {starts}")
         if not all(0 <= hour < HOURS_IN_A_DAY for hour in self.hours):
@@ -74,10 +75,13 @@ class ClockWords:
         'PM'
         >>> ClockWords("", "", periods=((0, "at night"), (6, "in the morning"))).period(5)
         'at night'
+        >>> ClockWords("", "", periods=((4, "सुबह"), (20, "रात"))).period(2)  # before the first
+        'रात'
         """
         if not self.periods:
             return self.am if hour < 12 else self.pm
-        return [words for start, words in self.periods if start <= hour][-1]
+        begun = [words for start, words in self.periods if start <= hour]
+        return begun[-1] if begun else self.periods[-1][1]
 
     def say(self, hour: int, minute: int, hour_cycle: int) -> str:
         """`hour_cycle` is 12 or 24, as CLDR has it for the locale.
@@ -94,6 +98,10 @@ class ClockWords:
         ...     hours={1: HourWords("a la una {period}", "a la {hour}:{minute} {period}")})
         >>> spanish.say(21, 0, 12), spanish.say(1, 0, 12), spanish.say(13, 30, 12)
         ('a las 9 de la noche', 'a la una de la madrugada', 'a la 1:30 de la tarde')
+        >>> parts = ((4, "सुबह"), (12, "दोपहर"), (16, "शाम"), (20, "रात"))
+        >>> hindi = ClockWords("{period} {hour} बजे", "{period} {hour}:{minute} बजे", periods=parts)
+        >>> hindi.say(15, 0, 12), hindi.say(19, 30, 12), hindi.say(2, 0, 12)
+        ('दोपहर 3 बजे', 'शाम 7:30 बजे', 'रात 2 बजे')
         """
         if minute == 0 and hour == 12 and self.noon:
             return self.noon

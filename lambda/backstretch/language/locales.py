@@ -46,7 +46,7 @@ LOCALES: dict[str, Locale] = {
         Locale("es-US", "es", 12, written=True),
         Locale("fr-CA", "fr", 24, written=True),
         Locale("fr-FR", "fr", 24, written=True),
-        Locale("hi-IN", "hi", 12),
+        Locale("hi-IN", "hi", 12, written=True),
         Locale("it-IT", "it", 24, written=True),
         Locale("ja-JP", "ja", 24, written=True),
         Locale("nl-NL", "nl", 24, written=True),

@@ -125,12 +125,12 @@ def week_data(
             {
                 "date": day.isoformat(),
                 "name": name,
-                "short": name[:3],
+                "short": short,
                 "stretched": day in summary.days_stretched,
                 "today": day == today,
                 "future": day > today,
             }
-            for day, name in zip(days, said.weekdays, strict=True)
+            for day, name, short in zip(days, said.weekdays, words.days, strict=True)
         ],
         "daysStretched": len(summary.days_stretched),
         "routinesCompleted": summary.routines_completed,

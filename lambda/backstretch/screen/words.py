@@ -33,6 +33,7 @@ class ScreenWords:
     direction: str  # "LTR", or "RTL" where the language is written right to left
     stretches: dict[str, StretchWords]  # by stretch id
     labels: dict[str, str]  # the step screen's words
+    days: tuple[str, ...]  # the week chart's day names, Monday first: CLDR's abbreviated
     week: dict[str, str]  # the week screen's words
 
 
@@ -61,4 +62,5 @@ def _parsed(tag: str) -> ScreenWords:
     }
     labels = {key: str(value) for key, value in data["labels"].items()}
     week = {key: str(value) for key, value in data["week"].items()}
-    return ScreenWords(tag, LOCALES[tag].layout_direction, stretches, labels, week)
+    days = tuple(str(day) for day in data["days"])
+    return ScreenWords(tag, LOCALES[tag].layout_direction, stretches, labels, days, week)
