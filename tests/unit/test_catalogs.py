@@ -123,8 +123,16 @@ def test_the_clock_says_a_period_only_where_the_locale_counts_twelve_hours(tag: 
         said = placeholders(clock[pattern])
         assert "hour" in said and ("period" in said) == twelve, f"{tag} {pattern}"
     assert {"minute"} <= placeholders(clock["with_minutes"])
+    # An hour said its own way ("a la una") still says its part of the day, and its minutes.
+    for hour, own in clock.get("hours", {}).items():
+        for pattern, text in own.items():
+            said = placeholders(text)
+            assert said <= {"hour", "minute", "period"}, f"{tag} hours.{hour}.{pattern}"
+            assert ("period" in said) == twelve, f"{tag} hours.{hour}.{pattern}"
+            assert ("minute" in said) == (pattern == "with_minutes"), f"{tag} hours.{hour}"
     if twelve:
-        assert clock.get("am") and clock.get("pm"), f"{tag} counts twelve hours: am and pm"
+        named = clock.get("periods") or (clock.get("am") and clock.get("pm"))
+        assert named, f"{tag} counts twelve hours: am and pm, or the day's periods"
 
 
 @pytest.mark.parametrize(("package", "tag"), overlays())
