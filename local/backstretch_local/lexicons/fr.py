@@ -222,7 +222,7 @@ _VERBS = {
     "pouvoir": "peux peut pouvons pouvez peuvent pourrais pourrait",
     "vouloir": "veux veut voulons voulez voudrais",
     "devoir": "dois doit devons devez devrais",
-    "sentir": "sens sent sentons sentez senti sentie",
+    "sentir": "sens sent sentons sentez senti sentie sente sentes sentent",
     "mettre": "mets met mettons mettez mis mise",
     "dire": "dis dit disons dites",
 }
