@@ -240,8 +240,7 @@ _BUILT_IN = {
     "oui bien sûr|évidemment|je veux bien",
     "AMAZON.NoIntent": "non|non merci|nan|non non|pas maintenant|pas aujourd hui|"
     "pas vraiment|pas du tout|surtout pas|pas question|non pas maintenant|non c est bon|"
-    "non ça va|plus tard|non plus tard|je ne pense pas|pas la peine|non pas la peine|"
-    "ça ira",
+    "non ça va|plus tard|non plus tard|je ne pense pas|pas la peine|non pas la peine",
     "AMAZON.HelpIntent": "aide|aide moi|à l aide|qu est ce que je peux dire|que puis je dire|"
     "comment ça marche|j ai besoin d aide|tu peux m aider|peux tu m aider|que faire|"
     "je fais quoi|qu est ce que je dois faire|instructions|c est quoi les options|"
