@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
 from backstretch.progress.memory import InMemoryProgressStore
 from backstretch.progress.model import RoutineRecord
+from backstretch.reminders.lines import reminder_lines
 from backstretch.routine.content import Routine, load_routine
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
@@ -260,67 +262,107 @@ class CorpusFigure:
 
 
 # How each moment of the corpus is reached: the sittings before it (each a list of cues, a
-# new session each), and the cue that says the phrase in the last one ("{}" is the phrase).
-_LAUNCH, _NEXT = Cue("start my back stretches"), Cue("next")
-_WHOLE = [_LAUNCH, _NEXT, _NEXT, _NEXT, Cue("no")]
+# new session each), and the cue that says the phrase in the last one. The cues are the
+# corpus' own [script] (`corpus.SCRIPT`), in its language.
 
 
-def _reach(moment: str, phrase: str, hold: str) -> list[list[Cue]]:
-    first_instruction = "Kneel down on your left knee."
+def _reach(
+    moment: str, phrase: str, script: Mapping[str, str], routine: Routine
+) -> list[list[Cue]]:
+    hold, first_instruction = routine.hold.start, routine.stretches[0].sides[0].setup[0].text
+    launch, next_, no = Cue(script["launch"]), Cue(script["next"]), Cue(script["no"])
     said_into = {
-        "setup": [_LAUNCH, Cue(phrase, first_instruction, CUT_INTO_SETUP_SECONDS)],
-        "mid_hold": [_LAUNCH, Cue(phrase, hold, CUT_INTO_HOLD_SECONDS)],
-        "between_sides": [_LAUNCH, Cue(phrase)],
-        "between_stretches": [_LAUNCH, _NEXT, Cue(phrase)],
-        "final_hold": [_LAUNCH, _NEXT, _NEXT, _NEXT, Cue(phrase, hold, CUT_INTO_HOLD_SECONDS)],
-        "paused": [_LAUNCH, Cue("pause"), Cue(phrase)],
-        "pain_question": [_LAUNCH, Cue("that hurts", hold, 10.0), Cue(phrase)],
-        "knee_question": [_LAUNCH, Cue("I can't kneel", hold, 5.0), Cue(phrase)],
-        "which_stretch": [_LAUNCH, Cue("go to the shoulder stretch"), Cue(phrase)],
-        "reminder_time": [Cue("remind me to stretch"), Cue(phrase)],
-        "after_routine": [_LAUNCH, _NEXT, _NEXT, _NEXT, Cue(phrase)],
+        "setup": [launch, Cue(phrase, first_instruction, CUT_INTO_SETUP_SECONDS)],
+        "mid_hold": [launch, Cue(phrase, hold, CUT_INTO_HOLD_SECONDS)],
+        "between_sides": [launch, Cue(phrase)],
+        "between_stretches": [launch, next_, Cue(phrase)],
+        "final_hold": [launch, next_, next_, next_, Cue(phrase, hold, CUT_INTO_HOLD_SECONDS)],
+        "paused": [launch, Cue(script["pause"]), Cue(phrase)],
+        "pain_question": [launch, Cue(script["pain"], hold, 10.0), Cue(phrase)],
+        "knee_question": [launch, Cue(script["knee"], hold, 5.0), Cue(phrase)],
+        "which_stretch": [launch, Cue(script["unknown_stretch"]), Cue(phrase)],
+        "reminder_time": [Cue(script["remind"]), Cue(phrase)],
+        "after_routine": [launch, next_, next_, next_, Cue(phrase)],
         "one_shot": [Cue(phrase)],
     }
     if moment in said_into:
         return [said_into[moment]]
-    stopped = [_LAUNCH, _NEXT, Cue("stop")]  # a place to pick up, later that day
+    stopped = [launch, next_, Cue(script["stop"])]  # a place to pick up, later that day
+    whole = [launch, next_, next_, next_, no]
     return {
-        "resume_offer": [stopped, [_LAUNCH, Cue(phrase)]],
-        "fresh_or_stop": [stopped, [_LAUNCH, Cue("no"), Cue(phrase)]],
-        "reminder_offer": [_WHOLE, [*_WHOLE, Cue(phrase)]],  # offered after a second routine
+        "resume_offer": [stopped, [launch, Cue(phrase)]],
+        "fresh_or_stop": [stopped, [launch, no, Cue(phrase)]],
+        "reminder_offer": [whole, [*whole, Cue(phrase)]],  # offered after a second routine
     }[moment]
 
 
+_PLACEHOLDER_OR_TAG = re.compile(r"\{[^}]*\}|<[^>]+>")
+
+
+def _says(words: str, *templates: str) -> bool:
+    """Whether `words` has one of the lines `templates` in it: the longest run of a line's
+    own words between its placeholders (and SSML tags) is there."""
+    for template in templates:
+        runs = [_unpunctuated(run) for run in _PLACEHOLDER_OR_TAG.split(template)]
+        longest = max(runs, key=len, default="")
+        if longest and longest in words:
+            return True
+    return False
+
+
+def _unpunctuated(run: str) -> str:
+    """A run of words without the spaces and punctuation at its ends, in any script."""
+    start, end = 0, len(run)
+    while start < end and unicodedata.category(run[start])[0] in "PZ":
+        start += 1
+    while end > start and unicodedata.category(run[end - 1])[0] in "PZ":
+        end -= 1
+    return run[start:end]
+
+
+def _lines(owner: Any, *prefixes: str) -> tuple[str, ...]:
+    """Every line of a catalog whose field name starts with one of `prefixes` ("where_")."""
+    found: list[str] = []
+    for each in fields(owner):
+        if each.name.startswith(prefixes):
+            value = getattr(owner, each.name)
+            found.extend(value if isinstance(value, tuple) else [value])
+    return tuple(line for line in found if isinstance(line, str))
+
+
 def _outcome_right(meaning: str, moment: str, turn: HeardTurn, routine: Routine) -> bool:
-    """Whether the answer a person heard is what the phrase's meaning calls for, there."""
+    """Whether the answer a person heard is what the phrase's meaning calls for, there: told
+    by the lines of the locale's own catalogs, so that it reads every language alike."""
     answer = turn.answer
     words = (
         " ".join(s.item.text for s in answer.sounds if isinstance(s.item, Say)) if answer else ""
     )
-    low = words.lower()
     counted = answer is not None and answer.count_begins(routine.hold) is not None
     carried_on = routine.hold.carry_on in words
     open_ = answer is not None and answer.mic_open
     lines, stretches = routine.lines, routine.stretches
+    reminders = _lines(reminder_lines(routine.locale), "")
+    week = _lines(lines, "summary_")
     in_hold = moment in ("mid_hold", "final_hold")
     answered = {
         "yes": {
             "resume_offer": counted,
             "fresh_or_stop": counted,
             # Alexa asks for the reminders permission itself: the skill says nothing yet.
-            "reminder_offer": "remind" in low or (answer is not None and not words and open_),
+            "reminder_offer": _says(words, *reminders)
+            or (answer is not None and not words and open_),
             "pain_question": counted,
             "knee_question": counted,
-            "after_routine": "week" in low or "stretched" in low,
+            "after_routine": _says(words, *week),
             "between_sides": counted,
             "between_stretches": counted,
             "paused": counted,
         },
         "no": {
-            "resume_offer": "fresh" in low,
+            "resume_offer": _says(words, lines.fresh_or_stop),
             "fresh_or_stop": not open_,
             "reminder_offer": not open_,
-            "pain_question": "gentler" in low,
+            "pain_question": _says(words, lines.pain_offer, lines.pain_reprompt),
             "knee_question": counted,
             "after_routine": not open_,
         },
@@ -332,6 +374,7 @@ def _outcome_right(meaning: str, moment: str, turn: HeardTurn, routine: Routine)
         return carried_on  # answered in a few words, and the count went on
     forms = [s.form.split(",")[0] for s in stretches]
     whys = [line for s in stretches for line in (s.why_short, *s.why)]
+    pain = (*_lines(lines, "pain_"), *(line for s in stretches for line in s.ease_off))
     checks = {
         "launch": counted or open_,
         "next": counted or not open_,
@@ -341,33 +384,33 @@ def _outcome_right(meaning: str, moment: str, turn: HeardTurn, routine: Routine)
         "redo": counted,
         "gentler": counted or open_,
         "skip": counted or not open_,
-        "go_back": counted or "first side" in low,
+        "go_back": counted or _says(words, lines.at_first_step),
         "go_to": counted,
         "stretch_name": counted,
-        "pause": not counted and ("paused" in low or "take your time" in low),
+        "pause": not counted and _says(words, lines.paused, lines.take_your_time),
         "repeat": open_ and bool(words),
-        "pain": not counted and ("stop there" in low or "hurt" in low),
-        "knee": "padding" in low or "hurt" in low,
-        "warning": "doctor" in low and not open_,
+        "pain": not counted and _says(words, *pain),
+        "knee": _says(words, *_lines(lines, "knee_"), *pain),
+        "warning": _says(words, *_lines(lines, "warning_")) and not open_,
         "stop": not open_,
         "done": not open_,
-        "where": "side" in low or "started" in low,
-        "time_left": "to go" in low or "side" in low or "seconds" in low,
-        "hold_length": "seconds" in low,
-        "set_hold": "seconds" in low,
+        "where": _says(words, *_lines(lines, "where_")),
+        "time_left": _says(words, lines.time_left, *_lines(lines, "where_")),
+        "hold_length": _says(words, *_lines(lines, "hold_")),
+        "set_hold": _says(words, *_lines(lines, "hold_")),
         "why": any(line in words for line in whys),
         "help": open_ and bool(words),
-        "summary": "week" in low or "stretched" in low or "progress" in low,
+        "summary": _says(words, *week),
         "form_check": any(form in words for form in forms),
         "remark": lines.remark in words or counted,
-        "reminder_set": "remind" in low,
-        "reminder_change": "remind" in low,
-        "reminder_list": "remind" in low,
-        "reminder_cancel": "remind" in low,
-        "time_answer": "remind" in low,
+        "reminder_set": _says(words, *reminders),
+        "reminder_change": _says(words, *reminders),
+        "reminder_list": _says(words, *reminders),
+        "reminder_cancel": _says(words, *reminders),
+        "time_answer": _says(words, *reminders),
         "yes": open_ or counted,
         "no": bool(words),
-        "fallback": open_ and "didn't catch" not in low,
+        "fallback": open_ and bool(words),  # a sentence that fits the moment, place kept
     }
     return checks[meaning]
 
@@ -380,19 +423,20 @@ def corpus_figure(locale: str = "en-US") -> CorpusFigure:
     from backstretch_local.corpus import (
         leave_one_out_report,
         load_corpus,
+        load_script,
         mistake,
         resolve_phrase,
     )
 
     routine = load_routine(locale)
     resolver = _shared_resolver(locale)
-    corpus = load_corpus(locale)
+    corpus, script = load_corpus(locale), load_script(locale)
     right = resolved = 0
     wrong: list[str] = []
     for phrase in corpus:
         why = mistake(phrase, resolve_phrase(resolver, phrase))
         person = Person(locale)
-        sittings = _reach(phrase.moment, phrase.text, routine.hold.start)
+        sittings = _reach(phrase.moment, phrase.text, script, routine)
         start = MONDAY_5PM
         for cues in sittings:
             run = person.plays(cues, start)

@@ -1,4 +1,5 @@
-"""The phrase corpus (``corpus/<locale>.txt``): what people say, when, and what it must mean.
+"""The phrase corpus (``corpus/<locale>.txt``, else ``corpus/<language>.txt``): what people
+say, when, and what it must mean.
 
 Each phrase is said at a moment of the conversation (`MOMENTS`: whether a session is open,
 and which slot the skill is asking for) and has a meaning (`MEANINGS`: the intents it may
@@ -23,10 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backstretch_local.nearest import THRESHOLD
-from backstretch_local.spoken import normalise, without_fillers
 from backstretch_local.utterances import (
-    BUILT_IN_PHRASES,
     FALLBACK_INTENT,
     InteractionModel,
     Utterance,
@@ -131,6 +129,22 @@ MEANINGS: Mapping[str, Meaning] = {meaning.name: meaning for meaning in _MEANING
 KNEES = frozenset({"knee", "knees"})  # the BODY_PART ids that make a pain a knee's
 
 
+# The cues a scripted person says to reach each moment (a corpus file's [script] section),
+# and the meaning each must resolve to.
+SCRIPT = {
+    "launch": "launch",
+    "next": "next",
+    "no": "no",
+    "stop": "stop",
+    "pause": "pause",
+    "pain": "pain",
+    "knee": "knee",
+    "unknown_stretch": "go_to",  # a stretch the skill does not have: it asks "which one?"
+    "remind": "reminder_set",  # no time said: the skill asks for one
+}
+SCRIPT_SECTION = "script"
+
+
 class CorpusError(ValueError):
     """A corpus file line that is not `phrase => meaning [slot=value ...]` under a moment."""
 
@@ -149,10 +163,55 @@ class CorpusPhrase:
 _LINE = re.compile(r"^(?P<text>.+?)\s*=>\s*(?P<meaning>\w+)(?P<slots>(?:\s+\w+=\S+)*)\s*$")
 
 
+def corpus_path(locale: str, directory: Path | None = None) -> Path:
+    """The corpus a locale plays: ``<locale>.txt`` where its people say things their own
+    way, else its language's ``<language>.txt`` (default folder: the package's copy)."""
+    folder = directory or CORPUS_DIRECTORY
+    own = folder / f"{locale}.txt"
+    return own if own.is_file() else folder / f"{locale.split('-')[0]}.txt"
+
+
 def load_corpus(locale: str = "en-US", directory: Path | None = None) -> tuple[CorpusPhrase, ...]:
-    """Read ``<directory>/<locale>.txt`` (default: the copy the package carries)."""
-    path = (directory or CORPUS_DIRECTORY) / f"{locale}.txt"
-    return parse_corpus(path.read_text(encoding="utf-8"))
+    """The phrases of the locale's corpus (`corpus_path`)."""
+    return parse_corpus(corpus_path(locale, directory).read_text(encoding="utf-8"))
+
+
+def load_script(locale: str = "en-US", directory: Path | None = None) -> dict[str, str]:
+    """The cues of the locale's corpus' [script] section, by name (`SCRIPT`)."""
+    return parse_script(corpus_path(locale, directory).read_text(encoding="utf-8"))
+
+
+def parse_script(text: str) -> dict[str, str]:
+    """A corpus file's [script] section: ``name: phrase`` lines; raises CorpusError on a
+    name `SCRIPT` does not have, or one it has missing.
+
+    >>> parse_script("[script]\\nnext: weiter\\n[setup]\\nweiter => next\\n")
+    Traceback (most recent call last):
+    ...
+    backstretch_local.corpus.CorpusError: the [script] section lacks ['launch', 'no', ...]
+    """
+    cues: dict[str, str] = {}
+    section: str | None = None
+    for number, line in _lines(text):
+        if (heading := re.fullmatch(r"\[(\w+)\]", line)) is not None:
+            section = heading.group(1)
+        elif section == SCRIPT_SECTION:
+            name, colon, phrase = line.partition(":")
+            if not colon or name.strip() not in SCRIPT or not phrase.strip():
+                raise CorpusError(f"line {number}: not 'cue: phrase' with a cue of {list(SCRIPT)}")
+            cues[name.strip()] = phrase.strip()
+    missing = [name for name in SCRIPT if name not in cues]
+    if missing:
+        raise CorpusError(f"the [script] section lacks {missing}")
+    return cues
+
+
+def _lines(text: str) -> Iterable[tuple[int, str]]:
+    """The lines that say something (not blank, not a comment), numbered from 1."""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            yield number, line
 
 
 def parse_corpus(text: str) -> tuple[CorpusPhrase, ...]:
@@ -163,16 +222,15 @@ def parse_corpus(text: str) -> tuple[CorpusPhrase, ...]:
     """
     phrases: list[CorpusPhrase] = []
     moment: str | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in _lines(text):
         section = re.fullmatch(r"\[(\w+)\]", line)
         if section is not None:
             moment = section.group(1)
-            if moment not in MOMENTS:
+            if moment not in MOMENTS and moment != SCRIPT_SECTION:
                 raise CorpusError(f"line {number}: unknown moment {moment!r}")
             continue
+        if moment == SCRIPT_SECTION:
+            continue  # the cues (parse_script)
         found = _LINE.match(line)
         if found is None or moment is None:
             raise CorpusError(f"line {number}: not 'phrase => meaning' under a [moment]")
@@ -284,7 +342,7 @@ def resolution_report(
 
 
 def leave_one_out_report(
-    model: InteractionModel, corpus: Iterable[CorpusPhrase], threshold: float = THRESHOLD
+    model: InteractionModel, corpus: Iterable[CorpusPhrase], threshold: float | None = None
 ) -> ResolutionReport:
     """As `resolution_report`, with each phrase (what of it is said to the skill, as said
     and without its fillers) left out of the samples and built-in phrases while it is
@@ -294,7 +352,7 @@ def leave_one_out_report(
     results = []
     for phrase in corpus:
         request = shared.said_to_skill(phrase.text)
-        said = frozenset({request, without_fillers(request)} - {""})
+        said = frozenset({request, model.lexicon.without_fillers(request)} - {""})
         resolver = shared
         if said & listed:
             resolver = UtteranceResolver(model, without=said, threshold=threshold)
@@ -304,7 +362,8 @@ def leave_one_out_report(
 
 
 def _literal_phrases(model: InteractionModel) -> frozenset[str]:
+    normalise = model.lexicon.normalise
     samples = {normalise(s) for i in model.intents for s in i.samples}
     samples |= {normalise(s) for i in model.intents for slot in i.slots for s in slot.samples}
-    samples |= {normalise(p) for phrases in BUILT_IN_PHRASES.values() for p in phrases}
+    samples |= {normalise(p) for phrases in model.lexicon.built_in.values() for p in phrases}
     return frozenset(samples)

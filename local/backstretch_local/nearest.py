@@ -2,7 +2,8 @@
 
 Alexa's own model generalises from the samples; this is a small, deterministic stand-in that
 does the same for what people say mid-stretch, and is explained here so that its answers can
-be reasoned about:
+be reasoned about. Every word list it uses is the language's (`backstretch_local.lexicon`:
+the English examples below are `lexicons/en.py`'s):
 
 - **Words.** A phrase and every sample become sets of words: contractions spelled out ("im"
   -> "i am"), a few irregular forms made regular ("felt" -> "feel", "was" -> "be"), a light
@@ -15,9 +16,9 @@ be reasoned about:
 - **Weights.** A word weighs its inverse document frequency over all samples,
   ``ln(1 + samples / samples with the word)``: "tingle" and "kneel" weigh a lot, words
   said everywhere little. A few words carry little of what a person means however rare they
-  are ("the", "my", "really", "gosh": `LIGHT_WORDS`), and weigh `LIGHT_WEIGHT`. A slot heard
-  weighs at least `SLOT_WEIGHT`: naming a body part says a lot. A word no sample has weighs
-  most of all, so chit-chat ("what's the weather") stays far from everything.
+  are ("the", "my", "really", "gosh": the lexicon's `light_words`), and weigh `LIGHT_WEIGHT`.
+  A slot heard weighs at least `SLOT_WEIGHT`: naming a body part says a lot. A word no
+  sample has weighs most of all, so chit-chat ("what's the weather") stays far from everything.
 - **Nearness.** The weighted Dice coefficient, ``2 W(phrase & sample) / (W(phrase) +
   W(sample))``: 1 when they are the same words, 0 when they share none. Words missing on
   either side cost what they weigh. A phrase of two clauses ("I'm there, let's go on") is
@@ -28,9 +29,9 @@ be reasoned about:
   has count for nothing. A phrase must share a word with a sample that is neither a slot nor
   a light word: a value alone ("twenty", "the lat stretch") is no request.
 
-The nearest sample wins if it is at least `THRESHOLD` near; ties go to more shared weight,
-then to the sample listed first. Below the threshold the phrase is not understood (the
-resolver's fallback intent).
+The nearest sample wins if it is at least the lexicon's `threshold` near; ties go to more
+shared weight, then to the sample listed first. Below the threshold the phrase is not
+understood (the resolver's fallback intent).
 """
 
 from __future__ import annotations
@@ -42,58 +43,27 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from backstretch_local.spoken import normalise
+from backstretch_local.lexicon import Lexicon
 
-# Below this nearness a phrase is nobody's: measured on corpus/en-US.txt (docs/language.md).
-THRESHOLD = 0.58
-# Words that carry little of what a person means, however rare: each weighs LIGHT_WEIGHT.
-_LIGHT = (
-    "a am an and are at be can could do for i in is it let me my of on so that the this "
-    "to us we will would you okay really very quite bit little gosh man boy oh ooh wow whoa "
-    "geez jeez"
-)
-LIGHT_WORDS = frozenset(_LIGHT.split())
+# Each light word (`Lexicon.light_words`) weighs this, however rare.
 LIGHT_WEIGHT = 0.5
 SLOT_WEIGHT = 4.0
 ORDER_SHARE = 0.25
 PAIR_DISCOUNT = 0.95  # a pair of samples is a guess: one sample as near wins over it
 
-_CONTRACTIONS = {
-    "im": "i am", "ive": "i have", "id": "i would", "ill": "i will", "youre": "you are",
-    "thats": "that is", "whats": "what is", "its": "it is", "theres": "there is",
-    "heres": "here is", "hows": "how is", "wheres": "where is", "whens": "when is",
-    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
-    "cannot": "can not", "wont": "will not", "isnt": "is not", "arent": "are not",
-    "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
-    "shouldnt": "should not", "couldnt": "could not", "wouldnt": "would not",
-    "lets": "let us", "gonna": "going to", "wanna": "want to", "gotta": "got to",
-    "gimme": "give me", "kinda": "kind of", "thatll": "that will", "thatd": "that would",
-    "itll": "it will", "weve": "we have", "ok": "okay", "alright": "all right",
-    "sec": "second", "secs": "seconds", "min": "minute", "mins": "minutes",
-}  # fmt: skip
-_IRREGULAR = {
-    "felt": "feel", "went": "go", "gone": "go", "got": "get", "gotten": "get", "did": "do",
-    "does": "do", "was": "be", "were": "be", "am": "be", "is": "be", "are": "be",
-    "been": "be", "said": "say", "took": "take", "made": "make", "kept": "keep",
-    "knelt": "kneel", "hurted": "hurt", "better": "good", "best": "good", "yeah": "yes",
-    "yep": "yes", "yup": "yes", "nah": "no", "nope": "no",
-}  # fmt: skip
-_NEGATIONS = frozenset({"not", "never"})
-# Words a negation reaches over to the word it bears on: "not really kneel".
-_ADVERBS = frozenset({"really", "quite", "very", "so", "too", "even", "exactly", "at", "all"})
 
-
-def words_of(phrase: str) -> list[str]:
+def words_of(phrase: str, lexicon: Lexicon) -> list[str]:
     """The words a phrase is compared by, in order (see the module docstring).
 
-    >>> words_of("that doesnt really feel good")
+    >>> from backstretch_local.lexicon import lexicon_for
+    >>> words_of("that doesnt really feel good", lexicon_for("en"))
     ['that', 'do', 'not', 'really', 'not_feel', 'good']
-    >>> words_of("my knees were killing me")
+    >>> words_of("my knees were killing me", lexicon_for("en"))
     ['my', 'kne', 'be', 'kill', 'me']
     """
     spelled: list[str] = []
     for word in phrase.split():
-        spelled.extend(_CONTRACTIONS.get(word, word).split())
+        spelled.extend(lexicon.contractions.get(word, word).split())
     out: list[str] = []
     negated = False
     for word in spelled:
@@ -101,13 +71,13 @@ def words_of(phrase: str) -> list[str]:
             out.append(word)
             negated = False
             continue
-        stem = _stem(word)
-        if negated and word not in _ADVERBS:
-            out.append(f"not_{stem}")
+        base = lexicon.base(word)
+        if negated and word not in lexicon.negation_reach:
+            out.append(f"not_{base}")
             negated = False
             continue
-        out.append(stem)
-        negated = negated or word in _NEGATIONS
+        out.append(base)
+        negated = negated or word in lexicon.negations
     return out
 
 
@@ -120,37 +90,10 @@ def with_pairs(words: Sequence[str]) -> frozenset[str]:
     return frozenset(words) | {f"{a}+{b}" for a, b in pairwise(words)}
 
 
-def _stem(word: str) -> str:
-    """A light suffix strip: enough that a word's forms meet, not always a dictionary root."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith(("ches", "shes", "sses", "xes", "zes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if word.endswith("ing") and len(word) > 5:
-        word = _undouble(word[:-3])
-    elif word.endswith("ed") and len(word) > 4:
-        word = _undouble(word[:-2])
-    if word.endswith("e") and len(word) > 3:
-        word = word[:-1]
-    return word
-
-
-def _carries(word: str) -> bool:
+def _carries(word: str, light: frozenset[str]) -> bool:
     """Whether a shared word says what the phrase is about: not a slot, a light word or a
     pair of neighbours."""
-    return not word.startswith("{") and "+" not in word and word not in LIGHT_WORDS
-
-
-def _undouble(stem: str) -> str:
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
-        return stem[:-1]
-    return stem
+    return not word.startswith("{") and "+" not in word and word not in light
 
 
 @dataclass(frozen=True)
@@ -193,6 +136,7 @@ class SampleIndex:
 
     samples: tuple[Sample, ...]
     spotters: Mapping[str, Spotter]
+    lexicon: Lexicon
     weights: dict[str, float] = field(init=False)
     _unknown: float = field(init=False)
 
@@ -212,6 +156,7 @@ class SampleIndex:
         cls,
         samples: Iterable[tuple[str, str, Mapping[str, str], str | None]],
         spotters: Mapping[str, Spotter],
+        lexicon: Lexicon,
     ) -> SampleIndex:
         """From (intent, sample text, {slot name: slot type}, the slot it elicits or None),
         in the order they are listed."""
@@ -221,13 +166,13 @@ class SampleIndex:
             typed = " ".join(
                 "{" + slot_types.get(part[1:-1], part[1:-1]) + "}"
                 if part.startswith("{")
-                else normalise(part)
+                else lexicon.normalise(part)
                 for part in parts
             )
-            words = with_pairs(words_of(typed))
+            words = with_pairs(words_of(typed, lexicon))
             types = frozenset(w[1:-1] for w in words if w.startswith("{") and "+" not in w)
             built.append(Sample(intent, text, words, types, order, elicits))
-        return cls(tuple(built), spotters)
+        return cls(tuple(built), spotters, lexicon)
 
     def weight(self, words: Iterable[str]) -> float:
         return sum(self._weight(word) for word in words)
@@ -235,7 +180,7 @@ class SampleIndex:
     def _weight(self, word: str) -> float:
         if "+" in word:  # a pair counts only if some sample has it: word order agreeing
             return ORDER_SHARE * self.weights.get(word, 0.0)
-        if word.removeprefix("not_") in LIGHT_WORDS:
+        if word.removeprefix("not_") in self.lexicon.light_words:
             return LIGHT_WEIGHT
         return self.weights.get(word, self._unknown)
 
@@ -284,7 +229,7 @@ class SampleIndex:
         self, phrase: frozenset[str], sample: frozenset[str], order: int
     ) -> tuple[float, float, int] | None:
         both = phrase & sample
-        if not any(_carries(word) for word in both):
+        if not any(_carries(word, self.lexicon.light_words) for word in both):
             return None  # a value alone ("twenty", "the lat stretch") is no request
         shared = self.weight(both)
         return (2 * shared / (self.weight(phrase) + self.weight(sample)), shared, -order)
@@ -300,7 +245,7 @@ class SampleIndex:
             start, end, value = spot
             said[slot_type] = value
             words = [*words[:start], "{" + slot_type + "}", *words[end:]]
-        return Spotted(with_pairs(words_of(" ".join(words))), said)
+        return Spotted(with_pairs(words_of(" ".join(words), self.lexicon)), said)
 
 
 def listed_spotter(values: Iterable[str]) -> Spotter:
@@ -322,12 +267,15 @@ def listed_spotter(values: Iterable[str]) -> Spotter:
     return spot
 
 
-def parsed_spotter(parse: Callable[[str], object | None], longest: int = 6) -> Spotter:
-    """The first span that `parse` reads (a number, a time), at its longest."""
+def parsed_spotter(
+    parse: Callable[[str], object | None], skips: frozenset[str], longest: int = 6
+) -> Spotter:
+    """The first span that `parse` reads (a number, a time), at its longest, never starting
+    at one of `skips` ("the", "at")."""
 
     def spot(words: Sequence[str]) -> tuple[int, int, str] | None:
         for start in range(len(words)):
-            if words[start] in ("a", "an", "and", "at", "in", "the"):
+            if words[start] in skips:
                 continue
             for end in range(min(len(words), start + longest), start, -1):
                 said = " ".join(words[start:end])

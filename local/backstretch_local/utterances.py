@@ -1,20 +1,22 @@
 """Typed phrases resolved the way Alexa's language understanding would, from our own model.
 
 A phrase is matched against ``skill-package/interactionModels/custom/<locale>.json`` (the
-package's copy of it), in this order:
+package's copy of it), with the words of its language (`lexicon.Lexicon`, from
+``lexicons/<language>.py``: the English examples below are ``lexicons/en.py``'s), in this order:
 
-1. **Normalised** (`spoken.normalise`): lowercase, no punctuation, no leading "Alexa".
+1. **Normalised** (`Lexicon.normalise`): lowercase, no punctuation, no leading "Alexa".
 2. **Launch phrases** open the skill ("open my back stretches"); "ask my back stretches ..."
    resolves the rest as said to the skill. "exit" ends the session.
 3. **While the skill elicits a slot** (the last response's ``Dialog.ElicitSlot``), that slot's
    own samples first ("{time}", "the {stretch}"); a bare slot takes only a value its type
    reads (a time) or lists (a stretch or a synonym). The intent then carries the new value
    and ``dialogState: IN_PROGRESS``.
-4. **Literally**: the phrase, then the phrase without fillers (`spoken.without_fillers`: "um",
-   "please", "okay so", "could you"), against each sample, slots included, and the phrases
-   people say to the built-in intents (`BUILT_IN_PHRASES`, Alexa's own training).
+4. **Literally**: the phrase, then the phrase without fillers (`Lexicon.without_fillers`:
+   "um", "please", "okay so", "could you"), against each sample, slots included, and the
+   phrases people say to the built-in intents (`Lexicon.built_in`, Alexa's own training).
 5. **The nearest sample** (`nearest.SampleIndex`: IDF-weighted word overlap with light
-   stemming, slots spotted by type), if it is near enough; otherwise the fallback intent.
+   stemming, slots spotted by type), if it is near enough; otherwise the fallback intent
+   (which `Lexicon.out_of_domain`, what Alexa knows is for no skill, also reaches).
 
 Built-in slot types come as Alexa gives them: AMAZON.TIME as "15:00" or "MO", AMAZON.NUMBER
 in digits. A custom slot carries what was said, resolved to its listed value's id when it is
@@ -42,8 +44,8 @@ from backstretch_local.envelopes import (
     HeardSlot,
     SlotResolution,
 )
+from backstretch_local.lexicon import Lexicon, lexicon_for
 from backstretch_local.nearest import (
-    THRESHOLD,
     Nearest,
     Sample,
     SampleIndex,
@@ -51,25 +53,8 @@ from backstretch_local.nearest import (
     listed_spotter,
     parsed_spotter,
 )
-from backstretch_local.spoken import (
-    TIME_SHAPE,
-    normalise,
-    parse_number,
-    parse_time,
-    without_fillers,
-)
 
-__all__ = [
-    "BUILT_IN_PHRASES",
-    "EXIT_PHRASES",
-    "FALLBACK_INTENT",
-    "InteractionModel",
-    "Utterance",
-    "UtteranceResolver",
-    "normalise",
-    "parse_number",
-    "parse_time",
-]
+__all__ = ["FALLBACK_INTENT", "InteractionModel", "Utterance", "UtteranceResolver"]
 
 RequestType = Literal["LaunchRequest", "IntentRequest", "SessionEndedRequest"]
 Eliciting = tuple[str, str]  # (intent, slot) the last response's Dialog.ElicitSlot asks for
@@ -83,50 +68,6 @@ MAX_UNLISTED_WORDS = 2  # a custom slot takes an unlisted value of at most this 
 # The package's copy of skill-package/interactionModels/custom (scripts/sync_local_data.py).
 MODELS_DIRECTORY = Path(__file__).resolve().parent / "data" / "interactionModels"
 
-# What people say to the built-in intents without any sample of ours (Alexa's own training),
-# one "|"-separated list per intent.
-_BUILT_IN = {
-    "AMAZON.YesIntent": "yes|yeah|yep|yup|sure|ok|okay|of course|yes please|sounds good|"
-    "absolutely|definitely|alright|all right|sure thing|go ahead|why not|i do|please|"
-    "yes i do|lets do it",
-    "AMAZON.NoIntent": "no|nope|nah|no thanks|no thank you|not now|not really|i dont|no way|"
-    "not today|no i dont|maybe not",
-    "AMAZON.HelpIntent": "help|help me|what can i say|what can i do|how does this work|"
-    "i need help|can you help me|can you help|instructions|what do i do",
-    "AMAZON.StopIntent": "stop|stop it|off|shut up|be quiet|quit|enough|thats enough|"
-    "stop stretching|finish|im finished|end|goodbye|bye",
-    "AMAZON.CancelIntent": "cancel|cancel that|never mind|nevermind|forget it",
-    "AMAZON.NavigateHomeIntent": "go home|home|go to the home screen|go back home",
-    "AMAZON.NextIntent": "next|skip|next please|go forward|forward|skip ahead",
-    "AMAZON.PreviousIntent": "previous|go back|back|back up|last",
-    "AMAZON.RepeatIntent": "repeat|again|repeat please|repeat it",
-    "AMAZON.PauseIntent": "pause|pause it|pause that",
-    "AMAZON.ResumeIntent": "resume|continue|unpause|resume it",
-    "AMAZON.StartOverIntent": "start over|restart|start again|begin again|reset",
-}
-BUILT_IN_PHRASES: Mapping[str, tuple[str, ...]] = {
-    name: tuple(phrases.split("|")) for name, phrases in _BUILT_IN.items()
-}
-# What Alexa knows is for no skill at all (its out-of-domain training, which is what its
-# fallback intent is made of): requests for other things, and chit-chat.
-_OUT_OF_DOMAIN = (
-    "whats the weather|will it rain tomorrow|what day is it|whats the date|what time is it now|"
-    "set a timer for ten minutes|set an alarm for seven|wake me up at six|play music|"
-    "play the radio|play my playlist|turn the volume up|louder|quieter|turn on the lights|"
-    "turn off the lights|tell me a story|tell me the news|whats in the news|call mom|"
-    "send a message|add milk to my shopping list|whats on my calendar|order paper towels|"
-    "how tall is the eiffel tower|who is the president|whats two plus two|good morning|"
-    "good night|hello|how are you|i love you|whats your name|are you there|"
-    "what should i have for lunch|whats the score|where are my keys|turn on the tv|"
-    "what time is it|whats the time"
-)
-OUT_OF_DOMAIN = tuple(_OUT_OF_DOMAIN.split("|"))
-# "exit" closes the skill outright: Alexa sends a SessionEndedRequest, no intent.
-EXIT_PHRASES = frozenset({"exit", "exit skill"})
-
-_LAUNCH_VERBS = "open|start|launch|begin|load|run|use|play|ask|talk to|speak to|tell"
-# Words that join the invocation name to a one-shot request: "ask X to ...", "ask X for ...".
-_JOINERS = ("to", "and", "for", "about", "if", "whether", "that")
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -157,6 +98,7 @@ class InteractionModel:
     # Each custom slot type's values and synonyms as said (normalised) -> (id, value).
     slot_ids: Mapping[str, Mapping[str, tuple[str | None, str]]] = field(default_factory=dict)
     dialog_intents: frozenset[str] = frozenset()
+    locale: str = "en-US"
 
     @classmethod
     def load(cls, locale: str = "en-US", directory: Path | None = None) -> InteractionModel:
@@ -165,10 +107,12 @@ class InteractionModel:
         if not path.is_file():
             known = sorted(p.stem for p in MODELS_DIRECTORY.glob("*.json"))
             raise FileNotFoundError(f"no interaction model for {locale!r} (known: {known})")
-        return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+        return cls.from_json(json.loads(path.read_text(encoding="utf-8")), locale)
 
     @classmethod
-    def from_json(cls, document: Mapping[str, Any]) -> InteractionModel:
+    def from_json(cls, document: Mapping[str, Any], locale: str = "en-US") -> InteractionModel:
+        """A model from its JSON, heard with the words of `locale`'s language."""
+        normalise = lexicon_for(locale).normalise
         model = document["interactionModel"]
         language = model["languageModel"]
         intents = tuple(
@@ -190,7 +134,12 @@ class InteractionModel:
                 for said in (name, *(value["name"].get("synonyms") or ())):
                     listed.setdefault(normalise(said), (value.get("id"), name))
         dialog = frozenset(i["name"] for i in (model.get("dialog") or {}).get("intents") or ())
-        return cls(language["invocationName"], intents, ids, dialog)
+        return cls(language["invocationName"], intents, ids, dialog, locale)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The words of the model's language, as the resolver hears them."""
+        return lexicon_for(self.locale)
 
     @property
     def slot_values(self) -> Mapping[str, frozenset[str]]:
@@ -257,7 +206,7 @@ class UtteranceResolver:
     ``without`` leaves phrases out of the samples and built-in phrases (compared
     normalised): the corpus test's leave-one-out figure uses it to ask whether a phrase would
     still be understood if the model did not list it. ``threshold`` is the nearness below
-    which a phrase is not understood (`nearest.THRESHOLD`).
+    which a phrase is not understood (the lexicon's `threshold` unless given).
     """
 
     def __init__(
@@ -265,10 +214,12 @@ class UtteranceResolver:
         model: InteractionModel,
         *,
         without: frozenset[str] = frozenset(),
-        threshold: float = THRESHOLD,
+        threshold: float | None = None,
     ) -> None:
         self.model = model
-        self._threshold = threshold
+        self.lexicon = lexicon = model.lexicon
+        normalise = lexicon.normalise
+        self._threshold = lexicon.threshold if threshold is None else threshold
         self._invocation = normalise(model.invocation_name)
         self._exact: dict[str, str] = {}
         self._slot_samples: list[_SlotSample] = []
@@ -281,7 +232,7 @@ class UtteranceResolver:
                     continue
                 listed.append((intent.name, sample, types, None))
                 if _SLOT.search(sample):
-                    self._slot_samples.append(_slot_sample(intent, sample, None))
+                    self._slot_samples.append(_slot_sample(intent, sample, None, lexicon))
                 else:
                     self._exact.setdefault(normalise(sample), intent.name)
             for slot in intent.slots:
@@ -290,22 +241,18 @@ class UtteranceResolver:
                         continue
                     listed.append((intent.name, sample, types, slot.name))
                     elicits = self._elicitation.setdefault((intent.name, slot.name), [])
-                    elicits.append(_slot_sample(intent, sample, slot.name))
+                    elicits.append(_slot_sample(intent, sample, slot.name, lexicon))
         declared = {intent.name for intent in model.intents}
         self._built_in: dict[str, str] = {}
-        heard_by = {**BUILT_IN_PHRASES, FALLBACK_INTENT: OUT_OF_DOMAIN}
+        heard_by = {**lexicon.built_in, FALLBACK_INTENT: lexicon.out_of_domain}
         for name, phrases in heard_by.items():
             for phrase in phrases:
                 if name in declared and normalise(phrase) not in without:
                     self._built_in.setdefault(normalise(phrase), name)
                     listed.append((name, phrase, {}, None))
         self._spotters = _spotters(model)
-        self._index = SampleIndex.build(listed, self._spotters)
-        joiners = "|".join(_JOINERS)
-        self._launch = re.compile(
-            rf"^(?:{_LAUNCH_VERBS}) (?:the )?{re.escape(self._invocation)}"
-            rf"(?: (?:(?:{joiners}) )?(?P<rest>.+))?$"
-        )
+        self._index = SampleIndex.build(listed, self._spotters, lexicon)
+        self._launch = _launch_pattern(lexicon, self._invocation)
 
     def resolve(
         self, text: str, *, in_session: bool, eliciting: Eliciting | None = None
@@ -317,8 +264,8 @@ class UtteranceResolver:
         With no session open, a phrase that does not name the skill is taken as said to it
         (as in "ask my back stretches ..."): this resolver serves only this skill.
         """
-        phrase = normalise(text)
-        if phrase in EXIT_PHRASES:
+        phrase = self.lexicon.normalise(text)
+        if phrase in self.lexicon.exit_phrases:
             return Utterance("SessionEndedRequest", None, (), phrase, new_session=False)
         launch = self._launch.match(phrase)
         if launch is not None:
@@ -336,12 +283,12 @@ class UtteranceResolver:
     def said_to_skill(self, text: str) -> str:
         """The part of ``text`` resolved as a request: after "ask my back stretches (to)",
         or all of it (normalised)."""
-        phrase = normalise(text)
+        phrase = self.lexicon.normalise(text)
         launch = self._launch.match(phrase)
         return (launch.group("rest") or "") if launch is not None else phrase
 
     def _understand(self, phrase: str, eliciting: Eliciting | None) -> Utterance | None:
-        plain = without_fillers(phrase)
+        plain = self.lexicon.without_fillers(phrase)
         if not plain:
             return None
         forms = dict.fromkeys((phrase, plain))  # each once, as said first
@@ -374,7 +321,7 @@ class UtteranceResolver:
                 if said is None:
                     continue
                 value = self._slot_value(slot, said)
-                listed = normalise(said) in self.model.slot_ids.get(slot.type, {})
+                listed = self.lexicon.normalise(said) in self.model.slot_ids.get(slot.type, {})
                 if value is None:
                     if (
                         sample.literal_words < 2
@@ -445,10 +392,10 @@ class UtteranceResolver:
 
     def _slot_value(self, slot: SlotModel, said: str) -> str | None:
         if slot.type == NUMBER_SLOT_TYPE:
-            number = parse_number(said)
+            number = self.lexicon.parse_number(said)
             return None if number is None else str(number)
         if slot.type == TIME_SLOT_TYPE:
-            return parse_time(said)
+            return self.lexicon.parse_time(said)
         return said  # other types: Alexa passes on what was said, listed value or not
 
     def _intent(self, name: str, values: Mapping[str, str], phrase: str) -> Utterance:
@@ -472,7 +419,8 @@ class UtteranceResolver:
         )
 
     def _resolution(self, slot: SlotModel, said: str) -> SlotResolution:
-        value_id, name = self.model.slot_ids[slot.type].get(normalise(said), (None, None))
+        said_as = self.lexicon.normalise(said)
+        value_id, name = self.model.slot_ids[slot.type].get(said_as, (None, None))
         return SlotResolution(slot.type, value_id, name if value_id else None)
 
     def _fallback(self, phrase: str) -> Utterance:
@@ -482,16 +430,41 @@ class UtteranceResolver:
 def _spotters(model: InteractionModel) -> Mapping[str, Spotter]:
     """How each slot type's values are found in a phrase: numbers and times by reading
     them, custom types by their listed values and synonyms."""
+    lexicon = model.lexicon
     spotters: dict[str, Spotter] = {
-        NUMBER_SLOT_TYPE: parsed_spotter(parse_number, longest=4),
-        TIME_SLOT_TYPE: parsed_spotter(parse_time),
+        NUMBER_SLOT_TYPE: parsed_spotter(lexicon.parse_number, lexicon.spot_skips, longest=4),
+        TIME_SLOT_TYPE: parsed_spotter(lexicon.parse_time, lexicon.spot_skips),
     }
     for kind, listed in model.slot_ids.items():
         spotters[kind] = listed_spotter(listed)
     return spotters
 
 
-def _slot_sample(intent: IntentModel, sample: str, elicits: str | None) -> _SlotSample:
+def _launch_pattern(lexicon: Lexicon, invocation: str) -> re.Pattern[str]:
+    """How a phrase opens the skill by name, as the language says it: a verb before the
+    name ("open my back stretches", "ask the ... to ...") or words after it (ja "... を 開いて"),
+    then what is asked of it, if anything (group ``rest``)."""
+    name = re.escape(invocation)
+    ways = []
+    if lexicon.launch_before:
+        article = rf"(?:(?:{_either(lexicon.articles)}) )?" if lexicon.articles else ""
+        ways.append(rf"(?:{_either(lexicon.launch_before)}) {article}{name}")
+    if lexicon.launch_after:
+        ways.append(rf"{name} (?:{_either(lexicon.launch_after)})")
+    if not ways:
+        return re.compile(r"(?!)")  # a language that opens no skill by name
+    joiner = rf"(?:(?:{_either(lexicon.joiners)}) )?" if lexicon.joiners else ""
+    return re.compile(rf"^(?:{'|'.join(ways)})(?: {joiner}(?P<rest>.+))?$")
+
+
+def _either(phrases: Sequence[str]) -> str:
+    return "|".join(re.escape(phrase) for phrase in phrases)
+
+
+def _slot_sample(
+    intent: IntentModel, sample: str, elicits: str | None, lexicon: Lexicon
+) -> _SlotSample:
+    normalise = lexicon.normalise
     parts: list[str] = []
     literal_words = 0
     position = 0
@@ -501,7 +474,7 @@ def _slot_sample(intent: IntentModel, sample: str, elicits: str | None) -> _Slot
         if literal:
             parts.append(re.escape(literal))
             literal_words += len(literal.split())
-        shape = TIME_SHAPE if types.get(found.group(1)) == TIME_SLOT_TYPE else ".+?"
+        shape = lexicon.time_shape if types.get(found.group(1)) == TIME_SLOT_TYPE else ".+?"
         parts.append(f"(?P<{found.group(1)}>{shape})")
         position = found.end()
     tail = normalise(sample[position:])

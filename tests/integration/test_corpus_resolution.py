@@ -1,4 +1,4 @@
-"""The phrase corpus (corpus/en-US.txt) resolved through the interaction model, as Alexa would.
+"""The phrase corpus (corpus/en.txt) resolved through the interaction model, as Alexa would.
 
 Every phrase, at its moment, must reach the intent (and slot value) its meaning names: at
 least 97 % of them, overall. An honesty figure beside it: each phrase resolved with that
