@@ -248,7 +248,7 @@ _BUILT_IN = {
     "AMAZON.StopIntent": "stop|arrête|arrêter|arrête toi|arrête ça|tais toi|chut|silence|"
     "ça suffit|assez|termine|terminer|fin|au revoir|salut|bye|ciao|à plus|à plus tard|"
     "à la prochaine|c est fini",
-    "AMAZON.CancelIntent": "annule|annuler|annule ça|laisse tomber|oublie|oublie ça|"
+    "AMAZON.CancelIntent": "annule|annuler|annule ça|laisse tomber|laisse faire|oublie|oublie ça|"
     "peu importe|tant pis|non rien|rien",
     "AMAZON.NavigateHomeIntent": "accueil|retour à l accueil|va à l accueil|menu principal",
     "AMAZON.NextIntent": "suivant|suivante|la suite|passe|passer|avance|en avant|ensuite|"
@@ -286,12 +286,12 @@ _LAUNCH_VERBS = (
 # Words a value is never spotted from the start of: "à {time}", "le {stretch}".
 _SPOT_SKIPS = "à a vers pour le la les l de du d en et un"
 
-_FILLERS = "euh heu euhm hum hmm hm mmm mm bah pfff stp svp merci alexa genre"
+_FILLERS = "euh heu euhm hum hmm hm mmm mm bah pfff stp svp merci alexa genre coudonc tsé"
 # Dropped wherever they stand, before the fillers.
 _DROPPED = "s il te plaît|s il te plait|s il vous plaît|s il vous plait|merci beaucoup|merci bien"
 # Said first, these only lead in ("bon alors", "tu peux ..."): dropped when words follow.
 _LEAD_INS = (
-    "bon ben|bon alors|ben alors|eh bien|bon|ben|alors|donc|bah|ok|okay|d accord|allez|écoute|"
+    "bon ben|bon alors|ben alors|eh bien|bon|ben|alors|donc|faque|bah|ok|okay|d accord|c est correct|allez|écoute|"
     "dis|et|mais|enfin|tu peux|tu pourrais|vous pouvez|pouvez vous|peux tu|est ce que tu peux|"
     "je crois que|je pense que|oh|ah|hé"
 )
@@ -306,8 +306,8 @@ LEXICON = Lexicon(
     lead_ins=tuple(_LEAD_INS.split("|")),
     tail_offs=tuple(_TAIL_OFFS.split("|")),
     # "ne" and its elision go, so "je ne sens rien" is the everyday "je sens rien"; "t" is
-    # "tu" ("t as dit quoi"), "j" is "je".
-    contractions={"ne": "", "n": "", "t": "tu", "j": "je", "qu": "que"},
+    # "tu" ("t as dit quoi"), "j" is "je", Québec's "chu" is "je suis".
+    contractions={"ne": "", "n": "", "t": "tu", "j": "je", "qu": "que", "chu": "je suis"},
     irregular=_IRREGULAR,
     light_words=frozenset(_LIGHT.split()) | {_stem(w) for w in _LIGHT.split()},
     negations=frozenset({"pas", "jamais", "point"}),
