@@ -66,6 +66,11 @@ CHATS = {
         "机や車で長く座っていると",
         "わかりました、ここで終わりにします。",
     ),
+    "hi-IN": (
+        "शुरू करो\nक्यों\nबंद करो\n",
+        "डेस्क पर या गाड़ी चलाते हुए",
+        "ठीक है, यहीं रुकते हैं।",
+    ),
     "fr-FR": (
         "commencer\npourquoi\nstop\n",
         "Passer du temps assis, à un bureau ou au volant",

@@ -20,6 +20,7 @@ from backstretch.language.plurals import RULES, plural_category  # noqa: E402
 from backstretch.reminders.lines import reminder_lines  # noqa: E402
 from backstretch.reminders.schedule import DAYS  # noqa: E402
 from backstretch.routine.content import load_routine  # noqa: E402
+from backstretch.screen.words import screen_words  # noqa: E402
 
 ALEXA_LOCALES = [
     "ar-SA",
@@ -76,6 +77,16 @@ def test_the_hour_cycle_is_cldrs(tag: str) -> None:
     assert LOCALES[tag].hour_cycle == (24 if "H" in pattern else 12), pattern
 
 
+@pytest.mark.parametrize("tag", sorted(LOCALES))
+def test_screens_run_the_way_cldr_writes_the_language(tag: str) -> None:
+    """A screen in Arabic is laid out from the right (APL's layoutDirection), as CLDR says
+    the language is written; every other of the 17 from the left."""
+    written = CldrLocale.parse(tag.replace("-", "_")).character_order
+    assert (
+        LOCALES[tag].layout_direction == {"right-to-left": "RTL", "left-to-right": "LTR"}[written]
+    )
+
+
 @pytest.mark.parametrize("tag", written_locales())
 def test_spoken_lists_join_as_cldr_joins_them(tag: str) -> None:
     words = load_routine(tag).words
@@ -92,3 +103,9 @@ def test_weekday_and_month_names_are_cldrs(tag: str) -> None:
     lines = reminder_lines(tag)
     assert [lines.words.days[code] for code in DAYS] == weekdays
     assert list(lines.words.months) == [locale.months["format"]["wide"][n] for n in range(1, 13)]
+
+
+@pytest.mark.parametrize("tag", written_locales())
+def test_the_week_charts_day_names_are_cldrs_abbreviated(tag: str) -> None:
+    days = cldr(tag).days["stand-alone"]["abbreviated"]
+    assert screen_words(tag).days == tuple(days[index] for index in range(7))

@@ -20,6 +20,7 @@ from backstretch.progress.dynamodb import DynamoProgressStore
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.reading import read_ssml
+from backstretch_local.corpus import heard_values
 from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.utterances import FALLBACK_INTENT, InteractionModel, UtteranceResolver
 from tests.support.spoken_week import MONDAY, SPEAKERS, Person, a_week
@@ -64,7 +65,7 @@ def week_says(locale: str) -> WeekSays:
 
 
 def test_every_answer_is_in_the_locales_language_and_valid_ssml(week: Person) -> None:
-    assert len(week.heard) == 12
+    assert len(week.heard) == 16
     for turn in week.heard:
         for ssml in turn.ssml:
             read_ssml(ssml)  # well-formed, breaks as ours are
@@ -114,7 +115,7 @@ def test_wednesday_the_week_is_said_in_the_persons_time_zone(
 def test_a_reminder_is_said_back_then_set_in_the_locales_words(
     week: Person, fake: FakeAlexa, week_says: WeekSays, locale: str
 ) -> None:
-    asked, done = week.heard[10:]
+    asked, done = week.heard[10:12]
     assert asked.words == week_says.reminder_asked
     assert done.words.startswith(week_says.reminder_set)
     (reminder,) = fake.reminders.values()
@@ -122,6 +123,34 @@ def test_a_reminder_is_said_back_then_set_in_the_locales_words(
     assert spoken == {"locale": locale, "text": week_says.reminder_text}
     assert "BYHOUR=15;BYMINUTE=0" in reminder["trigger"]["recurrence"]["recurrenceRules"][0]
     assert reminder["trigger"]["timeZoneId"] == SPEAKERS[locale].time_zone
+
+
+def test_thursday_settled_then_a_pause_between_sides_and_resume_counts_the_next_hold(
+    week: Person, says: Says
+) -> None:
+    _, settled, paused, resumed = week.heard[12:]
+    start, ten, _, _, release = says.cues
+    assert settled.progressive and release in settled.words
+    assert not paused.progressive and start not in paused.words
+    assert not paused.response["response"]["shouldEndSession"], "paused, not gone"
+    assert resumed.progressive, "the count goes out as progressive responses"
+    assert start in resumed.words and ten in resumed.words and release in resumed.words
+
+
+def test_every_phrase_of_the_week_reaches_what_it_was_sent_as_through_the_model(
+    week: Person, locale: str
+) -> None:
+    """The week sends each phrase as an intent; the locale's interaction model must take the
+    phrase there (with its slots as Alexa resolves them), as Alexa would."""
+    resolver = UtteranceResolver(InteractionModel.load(locale, MODELS))
+    missed = []
+    for turn in week.heard:
+        heard = resolver.resolve(turn.said, in_session=turn.in_session)
+        got = heard.intent if heard.request_type == "IntentRequest" else None
+        values = heard_values(heard)
+        if got != turn.intent or any(values.get(k) != v for k, v in turn.slots.items()):
+            missed.append((turn.said, turn.intent, got, values))
+    assert missed == []
 
 
 def test_days_said_in_the_language_are_read_by_the_id_alexa_resolved(

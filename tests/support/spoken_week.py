@@ -353,6 +353,46 @@ SPEAKERS = {
                 ("もう一度言って", "AMAZON.RepeatIntent"),
             ),
         ),
+        Speaker(
+            "hi-IN",
+            "Asia/Kolkata",
+            "अलेक्सा, कमर की स्ट्रेचिंग शुरू करो",
+            "अलेक्सा, कमर की स्ट्रेचिंग खोलो",
+            "अगला",
+            "नहीं",
+            "मेरे घुटने में दर्द है",
+            "घुटने",
+            "स्किप करो",
+            "चक्कर आ रहा है",
+            "अलेक्सा, कमर की स्ट्रेचिंग से पूछो मेरा हफ़्ता कैसा रहा",
+            "दोपहर 3 बजे स्ट्रेच करने की याद दिलाना",
+            "हाँ",
+            "सोमवार से शुक्रवार",
+            # Hindi with the English words people mix in ("next करो", "pause करो").
+            (
+                ("अगला", "AMAZON.NextIntent"),
+                ("मैं तैयार हूँ", "AMAZON.NextIntent"),
+                ("next करो", "AMAZON.NextIntent"),
+                ("दर्द हो रहा है", "PainIntent"),
+                ("मेरे घुटने में दर्द है", "PainIntent"),
+                ("चक्कर आ रहा है", "WarningSignIntent"),
+                ("झुनझुनी हो रही है", "WarningSignIntent"),
+                ("चुभने वाला दर्द है", "WarningSignIntent"),
+                ("घुटने नहीं टेक सकती", "KneeIntent"),
+                ("यह स्ट्रेच छोड़ दो", "SkipStretchIntent"),
+                ("क्यों", "WhyIntent"),
+                ("कितनी देर और", "TimeLeftIntent"),
+                ("मैं कहाँ हूँ", "WhereAmIIntent"),
+                ("मेरा हफ़्ता कैसा रहा", "WeeklySummaryIntent"),
+                ("स्ट्रेच करने की याद दिलाओ", "SetReminderIntent"),
+                ("25 सेकंड होल्ड करो", "SetHoldIntent"),
+                ("थोड़ा हल्का करो", "GentlerIntent"),
+                ("आज के लिए बस", "DoneForTodayIntent"),
+                ("pause करो", "AMAZON.PauseIntent"),
+                ("जारी रखो", "AMAZON.ResumeIntent"),
+                ("फिर से बोलो", "AMAZON.RepeatIntent"),
+            ),
+        ),
         FRENCH_SPEAKER,
         replace(FRENCH_SPEAKER, locale="fr-CA", time_zone="America/Toronto"),
     )
@@ -366,6 +406,9 @@ class Heard:
     said: str
     progressive: list[str]
     response: dict[str, Any]
+    intent: str | None = None  # what it was sent as (None: a launch)
+    slots: dict[str, str] = field(default_factory=dict)  # as sent: resolved ids, times
+    in_session: bool = True  # said in an open session (False: the first of a sitting)
 
     @property
     def ssml(self) -> list[str]:
@@ -398,11 +441,13 @@ class Person:
     locale: str
     alexa: AlexaConversation = field(default_factory=AlexaConversation)
     heard: list[Heard] = field(default_factory=list)
+    _sitting_begins: bool = True
 
     def session(self, now: datetime) -> None:
         self.alexa = AlexaConversation(
             locale=self.locale, api_endpoint=self.fake.api_endpoint, now=now, granted={REMINDERS}
         )
+        self._sitting_begins = True
 
     def says(
         self,
@@ -419,7 +464,10 @@ class Person:
             envelope["request"]["intent"]["slots"][name]["resolutions"] = _resolution(value_id)
         before = len(self.fake.speech_texts())
         response = self.alexa.carry(self.skill.handle_payload(envelope))
-        turn = Heard(said, self.fake.speech_texts()[before:], response)
+        sent = {**slots, **(resolved or {})}
+        progressive = self.fake.speech_texts()[before:]
+        turn = Heard(said, progressive, response, intent, sent, not self._sitting_begins)
+        self._sitting_begins = False
         self.heard.append(turn)
         if self.alexa.now is not None:
             heard = turn.ssml[:-1] if turn.reprompt else turn.ssml
@@ -443,8 +491,9 @@ def _resolution(value_id: str) -> dict[str, Any]:
 
 def a_week(skill: BackStretchSkill, fake: FakeAlexa, locale: str) -> Person:
     """Monday: a whole routine, the week declined. Tuesday: pain in the knee, then a warning
-    sign. Wednesday: how did my week go? Then a reminder at 3 PM, said back and set. Each
-    evening at six, local time (requests carry it in UTC)."""
+    sign. Wednesday: how did my week go? Then a reminder at 3 PM, said back and set.
+    Thursday: yes, that has settled; a pause after the first side, then resume. Each evening
+    at six, local time (requests carry it in UTC)."""
     speaker = SPEAKERS[locale]
     fake.time_zone = speaker.time_zone
     monday_evening = MONDAY.replace(tzinfo=ZoneInfo(speaker.time_zone)).astimezone(UTC)
@@ -464,4 +513,10 @@ def a_week(skill: BackStretchSkill, fake: FakeAlexa, locale: str) -> Person:
     person.says(speaker.week, "WeeklySummaryIntent")
     person.says(speaker.remind, "SetReminderIntent", time="15:00")
     person.says(speaker.yes, "AMAZON.YesIntent")
+    person.session(monday_evening + timedelta(days=3))
+    person.says(speaker.open_again)  # "Has that settled down?", after Tuesday's warning
+    person.says(speaker.yes, "AMAZON.YesIntent")
+    said_for = {intent: said for said, intent in reversed(speaker.understood)}
+    person.says(said_for["AMAZON.PauseIntent"], "AMAZON.PauseIntent")
+    person.says(said_for["AMAZON.ResumeIntent"], "AMAZON.ResumeIntent")
     return person

@@ -45,6 +45,8 @@ _FRENCH_LIGHT = (
 )
 _DUTCH_LIGHT = "om rond de het een op in en of aan voor naar me mijn je"
 _JAPANESE_LIGHT = "に で を は が の と から まで へ も"
+# Hindi's postpositions, auxiliaries and pronouns; "पर" and "तक" carry a time or a place.
+_HINDI_LIGHT = "को में से का की के पर तक है हैं था रहा रही मेरा मेरी मेरे मुझे वो यह वाला ही"
 FUNCTION_WORDS = {
     "es": frozenset(_SPANISH_LIGHT.split()),
     "it": frozenset(_ITALIAN_LIGHT.split()),
@@ -52,6 +54,7 @@ FUNCTION_WORDS = {
     "fr": frozenset(_FRENCH_LIGHT.split()),
     "nl": frozenset(_DUTCH_LIGHT.split()),
     "ja": frozenset(_JAPANESE_LIGHT.split()),
+    "hi": frozenset(_HINDI_LIGHT.split()),
 }
 LAUNCH_WORDS = {
     "es": {"abre", "inicia", "empieza", "pregúntale", "pídele", "pide", "dile"},
@@ -60,6 +63,7 @@ LAUNCH_WORDS = {
     "fr": {"ouvre", "lance", "demande"},
     "nl": {"open", "start", "vraag"},
     "ja": {"を開いて", "で"},
+    "hi": {"खोलो", "शुरू करो", "से पूछो"},
 }
 # How an example phrase says "Alexa, <launch word> <invocation name> [request]" in each
 # language (`{name}`: the invocation name); Japanese names the skill first.
@@ -71,6 +75,7 @@ EXAMPLE = {
     "fr": _LATIN_EXAMPLE,
     "nl": _LATIN_EXAMPLE,
     "ja": r"^アレクサ、{name}(?P<launch>を開いて|で)(?P<request>.*)$",
+    "hi": r"^अलेक्सा, {name} (?P<launch>खोलो|शुरू करो|से पूछो)(?: (?P<request>.+))?$",
 }
 # The health disclaimer, as each language's store listing says it.
 NOT_MEDICAL_ADVICE = {
@@ -80,6 +85,7 @@ NOT_MEDICAL_ADVICE = {
     "fr": "pas un avis médical",
     "nl": "geen medisch advies",
     "ja": "医療アドバイスではありません",
+    "hi": "डॉक्टरी सलाह नहीं है",
 }
 # Slot values written the same in the language as in English.
 SAME_AS_ENGLISH = {
@@ -89,11 +95,25 @@ SAME_AS_ENGLISH = {
     "fr": {"arm"},
     "nl": {"arm", "hand", "hamstring"},
     "ja": set[str](),
+    "hi": set[str](),
 }
-FULL_MODELS = ["es-ES", "es-MX", "es-US", "it-IT", "pt-BR", "nl-NL", "ja-JP", "fr-FR", "fr-CA"]
+FULL_MODELS = [
+    "es-ES",
+    "es-MX",
+    "es-US",
+    "it-IT",
+    "pt-BR",
+    "nl-NL",
+    "ja-JP",
+    "fr-FR",
+    "fr-CA",
+    "hi-IN",
+]
 # Lowercase words in any script, single spaces, and {slot} references; an apostrophe may join
 # a word to the next ("com'è", "dell'{stretch}") or end one ("un po'"), as Italian writes it.
-_PART = r"(?:[^\W\d_A-Z]+|\{[A-Za-z]+\})"
+# Devanagari's vowel signs, virama and nukta are combining marks, which `\w` does not match.
+_MARKS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+_PART = rf"(?:(?:[^\W\d_A-Z]|[{_MARKS}])+|\{{[A-Za-z]+\}})"
 WORD = rf"{_PART}(?:'{_PART})*'?"
 SAMPLE_FORMAT = re.compile(rf"^{WORD}(?: {WORD})*$")
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from backstretch.language.locales import LOCALES, written_locales
 from backstretch.progress.model import WeeklySummary
 from backstretch.routine.content import Instruction, Side, Stretch, load_routine
 from backstretch.routine.conversation import Event, EventKind, respond
@@ -130,6 +131,19 @@ def test_every_key_a_document_binds_is_in_every_datasource_it_is_sent_with(token
         assert list(sources) == [parameter]
         missing = [key for key in used if not has_path(sources[parameter], key[1:])]
         assert missing == [], f"{token}: bound but not in the data: {missing}"
+
+
+@pytest.mark.parametrize("token", TOKENS)
+def test_the_whole_screen_runs_the_way_its_language_is_written(token):
+    """The screen's root lays out its words in the datasource's direction: from the right
+    for a language written right to left (language/locales.py), the week's Monday there."""
+    doc = document(token)
+    (parameter,) = doc["mainTemplate"]["parameters"]
+    assert doc["mainTemplate"]["item"]["layoutDirection"] == f"${{{parameter}.direction}}"
+    for sources in datasources(token):
+        assert sources[parameter]["direction"] == "LTR"  # English
+    for tag in written_locales():
+        assert screen_words(tag).direction == LOCALES[tag].layout_direction
 
 
 def test_the_week_chart_binds_only_what_each_day_has():

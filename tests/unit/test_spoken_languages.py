@@ -111,7 +111,7 @@ def test_pain_in_the_knee_offers_padding_or_the_next_stretch(routine, says):
     asked = person.cuts_into_hold(K.PAIN, held=5, body_part="knee")  # the slot's id
     said = heard(asked, routine)
     assert person.state.question is Question.KNEE and asked.speech.hold is None
-    assert said.startswith(re.split(r"(?<=[.。])", says.back_pain_start)[0])  # "Okay, stop."
+    assert said.startswith(re.split(r"(?<=[.。।])", says.back_pain_start)[0])  # "Okay, stop."
     assert all(part in said for part in says.knee)
     padded = person.says(K.YES)
     assert padded.speech.hold == HoldCount(HOLD)

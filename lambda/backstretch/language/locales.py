@@ -13,6 +13,9 @@ from dataclasses import dataclass
 logger = logging.getLogger(__name__)
 
 DEFAULT_LOCALE = "en-US"
+# Languages written right to left: their screens are laid out from the right (APL's
+# layoutDirection), the week's Monday at the right.
+RIGHT_TO_LEFT = frozenset({"ar"})
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,11 @@ class Locale:
     language: str  # the content file every locale of the language shares, and its plurals
     hour_cycle: int  # 12 or 24, as CLDR writes a short time there
     written: bool = False  # its content (and its reminders') exists and is complete
+
+    @property
+    def layout_direction(self) -> str:
+        """How a screen lays out its words: "RTL" for a language written right to left."""
+        return "RTL" if self.language in RIGHT_TO_LEFT else "LTR"
 
 
 LOCALES: dict[str, Locale] = {
@@ -38,7 +46,7 @@ LOCALES: dict[str, Locale] = {
         Locale("es-US", "es", 12, written=True),
         Locale("fr-CA", "fr", 24, written=True),
         Locale("fr-FR", "fr", 24, written=True),
-        Locale("hi-IN", "hi", 12),
+        Locale("hi-IN", "hi", 12, written=True),
         Locale("it-IT", "it", 24, written=True),
         Locale("ja-JP", "ja", 24, written=True),
         Locale("nl-NL", "nl", 24, written=True),

@@ -96,6 +96,7 @@ def step_data(
             "paused": paused,
         },
         "labels": labels,
+        "direction": words.direction,
     }
 
 
@@ -124,12 +125,12 @@ def week_data(
             {
                 "date": day.isoformat(),
                 "name": name,
-                "short": name[:3],
+                "short": short,
                 "stretched": day in summary.days_stretched,
                 "today": day == today,
                 "future": day > today,
             }
-            for day, name in zip(days, said.weekdays, strict=True)
+            for day, name, short in zip(days, said.weekdays, words.days, strict=True)
         ],
         "daysStretched": len(summary.days_stretched),
         "routinesCompleted": summary.routines_completed,
@@ -143,6 +144,7 @@ def week_data(
         "lastWeekSaid": said.count(summary.last_week_days, "day"),
         "reminder": words.week["reminder"].format(when=reminder) if reminder else "",
         "labels": words.week,
+        "direction": words.direction,
     }
 
 

@@ -30,8 +30,10 @@ class StretchWords:
 @dataclass(frozen=True)
 class ScreenWords:
     locale: str
+    direction: str  # "LTR", or "RTL" where the language is written right to left
     stretches: dict[str, StretchWords]  # by stretch id
     labels: dict[str, str]  # the step screen's words
+    days: tuple[str, ...]  # the week chart's day names, Monday first: CLDR's abbreviated
     week: dict[str, str]  # the week screen's words
 
 
@@ -60,4 +62,5 @@ def _parsed(tag: str) -> ScreenWords:
     }
     labels = {key: str(value) for key, value in data["labels"].items()}
     week = {key: str(value) for key, value in data["week"].items()}
-    return ScreenWords(tag, stretches, labels, week)
+    days = tuple(str(day) for day in data["days"])
+    return ScreenWords(tag, LOCALES[tag].layout_direction, stretches, labels, days, week)
