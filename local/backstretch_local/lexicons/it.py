@@ -262,7 +262,7 @@ _LAUNCH_VERBS = (
     "chiedere a", "di a", "dì a", "dici a", "parla con", "fai partire",
 )  # fmt: skip
 
-_FILLERS = "ehm ehmm em mmm mm hmm uhm beh mah alexa grazie pure"
+_FILLERS = "ehm ehmm em mmm mm hmm uhm beh mah alexa grazie pure tipo"
 # Dropped wherever they stand, before the fillers.
 _DROPPED = "per favore|per piacere|grazie mille"
 # Said first, these only lead in ("allora", "puoi ..."): dropped when words follow.
