@@ -372,7 +372,6 @@ def _outcome_right(meaning: str, moment: str, turn: HeardTurn, routine: Routine)
     if in_hold and meaning in {"time_left", "form_check", "remark", "where", "why", "help",
                                "hold_length", "repeat", "fallback", "yes", "no"}:  # fmt: skip
         return carried_on  # answered in a few words, and the count went on
-    forms = [s.form.split(",")[0] for s in stretches]
     whys = [line for s in stretches for line in (s.why_short, *s.why)]
     pain = (*_lines(lines, "pain_"), *(line for s in stretches for line in s.ease_off))
     checks = {
@@ -401,7 +400,7 @@ def _outcome_right(meaning: str, moment: str, turn: HeardTurn, routine: Routine)
         "why": any(line in words for line in whys),
         "help": open_ and bool(words),
         "summary": _says(words, *week),
-        "form_check": any(form in words for form in forms),
+        "form_check": _says(words, *(s.form for s in stretches)),
         "remark": lines.remark in words or counted,
         "reminder_set": _says(words, *reminders),
         "reminder_change": _says(words, *reminders),

@@ -121,7 +121,8 @@ class Lexicon:
     spot_skips: frozenset[str] = frozenset()
     # Apostrophes: dropped ("what's" -> "whats"), or a space (French "l'étirement").
     apostrophe: str = ""
-    # Puts spaces between the words of a normalised phrase, for a script written without.
+    # Puts spaces between the words of a normalised phrase: for a script written without
+    # them (Japanese), or to part compounds (German "rückenschmerzen" -> "rücken schmerzen").
     segment: Callable[[str], str] | None = None
     threshold: float = 0.58
 

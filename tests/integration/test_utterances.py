@@ -17,7 +17,7 @@ from backstretch.skill.envelope import parse_envelope
 from backstretch.skill.events import event_for
 from backstretch_local import corpus, envelopes, lexicon, nearest, utterances
 from backstretch_local.envelopes import AlexaConversation, elicited_slot
-from backstretch_local.lexicons import en
+from backstretch_local.lexicons import de, en
 from backstretch_local.utterances import (
     FALLBACK_INTENT,
     InteractionModel,
@@ -585,7 +585,7 @@ def test_a_response_says_which_slot_it_elicits() -> None:
     assert elicited_slot({"response": {"directives": []}}) is None
 
 
-@pytest.mark.parametrize("module", [lexicon, en, nearest, utterances, corpus, envelopes])
+@pytest.mark.parametrize("module", [lexicon, en, de, nearest, utterances, corpus, envelopes])
 def test_the_examples_in_the_resolvers_docstrings_hold(module: ModuleType) -> None:
     """The local package is outside pytest's doctest paths: its examples are run here."""
     failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)

@@ -3,8 +3,8 @@ every intent with the same slots, the same dialog model, the same slot value ids
 how the code reads a slot in any language), enough samples written for each intent, no
 catch-all sample, and store listings whose example phrases the model resolves.
 
-`FULL_MODELS` lists the locales whose model is written in full; de-DE's is still the small
-one (docs/languages.md), so it is held only by the deployment and catalog tests. That every
+`FULL_MODELS` lists the locales whose model is written in full (all but English's, which
+tests/unit/test_skill_package.py holds). That every
 sample reaches its own intent through the local resolver is tested in the integration tier
 (tests/integration/test_spoken_languages.py), as the unit tier runs without the local tools."""
 
@@ -44,6 +44,10 @@ _FRENCH_LIGHT = (
     "plutôt s'il plaît te tu un une vers disons mettons"
 )
 _DUTCH_LIGHT = "om rond de het een op in en of aan voor naar me mijn je"
+_GERMAN_LIGHT = (
+    "am an ans auf bis bitte das dem den der des die ein eine einen einem einer für im in "
+    "ins mein meine meinem meinen meiner mir mich mal so um von vom zu zum zur und oder"
+)
 _JAPANESE_LIGHT = "に で を は が の と から まで へ も"
 # Hindi's postpositions, auxiliaries and pronouns; "पर" and "तक" carry a time or a place.
 _HINDI_LIGHT = "को में से का की के पर तक है हैं था रहा रही मेरा मेरी मेरे मुझे वो यह वाला ही"
@@ -53,6 +57,7 @@ FUNCTION_WORDS = {
     "pt": frozenset(_PORTUGUESE_LIGHT.split()),
     "fr": frozenset(_FRENCH_LIGHT.split()),
     "nl": frozenset(_DUTCH_LIGHT.split()),
+    "de": frozenset(_GERMAN_LIGHT.split()),
     "ja": frozenset(_JAPANESE_LIGHT.split()),
     "hi": frozenset(_HINDI_LIGHT.split()),
 }
@@ -62,6 +67,7 @@ LAUNCH_WORDS = {
     "pt": {"abra", "inicie", "pergunte"},
     "fr": {"ouvre", "lance", "demande"},
     "nl": {"open", "start", "vraag"},
+    "de": {"öffne", "starte", "frag"},
     "ja": {"を開いて", "で"},
     "hi": {"खोलो", "शुरू करो", "से पूछो"},
 }
@@ -74,6 +80,8 @@ EXAMPLE = {
     "pt": _LATIN_EXAMPLE,
     "fr": _LATIN_EXAMPLE,
     "nl": _LATIN_EXAMPLE,
+    # German puts a comma before a question it asks: "frag meine Rückendehnung, wie ...".
+    "de": r"^alexa, (?P<launch>\w+) {name},?(?: (?P<request>.+))?$",
     "ja": r"^アレクサ、{name}(?P<launch>を開いて|で)(?P<request>.*)$",
     "hi": r"^अलेक्सा, {name} (?P<launch>खोलो|शुरू करो|से पूछो)(?: (?P<request>.+))?$",
 }
@@ -84,6 +92,7 @@ NOT_MEDICAL_ADVICE = {
     "pt": "orientação médica",
     "fr": "pas un avis médical",
     "nl": "geen medisch advies",
+    "de": "keine medizinische Beratung",
     "ja": "医療アドバイスではありません",
     "hi": "डॉक्टरी सलाह नहीं है",
 }
@@ -94,10 +103,12 @@ SAME_AS_ENGLISH = {
     "pt": {"arm"},
     "fr": {"arm"},
     "nl": {"arm", "hand", "hamstring"},
+    "de": {"arm", "hand"},
     "ja": set[str](),
     "hi": set[str](),
 }
 FULL_MODELS = [
+    "de-DE",
     "es-ES",
     "es-MX",
     "es-US",
