@@ -291,8 +291,8 @@ _FILLERS = "euh heu euhm hum hmm hm mmm mm bah pfff stp svp merci alexa genre co
 _DROPPED = "s il te plaît|s il te plait|s il vous plaît|s il vous plait|merci beaucoup|merci bien"
 # Said first, these only lead in ("bon alors", "tu peux ..."): dropped when words follow.
 _LEAD_INS = (
-    "bon ben|bon alors|ben alors|eh bien|bon|ben|alors|donc|faque|bah|ok|okay|d accord|c est correct|allez|écoute|"
-    "dis|et|mais|enfin|tu peux|tu pourrais|vous pouvez|pouvez vous|peux tu|est ce que tu peux|"
+    "bon ben|bon alors|ben alors|eh bien|bon|ben|alors|donc|faque|bah|ok|okay|d accord|"
+    "c est correct|allez|écoute|dis|et|mais|enfin|tu peux|tu pourrais|vous pouvez|pouvez vous|peux tu|est ce que tu peux|"
     "je crois que|je pense que|oh|ah|hé"
 )
 _TAIL_OFFS = "je pense|je crois|déjà|hein|alors|là"
