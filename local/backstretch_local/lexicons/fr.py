@@ -292,8 +292,8 @@ _DROPPED = "s il te plaît|s il te plait|s il vous plaît|s il vous plait|merci 
 # Said first, these only lead in ("bon alors", "tu peux ..."): dropped when words follow.
 _LEAD_INS = (
     "bon ben|bon alors|ben alors|eh bien|bon|ben|alors|donc|faque|bah|ok|okay|d accord|"
-    "c est correct|allez|écoute|dis|et|mais|enfin|tu peux|tu pourrais|vous pouvez|pouvez vous|peux tu|est ce que tu peux|"
-    "je crois que|je pense que|oh|ah|hé"
+    "c est correct|allez|écoute|dis|et|mais|enfin|tu peux|tu pourrais|vous pouvez|pouvez vous|"
+    "peux tu|est ce que tu peux|je crois que|je pense que|oh|ah|hé"
 )
 _TAIL_OFFS = "je pense|je crois|déjà|hein|alors|là"
 # Words "pas" reaches over to the word it bears on: "pas vraiment bien", "pas l étirement".
