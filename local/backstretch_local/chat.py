@@ -22,6 +22,7 @@ from typing import TextIO
 from backstretch.speech.plan import Pause, Say
 from backstretch.speech.reading import read_ssml
 from backstretch.speech.timing import words_seconds
+from backstretch_local.corpus import load_script
 from backstretch_local.device import QUESTION, Device, Played
 from backstretch_local.listener import Keyboard, Playback, Sound, Typed
 
@@ -75,7 +76,7 @@ class Chat:
         on: the next phrase opens a new one, as it would on a device, and ``/relaunch`` says
         "open <the skill>"."""
         self._write(
-            f"Say something, like: start my back stretches.  ({RELAUNCH} to launch again, "
+            f"Say something, like: {self._launch_phrase}  ({RELAUNCH} to launch again, "
             "Ctrl-D to leave)\n"
         )
         started = False
@@ -124,7 +125,8 @@ class Chat:
 
     @property
     def _launch_phrase(self) -> str:
-        return f"open {self._device.resolver.model.invocation_name}"
+        """How people of the chat's language open the skill: its corpus' scripted launch."""
+        return load_script(self._device.resolver.model.locale)["launch"]
 
     def _after_the_session(self) -> None:
         self._write(f"(say '{self._launch_phrase}' or {RELAUNCH} to start again)\n")

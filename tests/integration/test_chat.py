@@ -29,7 +29,7 @@ from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.ssml import render
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.cli import FAST_TIME_SCALE
-from backstretch_local.device import Device
+from backstretch_local.device import Device, DeviceSettings
 from backstretch_local.envelopes import LOCAL_USER_ID, timestamp
 from backstretch_local.keyboard import TerminalKeyboard
 from backstretch_local.listener import Cue, Playback, TimedListener, Typed
@@ -130,6 +130,20 @@ def chat_with(
     return run
 
 
+@pytest.mark.parametrize("locale", ["de-DE", "ja-JP", "hi-IN"])
+def test_relaunch_opens_the_skill_the_way_people_of_the_locale_say_it(
+    skill: BackStretchSkill, fake_alexa_api: FakeAlexaApi, locale: str
+) -> None:
+    """/relaunch says the corpus' scripted launch: the skill opens in the locale's words."""
+    terminal = Terminal(["/relaunch"], None)
+    resolver = UtteranceResolver(InteractionModel.load(locale))
+    device = Device(skill, fake_alexa_api, resolver, DeviceSettings(locale))
+    Chat(device, terminal.screen, ChatSettings(), terminal).run()
+    welcome = load_routine(locale).lines.welcome
+    assert welcome.split("{")[0].strip()[:12] in terminal.words
+    assert "open my back stretches" not in terminal.text
+
+
 def blocks(text: str) -> list[str]:
     """What was shown, one block per speaker: 'You: ...', 'Alexa (progressive): ...'."""
     return re.findall(r"^(?:You|Alexa[^:]*):.*?(?=^(?:You|Alexa[^:]*):|\Z)", text, re.M | re.S)
@@ -142,7 +156,7 @@ def test_a_whole_routine_is_played_out_in_real_time(chat_with: Callable[..., Ter
     assert "That's the whole routine" in terminal.words
     assert "Would you like to hear how your week is going? You: no" in terminal.words
     assert "See you next time. (the session has ended)" in terminal.words
-    assert "(the session has ended)\n(say 'open my back stretches' or /relaunch" in text
+    assert "(the session has ended)\n(say 'start my back stretches' or /relaunch" in text
     assert terminal.read == 5
     # Every break of four sides was waited out, at its full length.
     sides = breaks_of_sides(EventKind.LAUNCH, EventKind.NEXT, EventKind.NEXT, EventKind.NEXT)
