@@ -29,6 +29,7 @@ from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.ssml import render
 from backstretch_local.chat import Chat, ChatSettings
 from backstretch_local.cli import FAST_TIME_SCALE
+from backstretch_local.corpus import load_script
 from backstretch_local.device import Device, DeviceSettings
 from backstretch_local.envelopes import LOCAL_USER_ID, timestamp
 from backstretch_local.keyboard import TerminalKeyboard
@@ -141,6 +142,7 @@ def test_relaunch_opens_the_skill_the_way_people_of_the_locale_say_it(
     Chat(device, terminal.screen, ChatSettings(), terminal).run()
     welcome = load_routine(locale).lines.welcome
     assert welcome.split("{")[0].strip()[:12] in terminal.words
+    assert f"Say something, like: {load_script(locale)['launch']}" in terminal.text
     assert "open my back stretches" not in terminal.text
 
 
