@@ -270,6 +270,9 @@ class UtteranceResolver:
         launch = self._launch.match(phrase)
         if launch is not None:
             rest = launch.group("rest")
+            said_after = " ".join(filter(None, (launch.groupdict().get("joiner"), rest)))
+            if rest is not None and not self.lexicon.without_fillers(said_after):
+                rest = None  # "open my back stretches, please": politeness, no request
             if rest is None:
                 if in_session and (intent := self._literally(phrase)) is not None:
                     return intent
@@ -453,7 +456,7 @@ def _launch_pattern(lexicon: Lexicon, invocation: str) -> re.Pattern[str]:
         ways.append(rf"{name} (?:{_either(lexicon.launch_after)})")
     if not ways:
         return re.compile(r"(?!)")  # a language that opens no skill by name
-    joiner = rf"(?:(?:{_either(lexicon.joiners)}) )?" if lexicon.joiners else ""
+    joiner = rf"(?:(?P<joiner>{_either(lexicon.joiners)}) )?" if lexicon.joiners else ""
     return re.compile(rf"^(?:{'|'.join(ways)})(?: {joiner}(?P<rest>.+))?$")
 
 

@@ -226,6 +226,7 @@ def test_anything_else_is_the_fallback_intent(resolver: UtteranceResolver, said:
     [
         "open my back stretches",
         "Alexa, open my back stretches",
+        "open my back stretches please",
         "launch my back stretches",
         "talk to my back stretches",
         "start my back stretches",
