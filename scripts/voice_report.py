@@ -168,13 +168,16 @@ def _played() -> dict[str, Any]:
     """The played half, as plain data."""
     # Imported here: the local tools it plays through are not in the unit tier, which
     # imports this module for the side table alone.
+    from backstretch_local.corpus import leave_one_out_report, load_corpus
+    from backstretch_local.utterances import InteractionModel
     from scripts.voice_runs import by_moment, corpus_figure, talk_before_count
 
     figure = corpus_figure()
+    left_out = leave_one_out_report(InteractionModel.load(), load_corpus()).share_right
     return {
         "talk": [asdict(r) | {"seconds": r.seconds} for r in talk_before_count()],
         "moments": [asdict(r) for r in by_moment()],
-        "corpus": asdict(figure) | {"share": figure.share},
+        "corpus": asdict(figure) | {"share": figure.share, "left_one_out": round(left_out, 3)},
     }
 
 

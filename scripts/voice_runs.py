@@ -253,7 +253,6 @@ class CorpusFigure:
     right: int
     total: int
     resolved: int = 0  # of them, resolved to the meaning's intent (and slots)
-    left_one_out: float = 0.0  # resolved right with each phrase left out of the samples
     wrong: tuple[str, ...] = ()  # "moment: phrase => meaning (why)", for a reader
 
     @property
@@ -420,7 +419,6 @@ def corpus_figure(locale: str = "en-US") -> CorpusFigure:
     right when Alexa would resolve it to its meaning AND the answer heard is what that
     meaning calls for there (a count that goes on, a stop, the pain question, ...)."""
     from backstretch_local.corpus import (
-        leave_one_out_report,
         load_corpus,
         load_script,
         mistake,
@@ -446,5 +444,4 @@ def corpus_figure(locale: str = "en-US") -> CorpusFigure:
             right += 1
         else:
             wrong.append(f"{phrase.moment}: {phrase.text} => {phrase.meaning} ({why or 'answer'})")
-    left_out = leave_one_out_report(resolver.model, corpus).share_right
-    return CorpusFigure(right, len(corpus), resolved, round(left_out, 3), tuple(wrong))
+    return CorpusFigure(right, len(corpus), resolved, tuple(wrong))
