@@ -7,6 +7,7 @@ Here each is compared with Babel's CLDR data, so none of it is a guess.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -18,7 +19,7 @@ from babel.lists import format_list  # noqa: E402
 from backstretch.language.locales import LOCALES, written_locales  # noqa: E402
 from backstretch.language.plurals import RULES, plural_category  # noqa: E402
 from backstretch.reminders.lines import reminder_lines  # noqa: E402
-from backstretch.reminders.schedule import DAYS  # noqa: E402
+from backstretch.reminders.schedule import DAYS, ReminderSchedule  # noqa: E402
 from backstretch.routine.content import load_routine  # noqa: E402
 from backstretch.screen.words import screen_words  # noqa: E402
 
@@ -123,3 +124,14 @@ def test_the_weekend_and_so_the_weekdays_are_cldrs(tag: str) -> None:
     locale = cldr(tag)
     weekend = tuple(range(locale.weekend_start, locale.weekend_end + 1))
     assert LOCALES[tag].weekend == weekend
+
+
+@pytest.mark.parametrize("tag", ["en-GB", "en-AU", "en-IN"])
+def test_english_dates_put_the_day_where_cldr_puts_it(tag: str) -> None:
+    """"Wednesday 2 December" in Britain, Australia and India, as CLDR's full date (without
+    its year) has it; "Wednesday, December 2" in North America."""
+    from babel.dates import format_skeleton
+
+    day = date(2026, 12, 2)
+    said = reminder_lines(tag).when(ReminderSchedule((), 7, 30, day))
+    assert format_skeleton("MMMMEEEEd", day, locale=tag.replace("-", "_")) in said

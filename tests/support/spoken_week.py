@@ -109,9 +109,54 @@ FRENCH_SPEAKER = Speaker(
 )
 
 
+ENGLISH_UNDERSTOOD = (
+    ("next", "AMAZON.NextIntent"),
+    ("i'm ready", "AMAZON.NextIntent"),
+    ("that hurts", "PainIntent"),
+    ("my knee hurts", "PainIntent"),
+    ("i feel dizzy", "WarningSignIntent"),
+    ("my leg is tingling", "WarningSignIntent"),
+    ("i can't kneel", "KneeIntent"),
+    ("skip this one", "SkipStretchIntent"),
+    ("why", "WhyIntent"),
+    ("how much longer", "TimeLeftIntent"),
+    ("where am i", "WhereAmIIntent"),
+    ("how did i do this week", "WeeklySummaryIntent"),
+    ("remind me to stretch", "SetReminderIntent"),
+    ("hold for 25 seconds", "SetHoldIntent"),
+    ("make it gentler", "GentlerIntent"),
+    ("i'm done for today", "DoneForTodayIntent"),
+    ("pause", "AMAZON.PauseIntent"),
+    ("resume", "AMAZON.ResumeIntent"),
+    ("say that again", "AMAZON.RepeatIntent"),
+)
+ENGLISH_SPEAKER = Speaker(
+    "en-US",
+    "America/Los_Angeles",
+    "Alexa, start my back stretches",
+    "Alexa, open my back stretches",
+    "next",
+    "no",
+    "my knee hurts",
+    "knee",
+    "skip this one",
+    "i feel dizzy",
+    "Alexa, ask my back stretches how did I do this week",
+    "remind me to stretch at 3 pm",
+    "yes",
+    "on weekdays",
+    ENGLISH_UNDERSTOOD,
+)
+
+
 SPEAKERS = {
     speaker.locale: speaker
     for speaker in (
+        ENGLISH_SPEAKER,
+        replace(ENGLISH_SPEAKER, locale="en-GB", time_zone="Europe/London"),
+        replace(ENGLISH_SPEAKER, locale="en-CA", time_zone="America/Toronto"),
+        replace(ENGLISH_SPEAKER, locale="en-AU", time_zone="Australia/Sydney"),
+        replace(ENGLISH_SPEAKER, locale="en-IN", time_zone="Asia/Kolkata"),
         Speaker(
             "de-DE",
             "Europe/Berlin",

@@ -17,7 +17,9 @@ _ENGLISH_IN_FRENCH = re.compile(rf"\b({_ENGLISH})\b", re.IGNORECASE)
 
 
 def english_in(locale: str) -> re.Pattern[str]:
-    """The English words no line of the locale's language has."""
+    """The English words no line of the locale's language has (none, for English)."""
+    if locale.startswith("en-"):
+        return re.compile(r"(?!)")
     return _ENGLISH_IN_FRENCH if locale.startswith("fr-") else ENGLISH
 
 
@@ -131,7 +133,49 @@ FRENCH = Says(
     ),
     start_offer="Voulez-vous faire vos étirements maintenant ?",
 )
+# Britain, Canada, Australia and India share their words (en.json, with "physiotherapist"
+# in each overlay); en-US is held by the English suites of its own.
+ENGLISH = Says(
+    welcome="Welcome to Back Stretch Coach.",
+    safety=("This isn't medical advice", "say that hurts"),
+    first="First up, the kneeling hip flexor stretch.",
+    needs_then_setup=("Put something soft on the floor", "Kneel down on your left knee."),
+    cues=("Hold it there.", "10 seconds.", "20 seconds.", "Three.", "And release."),
+    side_done="That's the left side done. Say next when you're ready for the right side.",
+    switch="Come up slowly. Switch sides.",
+    next_stretch="Next is the lat stretch.",
+    lat_left="Lay your left arm straight along it",
+    lat_done="That's the lat stretch done on both sides.",
+    finished="That's the whole routine.",
+    week_offer_end="how your week is going?",
+    goodbye="See you next time.",
+    time_left="18 seconds to go.",
+    one_second="1 second",
+    knee=("Take the weight off your knee, slowly.", "more padding", "skip to the lat stretch"),
+    padded="folded blanket",
+    back_pain_start="Okay, stop there. Come up out of it slowly.",
+    back_pain=("keep your body upright", "physiotherapist"),
+    back_pain_end="or finish for today.",
+    gentler="push your hips forward only half as far",
+    gentler_word="gentler",
+    warning=("Sharp pain, tingling, numbness or dizziness", "doctor or physiotherapist"),
+    weeks=(
+        "This week you've stretched on 3 days: Monday, yesterday and today. "
+        "That's 3 full routines and 6 and a half minutes of holding stretches. "
+        "You've stretched 3 days in a row. That's already more days than last week.",
+        "You've stretched once this week, on Monday. "
+        "That's 1 full routine and a minute and a half of holding stretches. "
+        "That matches last week.",
+        "You haven't stretched yet this week. Last week you stretched on 1 day. "
+        "A few minutes today is a great start.",
+    ),
+    start_offer="Would you like to do your stretches now?",
+)
 SAYS = {
+    "en-GB": ENGLISH,
+    "en-CA": ENGLISH,
+    "en-AU": ENGLISH,
+    "en-IN": ENGLISH,
     "de-DE": Says(
         welcome="Willkommen bei deinem Rücken-Coach.",
         safety=("keine medizinische Beratung", "das tut weh"),
@@ -479,7 +523,53 @@ FRENCH_WEEK = WeekSays(
     reminder_weekdays="Je vous rappellerai de faire vos étirements du lundi au vendredi à 15 h. "
     "Je le programme ?",
 )
+ENGLISH_WEEK = WeekSays(
+    welcome_back="Welcome back.",
+    declined="Ask me how you did this week, any time. See you next time.",
+    skipped="Okay, the lat stretch.",
+    summary=(
+        "This week you've stretched on 2 days: Monday and yesterday.",
+        "That's 1 full routine and 3 minutes of holding stretches.",
+    ),
+    reminder_asked="I'll remind you to stretch every day at 3 PM. Shall I set that?",
+    reminder_set="Done. I'll remind you to stretch every day at 3 PM.",
+    reminder_text="Time for your back stretches. Say: Alexa, start my back stretches.",
+    schedules=(
+        "every Monday and Thursday at 6 PM",
+        "on Wednesday, December 2 at 7:30 AM",
+        "every day at noon",
+    ),
+    reminder_weekdays="I'll remind you to stretch every weekday at 3 PM. Shall I set that?",
+)
 WEEK_SAYS = {
+    "en-GB": replace(
+        ENGLISH_WEEK,
+        reminder_asked="I'll remind you to stretch every day at 15:00. Shall I set that?",
+        reminder_set="Done. I'll remind you to stretch every day at 15:00.",
+        schedules=(
+            "every Monday and Thursday at 18:00",
+            "on Wednesday 2 December at 7:30",
+            "every day at midday",
+        ),
+        reminder_weekdays="I'll remind you to stretch every weekday at 15:00. Shall I set that?",
+    ),
+    "en-CA": ENGLISH_WEEK,
+    "en-AU": replace(
+        ENGLISH_WEEK,
+        schedules=(
+            "every Monday and Thursday at 6 PM",
+            "on Wednesday 2 December at 7:30 AM",
+            "every day at noon",
+        ),
+    ),
+    "en-IN": replace(
+        ENGLISH_WEEK,
+        schedules=(
+            "every Monday and Thursday at 6 PM",
+            "on Wednesday, 2 December at 7:30 AM",
+            "every day at noon",
+        ),
+    ),
     "de-DE": WeekSays(
         welcome_back="Schön, dass du wieder da bist.",
         declined="Frag mich jederzeit, wie deine Woche gelaufen ist. Bis zum nächsten Mal.",
