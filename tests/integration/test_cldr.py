@@ -128,8 +128,8 @@ def test_the_weekend_and_so_the_weekdays_are_cldrs(tag: str) -> None:
 
 @pytest.mark.parametrize("tag", ["en-GB", "en-AU", "en-IN"])
 def test_english_dates_put_the_day_where_cldr_puts_it(tag: str) -> None:
-    """"Wednesday 2 December" in Britain, Australia and India, as CLDR's full date (without
-    its year) has it; "Wednesday, December 2" in North America."""
+    """A date is "Wednesday 2 December" in Britain, Australia and India, as CLDR's full date
+    (without its year) has it; "Wednesday, December 2" in North America."""
     from babel.dates import format_skeleton
 
     day = date(2026, 12, 2)
