@@ -135,7 +135,7 @@ FRENCH = Says(
 )
 # Britain, Canada, Australia and India share their words (en.json, with "physiotherapist"
 # in each overlay); en-US is held by the English suites of its own.
-ENGLISH = Says(
+ENGLISH_SAYS = Says(
     welcome="Welcome to Back Stretch Coach.",
     safety=("This isn't medical advice", "say that hurts"),
     first="First up, the kneeling hip flexor stretch.",
@@ -172,10 +172,10 @@ ENGLISH = Says(
     start_offer="Would you like to do your stretches now?",
 )
 SAYS = {
-    "en-GB": ENGLISH,
-    "en-CA": ENGLISH,
-    "en-AU": ENGLISH,
-    "en-IN": ENGLISH,
+    "en-GB": ENGLISH_SAYS,
+    "en-CA": ENGLISH_SAYS,
+    "en-AU": ENGLISH_SAYS,
+    "en-IN": ENGLISH_SAYS,
     "de-DE": Says(
         welcome="Willkommen bei deinem Rücken-Coach.",
         safety=("keine medizinische Beratung", "das tut weh"),
