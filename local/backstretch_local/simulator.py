@@ -29,6 +29,7 @@ from backstretch.skill.service import BackStretchSkill
 from backstretch.speech.plan import Say
 from backstretch.speech.reading import Heard, HeldPause, mark_holds, read_ssml
 from backstretch.speech.timing import words_seconds
+from backstretch_local.corpus import load_script
 from backstretch_local.device import (
     QUESTION,
     Device,
@@ -93,6 +94,14 @@ class Simulator:
         spoken = [tag for tag in written_locales() if tag in modelled]
         first = self._settings.locale
         return [first, *(tag for tag in spoken if tag != first)]
+
+    def phrases(self, locale: Any) -> list[str]:
+        """Phrases to offer as buttons in a locale, in its own language: its corpus' scripted
+        cues (open the skill, next, pause, no, stop, "that hurts", "I can't kneel", "remind
+        me"), each one the corpus test holds to its intent. Raises SimulatorInputError for
+        a locale the page cannot pick."""
+        cues = load_script(self._locale(locale))
+        return [phrase for name, phrase in cues.items() if name != "unknown_stretch"]
 
     @property
     def api_endpoint(self) -> str:

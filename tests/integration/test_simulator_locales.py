@@ -9,8 +9,10 @@ from flask.testing import FlaskClient
 
 from backstretch.language.locales import LOCALES
 from backstretch.progress.dynamodb import DynamoProgressStore
+from backstretch.routine.content import load_routine
 from backstretch.skill.config import SkillConfig
 from backstretch.skill.service import BackStretchSkill
+from backstretch_local.corpus import load_script
 from backstretch_local.fake_alexa import FakeAlexa
 from backstretch_local.simulator import Simulator
 from backstretch_local.utterances import InteractionModel, UtteranceResolver
@@ -61,3 +63,27 @@ def test_a_locale_the_page_cannot_pick_is_refused(client: FlaskClient) -> None:
         reply = client.post("/simulator/say", json={"text": "hi", "locale": locale})
         assert reply.status_code == 400
         assert "'locale' must be one of en-US" in reply.get_json()["error"]
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "ja-JP", "ar-SA"])
+def test_the_page_offers_phrases_in_the_picked_locales_language(
+    client: FlaskClient, locale: str
+) -> None:
+    """The buttons say what people there say (the corpus' scripted cues), and the first
+    opens the skill in that language."""
+    reply = client.get(f"/simulator/phrases?locale={locale}")
+    assert reply.status_code == 200
+    phrases = reply.get_json()["phrases"]
+    cues = load_script(locale)
+    assert phrases[0] == cues["launch"] and cues["pain"] in phrases
+    assert cues["unknown_stretch"] not in phrases  # a miss on purpose, not a button
+    opened = say(client, phrases[0], locale=locale)
+    assert opened["heard"]["requestType"] == "LaunchRequest", opened["heard"]
+    assert load_routine(locale).lines.welcome.split(".")[0][:10] in words(opened)
+
+
+def test_phrases_for_a_locale_the_page_cannot_pick_are_refused(client: FlaskClient) -> None:
+    for locale in ("xx-XX", ""):
+        reply = client.get(f"/simulator/phrases?locale={locale}")
+        assert reply.status_code == 400, locale
+        assert "must be one of" in reply.get_json()["error"]

@@ -123,6 +123,14 @@ def _add_simulator(app: Flask, simulator: Simulator) -> None:
         """The locales the page can pick: the skill speaks them and has a model for them."""
         return jsonify(locales=simulator.locales)
 
+    @app.get("/simulator/phrases")
+    def simulator_phrases() -> Response | tuple[Response, int]:
+        """Phrases to offer as buttons in a locale (`?locale=de-DE`), in its own language."""
+        try:
+            return jsonify(phrases=simulator.phrases(request.args.get("locale")))
+        except SimulatorInputError as exc:
+            return _refuse(400, str(exc))
+
     @app.get("/simulator/alexa-api")
     def simulator_alexa_api() -> Response:
         """Where the local fake Alexa API listens, for clients that build their own envelopes."""

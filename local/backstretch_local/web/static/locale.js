@@ -15,7 +15,10 @@ window.LocalePicker = (() => {
       const reply = await fetch("/simulator/locales");
       const { locales } = await reply.json();
       picker.replaceChildren(...locales.map((tag) => new Option(tag, tag)));
-      if (wanted && locales.includes(wanted)) picker.value = wanted;
+      if (wanted && locales.includes(wanted) && wanted !== picker.value) {
+        picker.value = wanted;
+        listeners.forEach((listener) => listener(wanted));
+      }
     } catch (error) {
       picker.disabled = true;
     }
@@ -25,6 +28,7 @@ window.LocalePicker = (() => {
   document.addEventListener("DOMContentLoaded", init);
   return {
     locale: () => (select() && select().value) || null,
+    first: () => (select() && select().options.length ? select().options[0].value : null),
     onChange: (listener) => listeners.push(listener),
   };
 })();

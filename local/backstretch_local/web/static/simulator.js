@@ -39,17 +39,41 @@
       input.value = "";
       send(text);
     });
-    for (const button of document.querySelectorAll("#suggestions button")) {
-      button.addEventListener("click", () => send(button.dataset.phrase));
-    }
-    // Another locale is another device's language: its own session (locale.js).
-    window.LocalePicker.onChange((tag) => {
+    $("suggestions").addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (button) send(button.dataset.phrase);
+    });
+    // Another locale is another device's language: its own session, and phrases to offer
+    // in that language (locale.js; the page's own list is the first locale's).
+    const firstPhrases = [...$("suggestions").children];
+    window.LocalePicker.onChange(async (tag) => {
       state.session = null;
       addNote(`Locale ${tag}: the next phrase opens a new session.`, "ended");
+      await offerPhrases(tag, firstPhrases);
     });
     // A touch on the screen panel's buttons: the intent it names, not a phrase (screen.js).
     window.ScreenPanel.onTouch((label, intent) => send(label, intent));
     $("say").focus();
+  }
+
+  async function offerPhrases(tag, firstPhrases) {
+    const suggestions = $("suggestions");
+    const reply = await fetch(`/simulator/phrases?locale=${encodeURIComponent(tag)}`);
+    if (!reply.ok) return;
+    const { phrases } = await reply.json();
+    if (tag === (window.LocalePicker.first && window.LocalePicker.first())) {
+      suggestions.replaceChildren(...firstPhrases);
+      return;
+    }
+    suggestions.replaceChildren(
+      ...phrases.map((phrase) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.dataset.phrase = phrase;
+        button.textContent = phrase;
+        return button;
+      }),
+    );
   }
 
   async function send(text, touch) {
