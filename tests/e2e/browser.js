@@ -170,6 +170,21 @@ async function main() {
       `a hold cut ~9 s in added ${heldAfter - heldBefore} s to the week`,
     );
 
+    // Another locale: the buttons say what people there say, and the first opens the skill
+    // in that language.
+    await page.selectOption("#locale", "de-DE");
+    await page.waitForFunction(
+      () => {
+        const first = document.querySelector("#suggestions button");
+        return first && first.dataset.phrase !== "start my back stretches";
+      },
+      null,
+      { timeout: TURN_TIMEOUT_MS },
+    );
+    const german = await page.locator("#suggestions button").first().getAttribute("data-phrase");
+    turn = await say(german);
+    expect(/Willkommen|Schön, dass du/.test(turn.said), `de-DE answered: ${turn.said}`);
+
     await page.screenshot({ path: screenshot, fullPage: true });
     report.screenshot = screenshot;
     expect(report.consoleErrors.length === 0, "the page logged errors");

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from backstretch_local.corpus import load_script
 from tests.e2e.test_cli import Server, start_server
 from tests.e2e.test_e2e import REPO, node_or_skip, run_node
 
@@ -75,6 +76,7 @@ def test_a_routine_and_a_summary_clicked_through_in_chromium(unverified_server: 
         "pause",  # pressed 8 s into a hold: a cut-in
         "stop",
         "ask my back stretches how did I do this week",
+        load_script("de-DE")["launch"],  # the first button once de-DE is picked
     ]
     assert "cut in" in report["cutIn"]
     assert 0 < report["held"]["after"] - report["held"]["before"] < 27
