@@ -94,3 +94,24 @@ def test_a_show_hears_exactly_what_a_speaker_hears_and_sees_the_rest() -> None:
     assert APL + "ExecuteCommands" in shown  # the pause stops the countdown on the screen
     for turn in show:  # Alexa refuses a response over 24 KB: a document must leave room
         assert len(json.dumps(turn["body"]).encode()) < MAX_RESPONSE_BYTES
+
+
+def test_a_device_that_lists_no_interfaces_is_a_speaker_not_an_error() -> None:
+    """A request without `supportedInterfaces` (the README's curl, a hand-made client) is
+    answered as a speaker: the welcome and a counted hold, not an apology."""
+    fake = FakeAlexa()
+    skill = BackStretchSkill(
+        SkillConfig(skill_id=SKILL_ID), api=fake.in_process(), store=InMemoryProgressStore()
+    )
+    alexa = AlexaConversation(api_endpoint=fake.api_endpoint, now=MONDAY_EVENING)
+    envelope = alexa.launch()
+    del envelope["context"]["System"]["device"]["supportedInterfaces"]
+    answer = skill.answer(envelope)
+    assert answer.body is not None
+    spoken = " ".join(fake.accepted_speech(envelope["request"]["requestId"]))
+    assert "Welcome to Back Stretch Coach" in spoken
+    final = answer.body["response"]["outputSpeech"]["ssml"]
+    assert "And release." in final and "went wrong" not in final, final
+    assert "directives" not in answer.body["response"] or not any(
+        d["type"].startswith(APL) for d in answer.body["response"]["directives"]
+    )

@@ -20,8 +20,11 @@ if TYPE_CHECKING:  # APL's models cost a cold start ~10 ms: only a screen's turn
 
 
 def has_screen(handler_input: HandlerInput) -> bool:
-    """The device shows APL documents of our version."""
-    apl = get_supported_interfaces(handler_input).alexa_presentation_apl
+    """The device shows APL documents of our version. A device that lists no interfaces at
+    all (no `supportedInterfaces`: a hand-made request, or a client that leaves it out) is a
+    speaker."""
+    interfaces = get_supported_interfaces(handler_input)
+    apl = interfaces.alexa_presentation_apl if interfaces is not None else None
     runtime = apl.runtime if apl is not None else None
     return runs(runtime.max_version if runtime is not None else None)
 
