@@ -12,19 +12,19 @@ Everything here works on normalised phrases (lowercase, no punctuation: "7:30" a
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from backstretch_local.lexicon import clock_time, without_accents
+
 
 def fold(text: str) -> str:
-    """Without accents, cedillas or tildes: how people type when they do not bother.
+    """Without accents, cedillas or tildes (`lexicon.without_accents`).
 
     >>> fold("dímelo más rápido, señor"), fold("não está doendo o braço")
     ('dimelo mas rapido, senor', 'nao esta doendo o braco')
     """
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return without_accents(text)
 
 
 def with_folded(words: Iterable[str]) -> tuple[str, ...]:
@@ -317,5 +317,4 @@ def _on_the_clock(hour: int, minute: int, period: str) -> str | None:
         hour = 0 if hour == 12 else hour if hour < 5 else hour + 12
     elif period == "noon" and hour < 5:
         hour += 12
-    total = (hour * 60 + minute) % (24 * 60)
-    return f"{total // 60:02d}:{total % 60:02d}"
+    return clock_time(hour, minute)

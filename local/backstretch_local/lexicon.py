@@ -46,6 +46,27 @@ def digits_only(text: str) -> int | None:
     return int(said) if _DIGITS.match(said) else None
 
 
+def clock_time(hour: int, minute: int = 0) -> str:
+    """A time of day as AMAZON.TIME gives it, from an hour and minutes that may run past
+    either end of the day (a quarter to midnight is 24:00 less 15 minutes).
+
+    >>> clock_time(7, 45), clock_time(0, -15), clock_time(24)
+    ('07:45', '23:45', '00:00')
+    """
+    total = (hour * 60 + minute) % (24 * 60)
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def without_accents(text: str) -> str:
+    """Text without accents, cedillas or tildes: how people type when they do not bother.
+
+    >>> without_accents("dímelo más rápido"), without_accents("perché l'étirement")
+    ('dimelo mas rapido', "perche l'etirement")
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
 def clock_digits(text: str) -> str | None:
     """A time written in digits, "19:30" or "7", as AMAZON.TIME gives it ("19:30", "07:00").
 
@@ -57,7 +78,7 @@ def clock_digits(text: str) -> str | None:
         return None
     hour = int(found[1] or found[3])
     minute = int(found[2] or 0)
-    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+    return clock_time(hour, minute) if hour < 24 and minute < 60 else None
 
 
 def snowball(algorithm: str) -> Callable[[str], str]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from backstretch_local.lexicon import Lexicon, snowball
+from backstretch_local.lexicon import Lexicon, clock_time, snowball
 
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTERS = str.maketrans(
@@ -248,8 +248,7 @@ def parse_time(text: str) -> str | None:
     if hour is None or hour > 23 or minutes >= 60 or (period and hour > 12):
         return None
     hour = _on_the_clock(hour, period)
-    total = (hour * 60 + minutes) % (24 * 60)
-    return f"{total // 60:02d}:{total % 60:02d}"
+    return clock_time(hour, minutes)
 
 
 def _on_the_clock(hour: int, period: str) -> int:

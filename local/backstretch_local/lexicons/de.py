@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from backstretch_local.lexicon import Lexicon, snowball
+from backstretch_local.lexicon import Lexicon, clock_time, snowball
 
 # Said anywhere, these add nothing a person means: hesitations, politeness, modal particles.
 _FILLERS = "äh ähm ähh öhm öh hm hmm hmmm mm mmm bitte eben eigentlich einfach denn alexa danke"
@@ -243,8 +243,7 @@ def _clock(said: str, part: str | None) -> str | None:
         total += 12 * 60
     if part == "NI" and 6 <= hour < 12:
         total += 12 * 60
-    total %= 24 * 60
-    return f"{total // 60:02d}:{total % 60:02d}"
+    return clock_time(0, total)
 
 
 _BUILT_IN = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from backstretch_local.lexicon import AFTERNOON, EVENING, MORNING, NIGHT, Lexicon
+from backstretch_local.lexicon import AFTERNOON, EVENING, MORNING, NIGHT, Lexicon, clock_time
 
 # Said anywhere, these add nothing a person means: hesitations, and politeness.
 _FILLERS = "um umm uhm uh uhh er erm hmm hm mm mmm ah ahh please pls just actually alexa thanks"
@@ -138,8 +138,7 @@ def parse_time(text: str) -> str | None:
         hour = 0
     if hour >= 24 or minute >= 60:
         return None
-    total = (hour * 60 + minute + minutes_off) % (24 * 60)
-    return f"{total // 60:02d}:{total % 60:02d}"
+    return clock_time(hour, minute + minutes_off)
 
 
 def _in_digits(said: str) -> str:

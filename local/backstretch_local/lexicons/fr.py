@@ -18,9 +18,17 @@ the everyday "je peux pas" are one phrase; "pas" then marks the word it bears on
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from backstretch_local.lexicon import AFTERNOON, EVENING, MORNING, NIGHT, Lexicon, snowball
+from backstretch_local.lexicon import (
+    AFTERNOON,
+    EVENING,
+    MORNING,
+    NIGHT,
+    Lexicon,
+    clock_time,
+    snowball,
+    without_accents,
+)
 
 # -- numbers ------------------------------------------------------------------------------
 
@@ -193,8 +201,7 @@ def _minutes(half: str | None, to: str | None, minutes: str | None) -> int | Non
 def _clock(hour: int, minutes: int | None) -> str | None:
     if minutes is None or not -60 < minutes < 60:
         return None
-    total = (hour * 60 + minutes) % (24 * 60)
-    return f"{total // 60:02d}:{total % 60:02d}"
+    return clock_time(hour, minutes)
 
 
 # -- comparing words ----------------------------------------------------------------------
@@ -204,8 +211,7 @@ _FRENCH = snowball("french")
 
 def _stem(word: str) -> str:
     """Snowball's French stem, its accents folded ("étirement", "etirement" -> "etir")."""
-    folded = unicodedata.normalize("NFKD", _FRENCH(word))
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    return without_accents(_FRENCH(word))
 
 
 _LIGHT = (

@@ -17,9 +17,17 @@ the stem folds them ("perché", "perche"). Numbers are one word ("venticinque", 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from backstretch_local.lexicon import AFTERNOON, EVENING, MORNING, NIGHT, Lexicon, snowball
+from backstretch_local.lexicon import (
+    AFTERNOON,
+    EVENING,
+    MORNING,
+    NIGHT,
+    Lexicon,
+    clock_time,
+    snowball,
+    without_accents,
+)
 
 # -- numbers ------------------------------------------------------------------------------
 
@@ -179,8 +187,7 @@ def _minutes(found: re.Match[str], minutes: str | None) -> int:
 def _clock(hour: int, minutes: int) -> str | None:
     if not -60 < minutes < 60:
         return None
-    total = (hour * 60 + minutes) % (24 * 60)
-    return f"{total // 60:02d}:{total % 60:02d}"
+    return clock_time(hour, minutes)
 
 
 # -- comparing words ----------------------------------------------------------------------
@@ -190,8 +197,7 @@ _ITALIAN = snowball("italian")
 
 def _stem(word: str) -> str:
     """Snowball's Italian stem, its accents folded ("perché", "perche" -> "perc")."""
-    folded = unicodedata.normalize("NFKD", _ITALIAN(word))
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    return without_accents(_ITALIAN(word))
 
 
 _LIGHT = (

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from backstretch_local.lexicon import Lexicon, snowball
+from backstretch_local.lexicon import Lexicon, clock_time, snowball
 
 _UNITS = {
     "nul": 0, "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
@@ -147,8 +147,7 @@ def parse_time(text: str) -> str | None:
             return None
         offset += amount if found["way"] == "over" else -amount
     hour = _in_part(hour % 24 if hour == 24 else hour, found["part"])
-    total = (hour * 60 + minute + offset) % (24 * 60)
-    return f"{total // 60:02d}:{total % 60:02d}"
+    return clock_time(hour, minute + offset)
 
 
 def _in_part(hour: int, part: str | None) -> int:
